@@ -1,0 +1,53 @@
+/// What the command line set: the state that `start_kernel()` and the parameter handlers leave
+/// behind in init/main.c, kernel/printk/printk.c and kernel/smp.c.
+public struct BootOptions: Sendable, Hashable {
+    /// `initcall_debug` (`core_param`, level −1).
+    public var initcallDebug = false
+    /// `initcall_blacklist=` entries, in command-line order (empty tokens included).
+    public var initcallBlacklist: [String] = []
+    /// `console_loglevel`: records with a level below it reach the console.
+    /// `CONSOLE_LOGLEVEL_DEFAULT` is 7; `quiet` sets 4, `debug` 10, `loglevel=` any.
+    public var consoleLoglevel = 7
+    /// `ignore_loglevel`: every record reaches the console.
+    public var ignoreLoglevel = false
+    /// `printk.time`: timestamps on console lines (the ring buffer always has them).
+    public var printkTime = true
+    /// `init=`: `execute_command`.
+    public var executeCommand: String?
+    /// `rdinit=`: `ramdisk_execute_command` (default `/init`).
+    public var ramdiskExecuteCommand = "/init"
+    public var ramdiskExecuteCommandSet = false
+    /// `argv_init[]` and `envp_init[]` for init.
+    public var argvInit = ["init"]
+    public var envpInit = ["HOME=/", "TERM=linux"]
+    /// `setup_max_cpus` from `nosmp` / `maxcpus=`; nil means all.
+    public var maxCPUs: Int?
+    /// `panic=` (`panic_timeout`).
+    public var panicTimeout = 0
+    /// `panic_on_warn=`.
+    public var panicOnWarn = false
+    /// `panic_later`/`panic_param`: too many init arguments or environment variables.
+    public var panicLater: (kind: String, param: String)?
+
+    public init() {}
+
+    public static func == (lhs: BootOptions, rhs: BootOptions) -> Bool {
+        lhs.initcallDebug == rhs.initcallDebug && lhs.initcallBlacklist == rhs.initcallBlacklist
+            && lhs.consoleLoglevel == rhs.consoleLoglevel && lhs.ignoreLoglevel == rhs.ignoreLoglevel
+            && lhs.printkTime == rhs.printkTime && lhs.executeCommand == rhs.executeCommand
+            && lhs.ramdiskExecuteCommand == rhs.ramdiskExecuteCommand && lhs.argvInit == rhs.argvInit
+            && lhs.envpInit == rhs.envpInit && lhs.maxCPUs == rhs.maxCPUs && lhs.panicTimeout == rhs.panicTimeout
+            && lhs.panicOnWarn == rhs.panicOnWarn && lhs.panicLater?.kind == rhs.panicLater?.kind
+            && lhs.panicLater?.param == rhs.panicLater?.param
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(initcallDebug)
+        hasher.combine(initcallBlacklist)
+        hasher.combine(argvInit)
+        hasher.combine(envpInit)
+    }
+
+    /// `MAX_INIT_ARGS` / `MAX_INIT_ENVS` (`CONFIG_INIT_ENV_ARG_LIMIT`, 32 on x86).
+    static let initArgLimit = 32
+}

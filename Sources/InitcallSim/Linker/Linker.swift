@@ -1,0 +1,156 @@
+import LinkerScript
+
+/// The final link: objects in link order, their initcall sections placed by the linker script,
+/// boundary symbols resolved into the tables the boot walks.
+public enum Linker {
+    /// Links a description.
+    ///
+    /// - Parameters:
+    ///   - linkOrder: the object order; nil links in description order.
+    ///   - allowPartial: see ``LinkOrder/apply(to:allowPartial:)``.
+    public static func link(
+        _ description: KernelDescription, linkOrder: LinkOrder? = nil, allowPartial: Bool = false
+    ) throws(LinkError) -> KernelImage {
+        try checkObjects(description)
+        var objects = description.objects
+        if let linkOrder { objects = try linkOrder.apply(to: objects, allowPartial: allowPartial) }
+        let script: LinkerScript
+        if let given = description.linkerScript {
+            script = given
+        } else {
+            script = try DefaultLinkerScript.parsed()
+        }
+        let (inputs, owners) = inputSections(objects, entrySize: description.architecture.entrySize)
+        let map: LinkMap
+        do throws(LinkerScriptError) {
+            map = try LinkMap(script: script, inputs: inputs)
+        } catch {
+            throw .script(error)
+        }
+        return try buildImage(description, objects: objects, inputs: inputs, owners: owners, map: map)
+    }
+
+    private static func checkObjects(_ description: KernelDescription) throws(LinkError) {
+        var seen = Set<String>()
+        for object in description.objects {
+            guard seen.insert(object.path).inserted else { throw .duplicateObject(path: object.path) }
+            if let unknown = object.unknownMacros.first {
+                throw .unknownMacro(
+                    macro: unknown.macro, function: unknown.function, object: object.path, line: unknown.line,
+                    suggestions: Suggestions.closest(to: unknown.macro, in: description.levels.macroNames))
+            }
+        }
+    }
+
+    /// One input section per (object, section name), in the object's first-appearance order;
+    /// its entries stay in source order. `owners[i]` lists the entries of input `i`.
+    static func inputSections(_ objects: [ObjectFile], entrySize: UInt64)
+        -> ([InputSection], [(object: Int, entries: [Int])])
+    {
+        var inputs: [InputSection] = []
+        var owners: [(Int, [Int])] = []
+        for (objectIndex, object) in objects.enumerated() {
+            var sectionOrder: [String] = []
+            var bySection: [String: [Int]] = [:]
+            for (entryIndex, entry) in object.entries.enumerated() {
+                if bySection[entry.section] == nil { sectionOrder.append(entry.section) }
+                bySection[entry.section, default: []].append(entryIndex)
+            }
+            for section in sectionOrder {
+                let entries = bySection[section] ?? []
+                let size = UInt64(entries.count) &* entrySize
+                inputs.append(InputSection(file: object.path, name: section, size: size, alignment: entrySize))
+                owners.append((objectIndex, entries))
+            }
+        }
+        return (inputs, owners)
+    }
+
+    private static func buildImage(
+        _ description: KernelDescription, objects: [ObjectFile], inputs: [InputSection],
+        owners: [(object: Int, entries: [Int])], map: LinkMap
+    ) throws(LinkError) -> KernelImage {
+        let entrySize = description.architecture.entrySize
+        var placed: [(address: UInt64, entry: PlacedInitcall, body: InitcallBody)] = []
+        placed.reserveCapacity(objects.reduce(0) { $0 + $1.entries.count })
+        for placement in map.placements {
+            let owner = owners[placement.input]
+            for (offset, entryIndex) in owner.entries.enumerated() {
+                let address = placement.address &+ UInt64(offset) &* entrySize
+                let entry = objects[owner.object].entries[entryIndex]
+                placed.append(
+                    (address, placedInitcall(entry, object: objects[owner.object].path, order: entryIndex, address: address),
+                     entry.function.body))
+            }
+        }
+        // Placements are in script order; sort by address (stably) in case the script moved
+        // the location counter backwards between output sections.
+        let sorted = placed.enumerated().sorted { ($0.element.address, $0.offset) < ($1.element.address, $1.offset) }
+            .map(\.element)
+        let addresses = sorted.map(\.address)
+        var resolver = SliceResolver(map: map, addresses: addresses)
+        let levels = description.levels
+        let consoleSlice = try resolver.slice(levels.consoleSlice.start, levels.consoleSlice.end, "console_init()")
+        let earlySlice = try resolver.slice(levels.earlySlice.start, levels.earlySlice.end, "do_pre_smp_initcalls()")
+        var levelSlices: [Range<Int>] = []
+        for level in 0..<max(0, levels.initcallLevels.count - 1) {
+            levelSlices.append(
+                try resolver.slice(
+                    levels.initcallLevels[level], levels.initcallLevels[level + 1], "initcall_levels[\(level)]"))
+        }
+        func unplaced(_ input: Int) -> [PlacedInitcall] {
+            let owner = owners[input]
+            return owner.entries.map {
+                placedInitcall(objects[owner.object].entries[$0], object: objects[owner.object].path, order: $0, address: nil)
+            }
+        }
+        return KernelImage(
+            description: description, linkOrder: objects.map(\.path), table: sorted.map(\.entry),
+            bodies: ContiguousArray(sorted.map(\.body)), consoleSlice: consoleSlice, earlySlice: earlySlice,
+            levelSlices: levelSlices, orphans: map.orphans.flatMap(unplaced),
+            discarded: map.discarded.flatMap { unplaced($0.input) }, linkMap: map)
+    }
+
+    private static func placedInitcall(_ entry: InitcallEntry, object: String, order: Int, address: UInt64?)
+        -> PlacedInitcall
+    {
+        PlacedInitcall(
+            function: entry.function.name, size: entry.function.size, object: object, section: entry.section,
+            macro: entry.macro, id: entry.id, address: address, sourceOrder: order, sourceLine: entry.sourceLine,
+            provides: entry.function.provides, requires: entry.function.requires)
+    }
+}
+
+/// Turns a pair of boundary symbols into the index range of table entries between them, as
+/// `for (fn = start; fn < end; fn++)` walks it: empty when `start >= end`.
+struct SliceResolver {
+    let map: LinkMap
+    let addresses: [UInt64]
+
+    mutating func slice(_ start: String, _ end: String, _ user: String) throws(LinkError) -> Range<Int> {
+        let low = try address(start, user)
+        let high = try address(end, user)
+        guard low < high else { return 0..<0 }
+        let first = lowerBound(low)
+        let last = lowerBound(high)
+        return first..<max(first, last)
+    }
+
+    private func address(_ symbol: String, _ user: String) throws(LinkError) -> UInt64 {
+        guard let definition = map.symbol(named: symbol) else {
+            throw .undefinedSymbol(name: symbol, referencedBy: user)
+        }
+        guard let value = definition.value else { throw .unknownSymbolValue(name: symbol, referencedBy: user) }
+        return value
+    }
+
+    private func lowerBound(_ address: UInt64) -> Int {
+        var low = 0
+        var high = addresses.count
+        while low < high {
+            let mid = (low + high) / 2
+            if addresses[mid] < address { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,61 @@
+import LinkerScript
+
+/// Everything that defines a simulated kernel before it is linked: the objects with their
+/// registrations, the link order, the linker script and level table, the command line and the
+/// machine. A `.boot` file parses into one of these; Swift code builds one directly.
+public struct KernelDescription: Sendable {
+    /// The release string printed in the banner (`Linux version 6.8.0-sim …`).
+    public var version: KernelVersion = KernelVersion("6.8.0-sim")
+    public var architecture: Architecture = .x86_64
+    /// CPUs brought up by `smp_init()` (limited by `nosmp` / `maxcpus=`).
+    public var cpus: Int = 4
+    /// The boot command line (`saved_command_line`).
+    public var commandLine: String = ""
+    /// The objects in description order, which is the link order unless one is given.
+    public var objects: [ObjectFile] = []
+    public var levels: LevelTable = .linux6
+    /// The linker script; nil means the shipped Linux 6.x layout (``DefaultLinkerScript``).
+    public var linkerScript: LinkerScript?
+    /// Executables present in the root filesystem, for `run_init_process()`.
+    public var rootFilesystem: [String] = ["/sbin/init", "/bin/sh"]
+    /// Whether an initramfs provides `/init` (`rdinit=` default).
+    public var hasInitramfs: Bool = false
+    /// The `Hardware name:` of stack dumps.
+    public var hardwareName: String = "initcall-sim virtual machine, BIOS 0.0 01/01/2026"
+    public var timeline: BootTimeline = BootTimeline()
+    /// Where the description came from, for messages (`Examples/board.boot`).
+    public var sourceFile: String?
+
+    public init() {}
+
+    /// Adds an object file written with the registration macros:
+    ///
+    ///     kernel.object("drivers/base/core.o") { tu in
+    ///         tu.core_initcall(driver_core_init)
+    ///     }
+    public mutating func object(_ path: String, _ build: (TranslationUnit) -> Void) {
+        objects.append(ObjectFile(path, levels: levels, build))
+    }
+
+    /// The object paths in description order.
+    public var objectPaths: [String] { objects.map(\.path) }
+}
+
+/// Virtual time spent by the parts of the boot that are not initcalls, in nanoseconds. The
+/// defaults put a small board's first initcall near 0.06 s and are documented in the README.
+public struct BootTimeline: Sendable, Hashable {
+    /// `start_kernel()` from the banner to `console_init()`.
+    public var startKernelToConsole: UInt64 = 40_000_000
+    /// `console_init()` to PID 1 entering `kernel_init_freeable()`.
+    public var consoleToKernelInit: UInt64 = 20_000_000
+    /// Bringing up one secondary CPU in `smp_init()`.
+    public var perSecondaryCPU: UInt64 = 2_000_000
+    /// `driver_init()` and the rest of `do_basic_setup()` before `do_initcalls()`.
+    public var basicSetup: UInt64 = 1_000_000
+    /// `do_initcalls()` end to `free_initmem()`.
+    public var initcallsToFree: UInt64 = 3_000_000
+    /// The cost of writing one record to the log buffer.
+    public var printk: UInt64 = 1_000
+
+    public init() {}
+}

@@ -1,0 +1,98 @@
+/// A JSON value with object keys kept in the order they were written, so that every output
+/// document has one fixed, documented layout (and the same bytes on every run).
+public enum JSON: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case uint(UInt64)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.rendered() == rhs.rendered() }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
+
+    public static func int(_ value: Int) -> JSON { .int(Int64(value)) }
+    public static func int(_ value: Int32) -> JSON { .int(Int64(value)) }
+    public static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
+    public static func optional(_ value: String?) -> JSON { value.map(JSON.string) ?? .null }
+
+    /// Pretty-printed with two-space indentation and a trailing newline.
+    public func rendered() -> String {
+        var output = ""
+        write(to: &output, indent: 0)
+        return output + "\n"
+    }
+
+    private func write(to output: inout String, indent: Int) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .int(let value): output += String(value)
+        case .uint(let value): output += String(value)
+        case .string(let value): JSON.writeString(value, to: &output)
+        case .array(let values):
+            if values.isEmpty {
+                output += "[]"
+                return
+            }
+            // Arrays of scalars stay on one line; arrays of containers get one element a line.
+            if values.allSatisfy(\.isScalar) {
+                output += "["
+                for (i, value) in values.enumerated() {
+                    if i > 0 { output += ", " }
+                    value.write(to: &output, indent: indent)
+                }
+                output += "]"
+                return
+            }
+            output += "[\n"
+            for (i, value) in values.enumerated() {
+                output += String(repeating: "  ", count: indent + 1)
+                value.write(to: &output, indent: indent + 1)
+                output += i + 1 < values.count ? ",\n" : "\n"
+            }
+            output += String(repeating: "  ", count: indent) + "]"
+        case .object(let members):
+            if members.isEmpty {
+                output += "{}"
+                return
+            }
+            output += "{\n"
+            for (i, (key, value)) in members.enumerated() {
+                output += String(repeating: "  ", count: indent + 1)
+                JSON.writeString(key, to: &output)
+                output += ": "
+                value.write(to: &output, indent: indent + 1)
+                output += i + 1 < members.count ? ",\n" : "\n"
+            }
+            output += String(repeating: "  ", count: indent) + "}"
+        }
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .array, .object: return false
+        default: return true
+        }
+    }
+
+    private static func writeString(_ value: String, to output: inout String) {
+        output += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}

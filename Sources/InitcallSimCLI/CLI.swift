@@ -1,0 +1,105 @@
+import InitcallSim
+
+/// The `initcall-sim` command-line tool, as a library so that tests run it in-process. Every
+/// command parses its arguments, calls the library and renders; nothing else.
+public enum CLI {
+    /// What a command printed and its exit status.
+    public struct Output: Sendable, Equatable {
+        public var stdout = ""
+        public var stderr = ""
+        public var exitCode: Int32 = ExitCode.success
+
+        public init() {}
+    }
+
+    /// The registered commands, in `--help` order.
+    static let commands: [Command] = [
+        BootCommand.command,
+        LevelsCommand.command,
+        CheckCommand.command,
+    ]
+
+    /// Runs `initcall-sim` with `arguments` (without the program name).
+    public static func run(_ arguments: [String]) -> Output {
+        var output = Output()
+        guard let name = arguments.first else {
+            output.stderr = usage
+            output.exitCode = ExitCode.usage
+            return output
+        }
+        if name == "--help" || name == "-h" || name == "help" {
+            if arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
+                output.stdout = command.help
+            } else {
+                output.stdout = usage
+            }
+            return output
+        }
+        if name == "--version" {
+            output.stdout = "initcall-sim \(version)\n"
+            return output
+        }
+        guard let command = commands.first(where: { $0.name == name }) else {
+            output.stderr = "initcall-sim: unknown command '\(name)'\n\n" + usage
+            output.exitCode = ExitCode.usage
+            return output
+        }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            output.stdout = command.help
+            return output
+        }
+        do throws(CLIError) {
+            let parsed = try ArgumentParser.parse(rest, options: command.options)
+            try command.run(parsed, &output)
+        } catch {
+            output.stderr += error.rendered(command: command.name)
+            output.exitCode = error.exitCode
+        }
+        return output
+    }
+
+    public static let version = "0.1.0"
+
+    static var usage: String {
+        var text = """
+            OVERVIEW: simulate how the Linux kernel runs its initcalls
+
+            USAGE: initcall-sim <command> [options]
+
+            COMMANDS:
+
+            """
+        let width = (commands.map(\.name.count).max() ?? 0) + 2
+        for command in commands {
+            text += "  " + command.name + String(repeating: " ", count: width - command.name.count) + command.summary + "\n"
+        }
+        text += """
+
+            Run 'initcall-sim <command> --help' for a command's options.
+            Exit status: 0 success, 1 the simulated kernel failed or findings were reported,
+            2 bad input or usage.
+
+            """
+        return text
+    }
+}
+
+/// Exit statuses scripts can rely on.
+public enum ExitCode {
+    /// The boot reached init; no findings; outcomes equal.
+    public static let success: Int32 = 0
+    /// The boot panicked; findings were reported; outcomes differ.
+    public static let failure: Int32 = 1
+    /// Bad input or usage.
+    public static let usage: Int32 = 2
+}
+
+/// One subcommand.
+struct Command: Sendable {
+    var name: String
+    var summary: String
+    var help: String
+    var options: [OptionSpec]
+    var run: @Sendable (ParsedArguments, inout CLI.Output) throws(CLIError) -> Void
+}

@@ -1,0 +1,32 @@
+import InitcallSim
+import LinkerScript
+
+/// What stops a command: bad usage, bad input (with a diagnostic), or a link failure.
+enum CLIError: Error {
+    case usage(String)
+    /// A diagnostic about an input file, rendered with its source line and caret.
+    case diagnostic(Diagnostic)
+    /// Any other bad input, as a sentence.
+    case input(String)
+
+    var exitCode: Int32 { ExitCode.usage }
+
+    func rendered(command: String) -> String {
+        switch self {
+        case .usage(let message):
+            return "initcall-sim \(command): \(message)\nRun 'initcall-sim \(command) --help' for usage.\n"
+        case .diagnostic(let diagnostic):
+            return diagnostic.rendered() + "\n"
+        case .input(let message):
+            return "initcall-sim \(command): error: \(message)\n"
+        }
+    }
+
+    static func from(_ error: BootDescriptionError) -> CLIError { .diagnostic(error.diagnostic) }
+    static func from(_ error: LinkerScriptError) -> CLIError { .diagnostic(error.diagnostic) }
+
+    static func from(_ error: LinkError) -> CLIError {
+        if case .script(let scriptError) = error { return .diagnostic(scriptError.diagnostic) }
+        return .input(error.description)
+    }
+}

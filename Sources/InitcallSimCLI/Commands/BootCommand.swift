@@ -1,0 +1,53 @@
+import InitcallSim
+
+enum BootCommand {
+    static let command = Command(
+        name: "boot",
+        summary: "boot a .boot description and print the kernel log",
+        help: """
+            OVERVIEW: boot a described kernel and print its log as dmesg would
+
+            USAGE: initcall-sim boot <file.boot> [options]
+
+            OPTIONS:
+              --cmdline <text>          the kernel command line (replaces the file's 'cmdline')
+              --link-order <file>       object paths in link order, one a line ('#' comments)
+              --allow-partial           let the link order name unknown objects or leave some out
+              --linker-script <file>    the linker script (replaces the file's 'linker-script')
+              --format <format>         dmesg (default), raw (dmesg -r, with <level>),
+                                        console (what the console shows at console_loglevel),
+                                        or json (records and per-initcall results)
+
+            EXIT STATUS: 0 the boot reached init, 1 it panicked, 2 bad input or usage.
+
+            """,
+        options: [
+            .value("--cmdline"), .value("--link-order"), .flag("--allow-partial"), .value("--linker-script"),
+            .value("--format"),
+        ],
+        run: run)
+
+    @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
+        let path = try Loading.onePositional(arguments, ".boot file")
+        let format = try Loading.format(arguments, allowed: ["dmesg", "raw", "console", "json"], default: "dmesg")
+        let description = try Loading.description(
+            path, linkerScript: arguments.value("--linker-script"), commandLine: arguments.value("--cmdline"))
+        let image = try Loading.link(
+            description, linkOrder: try Loading.linkOrder(arguments.value("--link-order")),
+            allowPartial: arguments.has("--allow-partial"))
+        let result = image.boot()
+        switch format {
+        case "json": output.stdout = BootJSON.document(result).rendered()
+        case "raw": output.stdout = DmesgRenderer.render(result, style: .raw)
+        case "console": output.stdout = DmesgRenderer.render(result, style: .console)
+        default: output.stdout = DmesgRenderer.render(result, style: .dmesg)
+        }
+        if format != "json" {
+            for orphan in image.orphans {
+                output.stderr +=
+                    "initcall-sim: warning: \(orphan.function) (\(orphan.object)) is in \(orphan.section), which no pattern of the linker script collects: it never runs\n"
+            }
+        }
+        output.exitCode = result.reachedInit ? ExitCode.success : ExitCode.failure
+    }
+}

@@ -1,0 +1,44 @@
+import InitcallSim
+
+enum LevelsCommand {
+    static let command = Command(
+        name: "levels",
+        summary: "print the initcall level table and where each level's section runs",
+        help: """
+            OVERVIEW: print the initcall levels: macro, id, section, the boundary symbol of the
+            table walk that runs it, the level name, and (given a .boot file) how many entries
+            the image has in it
+
+            USAGE: initcall-sim levels [<file.boot>] [options]
+
+            OPTIONS:
+              --linker-script <file>    the linker script (default: the file's, or the shipped
+                                        Linux 6.x x86-64 layout)
+              --format <format>         table (default) or json
+
+            EXIT STATUS: 0 success, 2 bad input or usage.
+
+            """,
+        options: [.value("--linker-script"), .value("--format")],
+        run: run)
+
+    @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
+        guard arguments.positionals.count <= 1 else { throw .usage("expected at most one .boot file") }
+        let format = try Loading.format(arguments, allowed: ["table", "json"], default: "table")
+        var description = KernelDescription()
+        var image: KernelImage?
+        if let path = arguments.positionals.first {
+            description = try Loading.description(path, linkerScript: arguments.value("--linker-script"))
+            image = try Loading.link(description, linkOrder: nil, allowPartial: false)
+        } else if let script = arguments.value("--linker-script") {
+            description.linkerScript = try Loading.script(script)
+        }
+        let report: LevelReport
+        do throws(LinkError) {
+            report = try LevelReport(description: description, image: image)
+        } catch {
+            throw .from(error)
+        }
+        output.stdout = format == "json" ? report.json().rendered() : report.table()
+    }
+}

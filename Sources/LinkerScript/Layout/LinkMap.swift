@@ -1,0 +1,79 @@
+/// The result of laying out input sections with a script, as `ld -M` would print it: output
+/// sections with addresses, where every input section went, the symbols the script defined,
+/// and which inputs no pattern collected (orphans) or `/DISCARD/` threw away.
+public struct LinkMap: Sendable {
+    public struct OutputSectionLayout: Sendable, Hashable {
+        public var name: String
+        public var address: UInt64
+        public var size: UInt64
+        public var location: SourceLocation
+    }
+
+    /// Which input section description of the script collected an input.
+    public struct StatementReference: Sendable, Hashable {
+        /// Index into ``LinkMap/outputSections`` order of the script (including `/DISCARD/`).
+        public var outputSection: String
+        /// The description as written, e.g. `KEEP(*(.initcall6.init))`.
+        public var description: String
+        public var location: SourceLocation
+    }
+
+    public struct Placement: Sendable, Hashable {
+        /// Index into the `inputs` given to the layout.
+        public var input: Int
+        public var address: UInt64
+        public var statement: StatementReference
+    }
+
+    public struct Symbol: Sendable, Hashable {
+        public var name: String
+        /// Nil when the value depends on something the script alone cannot know (a symbol
+        /// defined by object code, a memory region).
+        public var value: UInt64?
+        public var kind: Assignment.Kind
+        public var location: SourceLocation
+    }
+
+    public var outputSections: [OutputSectionLayout] = []
+    /// Every placed input, in address order (which is script order, then link order).
+    public var placements: [Placement] = []
+    /// Inputs that no input section description collected. ld would place them as orphan
+    /// sections outside every table the script brackets with symbols.
+    public var orphans: [Int] = []
+    /// Inputs collected by `/DISCARD/`, with the statement that took them.
+    public var discarded: [(input: Int, statement: StatementReference)] = []
+    /// Symbols the script assigned, in first-definition order (a later assignment updates the
+    /// value in place, as ld's symbol table does).
+    public var symbols: [Symbol] = []
+    /// Non-fatal findings of the layout: assertions that would fail, unknown location counter.
+    public var warnings: [Diagnostic] = []
+
+    var symbolIndex: [String: Int] = [:]
+
+    /// The value of a symbol the script defines, or nil if it defines none of that name or its
+    /// value is unknown.
+    public func address(of symbol: String) -> UInt64? {
+        guard let index = symbolIndex[symbol] else { return nil }
+        return symbols[index].value
+    }
+
+    /// The definition of a symbol, or nil if the script never assigns it.
+    public func symbol(named name: String) -> Symbol? {
+        symbolIndex[name].map { symbols[$0] }
+    }
+
+    mutating func define(_ symbol: Symbol) {
+        if let index = symbolIndex[symbol.name] {
+            symbols[index].value = symbol.value
+        } else {
+            symbolIndex[symbol.name] = symbols.count
+            symbols.append(symbol)
+        }
+    }
+}
+
+extension LinkMap.Placement {
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.input == rhs.input && lhs.address == rhs.address && lhs.statement == rhs.statement
+    }
+}

@@ -1,0 +1,677 @@
+/// Recursive-descent parser for the GNU ld script language, as far as a kernel's `vmlinux.lds`
+/// uses it. Statements ld knows but that do not place sections (`PHDRS`, `MEMORY`, …) are kept
+/// as `.ignored`; statements it does not know are skipped with a warning, never fatal.
+extension LinkerScript {
+    /// Parses script text. Throws the first syntax error with its file, line and column.
+    public static func parse(_ text: String, file: String) throws(LinkerScriptError) -> LinkerScript {
+        try parse(ScriptSource(text: text, file: file))
+    }
+
+    public static func parse(_ source: ScriptSource) throws(LinkerScriptError) -> LinkerScript {
+        var parser = Parser(scanner: Scanner(source: source))
+        let statements = try parser.parseScript()
+        return LinkerScript(file: source.file, statements: statements, warnings: parser.warnings)
+    }
+}
+
+struct Parser {
+    var scanner: Scanner
+    var warnings: [Diagnostic] = []
+    /// Bounds expression recursion so that `((((…))))` input cannot overflow the stack.
+    private var depth = 0
+    static let maxExpressionDepth = 200
+
+    init(scanner: Scanner) {
+        self.scanner = scanner
+    }
+
+    // MARK: Top level
+
+    mutating func parseScript() throws(LinkerScriptError) -> [ScriptStatement] {
+        var statements: [ScriptStatement] = []
+        while true {
+            try scanner.skipTrivia()
+            if scanner.isAtEnd { break }
+            if try scanner.consume(";") { continue }
+            guard let (word, location) = try scanner.scanWord() else {
+                throw unexpected("a command such as SECTIONS, ENTRY or an assignment")
+            }
+            if let statement = try parseCommand(word, at: location) {
+                statements.append(statement)
+            }
+        }
+        return statements
+    }
+
+    private mutating func parseCommand(_ word: String, at location: SourceLocation)
+        throws(LinkerScriptError) -> ScriptStatement?
+    {
+        switch word {
+        case "SECTIONS":
+            try scanner.expect("{", "after SECTIONS")
+            let items = try parseSectionsBody()
+            return .sections(items, location)
+        case "ENTRY":
+            return .entry(try parseParenthesizedName("ENTRY"), location)
+        case "OUTPUT_ARCH":
+            // Architecture names contain ':' (`i386:x86-64`), which ends names elsewhere.
+            try scanner.expect("(", "after OUTPUT_ARCH")
+            let name = try scanner.scanRaw(until: UInt8(ascii: ")"))
+            try scanner.expect(")", "to close OUTPUT_ARCH(…)")
+            _ = try scanner.consume(";")
+            return .outputArch(name, location)
+        case "OUTPUT_FORMAT":
+            return .outputFormat(try parseNameList("OUTPUT_FORMAT"), location)
+        case "ASSERT":
+            let assertion = try parseAssertion(at: location)
+            _ = try scanner.consume(";")
+            return .assertion(assertion)
+        case "PROVIDE", "PROVIDE_HIDDEN", "HIDDEN":
+            return .assignment(try parseWrappedAssignment(word, at: location))
+        case "INCLUDE":
+            return .include(try parseIncludeName(), location)
+        case _ where Parser.parenthesizedCommands.contains(word):
+            try scanner.skipParenthesized()
+            return .ignored(keyword: word, location)
+        case _ where Parser.blockCommands.contains(word):
+            try scanner.skipBlock()
+            return .ignored(keyword: word, location)
+        case _ where Parser.bareCommands.contains(word):
+            return .ignored(keyword: word, location)
+        case "INSERT":
+            // INSERT AFTER|BEFORE section — no terminator.
+            _ = try scanner.scanWord()
+            _ = try scanner.scanWord()
+            return .ignored(keyword: word, location)
+        default:
+            if try atAssignmentOperator() {
+                return .assignment(try parseAssignment(symbol: word, kind: .plain, at: location, terminated: true))
+            }
+            try skipUnknown(word, at: location)
+            return nil
+        }
+    }
+
+    static let parenthesizedCommands: Set<String> = [
+        "TARGET", "SEARCH_DIR", "INPUT", "GROUP", "OUTPUT", "STARTUP", "EXTERN", "NOCROSSREFS",
+        "NOCROSSREFS_TO", "REGION_ALIAS", "LD_FEATURE", "AS_NEEDED", "MAP", "OUTPUT_ARCH_NAME",
+    ]
+    static let blockCommands: Set<String> = ["PHDRS", "MEMORY", "VERSION"]
+    static let bareCommands: Set<String> = [
+        "FORCE_COMMON_ALLOCATION", "INHIBIT_COMMON_ALLOCATION", "FORCE_GROUP_ALLOCATION",
+    ]
+
+    private mutating func skipUnknown(_ word: String, at location: SourceLocation) throws(LinkerScriptError) {
+        let diagnostic = scanner.diagnostic(
+            "unknown statement '\(word)' skipped", at: location,
+            notes: ["initcall-sim reads the commands ld uses to place sections; this one has no effect here"],
+            severity: .warning)
+        warnings.append(diagnostic)
+        try scanner.skipStatement()
+    }
+
+    // MARK: SECTIONS
+
+    private mutating func parseSectionsBody() throws(LinkerScriptError) -> [SectionsStatement] {
+        var items: [SectionsStatement] = []
+        while true {
+            try scanner.skipTrivia()
+            if try scanner.consume("}") { return items }
+            if scanner.isAtEnd {
+                throw scanner.syntaxError("expected '}' to close SECTIONS, found end of file")
+            }
+            if try scanner.consume(";") { continue }
+            guard let (word, location) = try scanner.scanWord() else {
+                throw unexpected("an output section, an assignment or '}'")
+            }
+            switch word {
+            case "ENTRY":
+                items.append(.entry(try parseParenthesizedName("ENTRY"), location))
+            case "ASSERT":
+                items.append(.assertion(try parseAssertion(at: location)))
+                _ = try scanner.consume(";")
+            case "PROVIDE", "PROVIDE_HIDDEN", "HIDDEN":
+                items.append(.assignment(try parseWrappedAssignment(word, at: location)))
+            case "INCLUDE":
+                items.append(.include(try parseIncludeName(), location))
+            case "OVERLAY":
+                try skipUnknown(word, at: location)
+            default:
+                if try atAssignmentOperator() {
+                    items.append(
+                        .assignment(try parseAssignment(symbol: word, kind: .plain, at: location, terminated: true)))
+                } else {
+                    items.append(.output(try parseOutputSection(name: word, at: location)))
+                }
+            }
+        }
+    }
+
+    private static let sectionTypes: Set<String> = [
+        "NOLOAD", "DSECT", "COPY", "INFO", "OVERLAY", "READONLY", "TYPE",
+    ]
+
+    private mutating func parseOutputSection(name: String, at location: SourceLocation)
+        throws(LinkerScriptError) -> OutputSection
+    {
+        var section = OutputSection(name: name, location: location)
+        try scanner.skipTrivia()
+        if !scanner.lookingAt(":") {
+            if let type = try parseSectionType() {
+                section.type = type
+            } else {
+                section.address = try parseExpression()
+                section.type = try parseSectionType()
+            }
+        }
+        try scanner.expect(":", "after the output section name '\(name)'")
+        try parseOutputSectionAttributes(&section)
+        try scanner.expect("{", "to open output section '\(name)'")
+        section.items = try parseOutputSectionItems(sectionName: name)
+        try parseOutputSectionTrailer(&section)
+        return section
+    }
+
+    /// `(NOLOAD)` and friends; nil (and nothing consumed) when the parenthesis is an address.
+    private mutating func parseSectionType() throws(LinkerScriptError) -> String? {
+        try scanner.skipTrivia()
+        guard scanner.lookingAt("(") else { return nil }
+        let saved = scanner
+        _ = try scanner.consume("(")
+        if let (word, _) = try scanner.scanWord(), Parser.sectionTypes.contains(word) {
+            if word == "TYPE" {
+                try scanner.expect("=", "after TYPE")
+                _ = try parseExpression()
+            }
+            try scanner.expect(")", "after the section type")
+            return word
+        }
+        scanner = saved
+        return nil
+    }
+
+    private mutating func parseOutputSectionAttributes(_ section: inout OutputSection) throws(LinkerScriptError) {
+        while true {
+            try scanner.skipTrivia()
+            if scanner.lookingAt("{") { return }
+            let saved = scanner
+            guard let (word, _) = try scanner.scanWord() else { return }
+            switch word {
+            case "AT":
+                section.loadAddress = try parseParenthesizedExpression("AT")
+            case "ALIGN":
+                section.align = try parseParenthesizedExpression("ALIGN")
+            case "SUBALIGN":
+                section.subalign = try parseParenthesizedExpression("SUBALIGN")
+            case "ALIGN_WITH_INPUT":
+                continue
+            case "ONLY_IF_RO", "ONLY_IF_RW", "SPECIAL":
+                section.constraint = word
+            default:
+                scanner = saved
+                return
+            }
+        }
+    }
+
+    private mutating func parseOutputSectionTrailer(_ section: inout OutputSection) throws(LinkerScriptError) {
+        while true {
+            try scanner.skipTrivia()
+            if scanner.lookingAt("AT>") || scanner.lookingAt("AT >") {
+                _ = try scanner.consume("AT")
+                _ = try scanner.consume(">")
+                _ = try scanner.scanWord()
+            } else if scanner.lookingAt(">") {
+                _ = try scanner.consume(">")
+                section.region = try scanner.scanWord()?.0
+            } else if scanner.lookingAt(":"), !scanner.lookingAt(":=") {
+                _ = try scanner.consume(":")
+                guard let (phdr, _) = try scanner.scanWord() else {
+                    throw unexpected("a program header name after ':'")
+                }
+                section.phdrs.append(phdr)
+            } else if scanner.lookingAt("="), !scanner.lookingAt("==") {
+                _ = try scanner.consume("=")
+                section.fill = try parseExpression()
+            } else if scanner.lookingAt(",") {
+                _ = try scanner.consume(",")
+            } else {
+                return
+            }
+        }
+    }
+
+    // MARK: Output section contents
+
+    private mutating func parseOutputSectionItems(sectionName: String) throws(LinkerScriptError)
+        -> [OutputSectionItem]
+    {
+        var items: [OutputSectionItem] = []
+        while true {
+            try scanner.skipTrivia()
+            if try scanner.consume("}") { return items }
+            if scanner.isAtEnd {
+                throw scanner.syntaxError("expected '}' to close output section '\(sectionName)', found end of file")
+            }
+            if try scanner.consume(";") { continue }
+            if scanner.lookingAt("(") {
+                throw unexpected("an input section description such as '*(.text)' or an assignment")
+            }
+            guard let (word, location) = try scanner.scanWord() else {
+                throw unexpected("an input section description such as '*(.text)' or an assignment")
+            }
+            items.append(try parseOutputSectionItem(word, at: location))
+        }
+    }
+
+    private static let dataSizes: [String: Int] = ["BYTE": 1, "SHORT": 2, "LONG": 4, "QUAD": 8, "SQUAD": 8]
+
+    private mutating func parseOutputSectionItem(_ word: String, at location: SourceLocation)
+        throws(LinkerScriptError) -> OutputSectionItem
+    {
+        switch word {
+        case "KEEP":
+            try scanner.expect("(", "after KEEP")
+            guard let (first, firstLocation) = try scanner.scanWord() else {
+                throw unexpected("an input section description inside KEEP(…)")
+            }
+            var description = try parseInputSpec(first, at: firstLocation)
+            description.keep = true
+            description.location = location
+            try scanner.expect(")", "to close KEEP(…)")
+            return .input(description)
+        case _ where Parser.dataSizes[word] != nil:
+            let expression = try parseParenthesizedExpression(word)
+            return .data(size: Parser.dataSizes[word] ?? 0, expression, location)
+        case "FILL":
+            return .fill(try parseParenthesizedExpression("FILL"), location)
+        case "ASSERT":
+            let assertion = try parseAssertion(at: location)
+            _ = try scanner.consume(";")
+            return .assertion(assertion)
+        case "PROVIDE", "PROVIDE_HIDDEN", "HIDDEN":
+            return .assignment(try parseWrappedAssignment(word, at: location))
+        case "INCLUDE":
+            return .include(try parseIncludeName(), location)
+        case "CONSTRUCTORS", "CREATE_OBJECT_SYMBOLS":
+            return .ignored(keyword: word, location)
+        default:
+            if try atAssignmentOperator() {
+                return .assignment(try parseAssignment(symbol: word, kind: .plain, at: location, terminated: true))
+            }
+            if Parser.sortKeywords[word] != nil, try isSortOfConstructors() {
+                return .ignored(keyword: "\(word)(CONSTRUCTORS)", location)
+            }
+            return .input(try parseInputSpec(word, at: location))
+        }
+    }
+
+    private mutating func isSortOfConstructors() throws(LinkerScriptError) -> Bool {
+        let saved = scanner
+        if try scanner.consume("("), let (inner, _) = try scanner.scanWord(), inner == "CONSTRUCTORS",
+            try scanner.consume(")")
+        {
+            return true
+        }
+        scanner = saved
+        return false
+    }
+
+    static let sortKeywords: [String: SortKind] = [
+        "SORT": .byName, "SORT_BY_NAME": .byName, "SORT_BY_ALIGNMENT": .byAlignment,
+        "SORT_BY_INIT_PRIORITY": .byInitPriority, "SORT_NONE": SortKind.none,
+    ]
+
+    /// `file-pattern [ ( section-patterns ) ]`, where `first` is the word already read.
+    private mutating func parseInputSpec(_ first: String, at location: SourceLocation)
+        throws(LinkerScriptError) -> InputSectionDescription
+    {
+        var file: FilePattern
+        if first == "EXCLUDE_FILE" {
+            let excluded = try parseExcludeList()
+            guard let (pattern, _) = try scanner.scanWord() else {
+                throw unexpected("a file pattern after EXCLUDE_FILE(…)")
+            }
+            file = FilePattern(pattern: pattern, excluded: excluded)
+            if let sort = Parser.sortKeywords[pattern] {
+                let (inner, _) = try parseSorted(sort)
+                file = FilePattern(pattern: inner, excluded: excluded, sort: sort)
+            }
+        } else if let sort = Parser.sortKeywords[first] {
+            let (inner, innerSort) = try parseSorted(sort)
+            file = FilePattern(pattern: inner, sort: innerSort)
+        } else {
+            file = FilePattern(pattern: first)
+        }
+        var sections: [SectionPattern] = []
+        try scanner.skipTrivia()
+        if try scanner.consume("(") {
+            sections = try parseSectionPatterns()
+        }
+        return InputSectionDescription(keep: false, file: file, sections: sections, location: location)
+    }
+
+    private mutating func parseExcludeList() throws(LinkerScriptError) -> [String] {
+        try scanner.expect("(", "after EXCLUDE_FILE")
+        var names: [String] = []
+        while true {
+            try scanner.skipTrivia()
+            if try scanner.consume(")") { break }
+            if try scanner.consume(",") { continue }
+            guard let (name, _) = try scanner.scanWord() else {
+                throw unexpected("a file name pattern or ')' in EXCLUDE_FILE(…)")
+            }
+            names.append(name)
+        }
+        if names.isEmpty { throw scanner.syntaxError("EXCLUDE_FILE() needs at least one file pattern") }
+        return names
+    }
+
+    /// `SORT_xxx( pattern )` or nested `SORT_BY_NAME(SORT_BY_ALIGNMENT( pattern ))`; the
+    /// keyword itself has been read.
+    private mutating func parseSorted(_ outer: SortKind) throws(LinkerScriptError) -> (String, SortKind) {
+        try scanner.expect("(", "after the sort keyword")
+        guard let (word, _) = try scanner.scanWord() else {
+            throw unexpected("a pattern inside the sort keyword's parentheses")
+        }
+        var kind = outer
+        var pattern = word
+        if let inner = Parser.sortKeywords[word] {
+            let (innerPattern, _) = try parseSorted(inner)
+            pattern = innerPattern
+            switch (outer, inner) {
+            case (.byName, .byAlignment): kind = .byNameThenAlignment
+            case (.byAlignment, .byName): kind = .byAlignmentThenName
+            default: kind = outer
+            }
+        }
+        try scanner.expect(")", "to close the sort keyword")
+        return (pattern, kind)
+    }
+
+    private mutating func parseSectionPatterns() throws(LinkerScriptError) -> [SectionPattern] {
+        var patterns: [SectionPattern] = []
+        while true {
+            try scanner.skipTrivia()
+            if try scanner.consume(")") { return patterns }
+            if try scanner.consume(",") { continue }
+            if scanner.isAtEnd {
+                throw scanner.syntaxError("expected ')' to close the section list, found end of file")
+            }
+            guard let (word, _) = try scanner.scanWord() else {
+                throw unexpected("a section name pattern or ')'")
+            }
+            if word == "EXCLUDE_FILE" {
+                let excluded = try parseExcludeList()
+                guard let (pattern, _) = try scanner.scanWord() else {
+                    throw unexpected("a section pattern after EXCLUDE_FILE(…)")
+                }
+                if let sort = Parser.sortKeywords[pattern] {
+                    let (inner, kind) = try parseSorted(sort)
+                    patterns.append(SectionPattern(pattern: inner, excludedFiles: excluded, sort: kind))
+                } else {
+                    patterns.append(SectionPattern(pattern: pattern, excludedFiles: excluded))
+                }
+            } else if let sort = Parser.sortKeywords[word] {
+                let (inner, kind) = try parseSorted(sort)
+                patterns.append(SectionPattern(pattern: inner, sort: kind))
+            } else {
+                patterns.append(SectionPattern(pattern: word))
+            }
+        }
+    }
+
+    // MARK: Assignments
+
+    /// True when an assignment operator comes next (`=` but not `==`, `+=`, `<<=`, …).
+    private mutating func atAssignmentOperator() throws(LinkerScriptError) -> Bool {
+        try scanner.skipTrivia()
+        if scanner.lookingAt("==") { return false }
+        for op in ["<<=", ">>=", "+=", "-=", "*=", "/=", "&=", "|=", "="] where scanner.lookingAt(op) {
+            return true
+        }
+        return false
+    }
+
+    private mutating func parseAssignment(
+        symbol: String, kind: Assignment.Kind, at location: SourceLocation, terminated: Bool
+    ) throws(LinkerScriptError) -> Assignment {
+        guard symbol == "." || Parser.isValidSymbol(symbol) else {
+            throw scanner.syntaxError(
+                "'\(symbol)' cannot be assigned to", at: location,
+                notes: ["the left side of an assignment is a symbol name or '.'"])
+        }
+        var op = Assignment.Operator.assign
+        for candidate in ["<<=", ">>=", "+=", "-=", "*=", "/=", "&=", "|=", "="] {
+            if try scanner.consume(candidate) {
+                op = Assignment.Operator(rawValue: candidate) ?? .assign
+                break
+            }
+        }
+        let value = try parseExpression()
+        if terminated {
+            try scanner.skipTrivia()
+            if !(try scanner.consume(";")) {
+                // ld accepts a missing ';' before '}' in some contexts; we require it, like
+                // current ld does for assignments.
+                throw scanner.syntaxError(
+                    "expected ';' after the assignment to '\(symbol)'",
+                    notes: ["an assignment ends with ';', as in '\(symbol) = .;'"])
+            }
+        }
+        return Assignment(symbol: symbol, op: op, value: value, kind: kind, location: location)
+    }
+
+    static func isValidSymbol(_ name: String) -> Bool {
+        guard let first = name.utf8.first, Scanner.isSymbolStart(first) || first == UInt8(ascii: "\\") else {
+            return false
+        }
+        return name.utf8.allSatisfy { Scanner.isSymbolByte($0) || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "-") }
+    }
+
+    /// `PROVIDE(sym = expr)` and friends; the trailing `;` is optional, as in ld.
+    private mutating func parseWrappedAssignment(_ keyword: String, at location: SourceLocation)
+        throws(LinkerScriptError) -> Assignment
+    {
+        let kind: Assignment.Kind =
+            keyword == "PROVIDE" ? .provide : keyword == "PROVIDE_HIDDEN" ? .provideHidden : .hidden
+        try scanner.expect("(", "after \(keyword)")
+        guard let (symbol, symbolLocation) = try scanner.scanSymbol() else {
+            throw unexpected("a symbol name inside \(keyword)(…)")
+        }
+        _ = symbolLocation
+        let assignment = try parseAssignment(symbol: symbol, kind: kind, at: location, terminated: false)
+        try scanner.expect(")", "to close \(keyword)(…)")
+        _ = try scanner.consume(";")
+        return assignment
+    }
+
+    private mutating func parseAssertion(at location: SourceLocation) throws(LinkerScriptError) -> Assertion {
+        try scanner.expect("(", "after ASSERT")
+        let condition = try parseExpression()
+        try scanner.expect(",", "between the ASSERT condition and its message")
+        try scanner.skipTrivia()
+        let message: String
+        if scanner.peek() == UInt8(ascii: "\"") {
+            message = try scanner.scanQuoted()
+        } else if let (word, _) = try scanner.scanWord() {
+            message = word
+        } else {
+            throw unexpected("the ASSERT message, a quoted string")
+        }
+        try scanner.expect(")", "to close ASSERT(…)")
+        return Assertion(condition: condition, message: message, location: location)
+    }
+
+    // MARK: Small pieces
+
+    private mutating func parseParenthesizedName(_ keyword: String) throws(LinkerScriptError) -> String {
+        try scanner.expect("(", "after \(keyword)")
+        guard let (name, _) = try scanner.scanWord() else { throw unexpected("a name inside \(keyword)(…)") }
+        try scanner.expect(")", "to close \(keyword)(…)")
+        _ = try scanner.consume(";")
+        return name
+    }
+
+    private mutating func parseNameList(_ keyword: String) throws(LinkerScriptError) -> [String] {
+        try scanner.expect("(", "after \(keyword)")
+        var names: [String] = []
+        while true {
+            try scanner.skipTrivia()
+            if try scanner.consume(")") { break }
+            if try scanner.consume(",") { continue }
+            guard let (name, _) = try scanner.scanWord() else { throw unexpected("a name or ')' in \(keyword)(…)") }
+            names.append(name)
+        }
+        _ = try scanner.consume(";")
+        return names
+    }
+
+    private mutating func parseIncludeName() throws(LinkerScriptError) -> String {
+        guard let (name, _) = try scanner.scanWord() else { throw unexpected("a file name after INCLUDE") }
+        _ = try scanner.consume(";")
+        return name
+    }
+
+    private mutating func parseParenthesizedExpression(_ keyword: String) throws(LinkerScriptError) -> Expression {
+        try scanner.expect("(", "after \(keyword)")
+        let expression = try parseExpression()
+        try scanner.expect(")", "to close \(keyword)(…)")
+        return expression
+    }
+
+    func unexpected(_ expected: String) -> LinkerScriptError {
+        let found: String
+        if let c = scanner.peek() {
+            found = "'\(String(decoding: [c], as: UTF8.self))'"
+        } else {
+            found = "end of file"
+        }
+        return scanner.syntaxError("expected \(expected), found \(found)")
+    }
+
+    // MARK: Expressions
+
+    /// Binary operators by precedence, loosest first, as in C (and ld's ldgram.y).
+    private static let binaryLevels: [[String]] = [
+        ["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<=", ">=", "<", ">"], ["<<", ">>"],
+        ["+", "-"], ["*", "/", "%"],
+    ]
+
+    mutating func parseExpression() throws(LinkerScriptError) -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Parser.maxExpressionDepth else {
+            throw scanner.syntaxError(
+                "expression nested too deeply", notes: ["at most \(Parser.maxExpressionDepth) levels of nesting"])
+        }
+        let condition = try parseBinary(level: 0)
+        try scanner.skipTrivia()
+        if try scanner.consume("?") {
+            let whenTrue = try parseExpression()
+            try scanner.expect(":", "in a conditional expression")
+            let whenFalse = try parseExpression()
+            return .conditional(condition, whenTrue, whenFalse)
+        }
+        return condition
+    }
+
+    private mutating func parseBinary(level: Int) throws(LinkerScriptError) -> Expression {
+        guard level < Parser.binaryLevels.count else { return try parseUnary() }
+        var lhs = try parseBinary(level: level + 1)
+        while let op = try matchBinaryOperator(Parser.binaryLevels[level]) {
+            let rhs = try parseBinary(level: level + 1)
+            lhs = .binary(op, lhs, rhs)
+        }
+        return lhs
+    }
+
+    private mutating func matchBinaryOperator(_ operators: [String]) throws(LinkerScriptError) -> String? {
+        try scanner.skipTrivia()
+        for op in operators where scanner.lookingAt(op) {
+            // Do not split a longer operator: '<' must not match '<<' or '<=' or '<<='; '|'
+            // must not match '||' or '|='; '=' compound assignments end an expression.
+            let longer = ["<<=", ">>=", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=", "*=", "/=", "&=", "|="]
+            if longer.contains(where: { $0.count > op.count && $0.hasPrefix(op) && scanner.lookingAt($0) }) {
+                continue
+            }
+            _ = try scanner.consume(op)
+            return op
+        }
+        return nil
+    }
+
+    private mutating func parseUnary() throws(LinkerScriptError) -> Expression {
+        try scanner.skipTrivia()
+        for op in ["-", "!", "~", "+"] where scanner.lookingAt(op) && !scanner.lookingAt(op + "=") {
+            _ = try scanner.consume(op)
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Parser.maxExpressionDepth else {
+                throw scanner.syntaxError("expression nested too deeply")
+            }
+            return .unary(op, try parseUnary())
+        }
+        return try parsePrimary()
+    }
+
+    /// Functions whose arguments are names (sections, symbols, regions), not expressions.
+    private static let nameArgumentFunctions: Set<String> = [
+        "ADDR", "LOADADDR", "SIZEOF", "ALIGNOF", "DEFINED", "ORIGIN", "LENGTH", "CONSTANT",
+    ]
+    static let expressionFunctions: Set<String> = [
+        "ALIGN", "ABSOLUTE", "BLOCK", "DATA_SEGMENT_ALIGN", "DATA_SEGMENT_END",
+        "DATA_SEGMENT_RELRO_END", "LOG2CEIL", "MAX", "MIN", "NEXT", "SEGMENT_START",
+    ]
+
+    private mutating func parsePrimary() throws(LinkerScriptError) -> Expression {
+        try scanner.skipTrivia()
+        if try scanner.consume("(") {
+            let inner = try parseExpression()
+            try scanner.expect(")", "to close the parenthesized expression")
+            return inner
+        }
+        if let number = try scanner.scanNumber() { return .number(number) }
+        guard let (name, location) = try scanner.scanSymbol() else {
+            throw unexpected("an expression (a number, a symbol, '.' or a function such as ALIGN(…))")
+        }
+        if name == "SIZEOF_HEADERS" || name == "sizeof_headers" {
+            return .call("SIZEOF_HEADERS", [], location)
+        }
+        try scanner.skipTrivia()
+        guard scanner.lookingAt("(") else { return .symbol(name, location) }
+        if name == "ASSERT" {
+            // `. = ASSERT(cond, "message");`, the form x86's vmlinux.lds.S uses.
+            let assertion = try parseAssertion(at: location)
+            return .call("ASSERT", [assertion.condition, .symbol(assertion.message, location)], location)
+        }
+        if Parser.nameArgumentFunctions.contains(name) {
+            try scanner.expect("(", "after \(name)")
+            guard let (argument, argumentLocation) = try scanner.scanWord() else {
+                throw unexpected("a name inside \(name)(…)")
+            }
+            try scanner.expect(")", "to close \(name)(…)")
+            return .call(name, [.symbol(argument, argumentLocation)], location)
+        }
+        guard Parser.expressionFunctions.contains(name) else {
+            throw scanner.syntaxError(
+                "unknown function '\(name)'", at: location,
+                notes: ["ld's functions include ALIGN, ADDR, SIZEOF, DEFINED, MAX, MIN, LOADADDR"])
+        }
+        try scanner.expect("(", "after \(name)")
+        var arguments: [Expression] = []
+        if name == "SEGMENT_START" {
+            guard let (segment, segmentLocation) = try scanner.scanWord() else {
+                throw unexpected("a segment name in SEGMENT_START(…)")
+            }
+            arguments.append(.symbol(segment, segmentLocation))
+            try scanner.expect(",", "in SEGMENT_START(…)")
+        }
+        arguments.append(try parseExpression())
+        while try scanner.consume(",") {
+            arguments.append(try parseExpression())
+        }
+        try scanner.expect(")", "to close \(name)(…)")
+        return .call(name, arguments, location)
+    }
+}

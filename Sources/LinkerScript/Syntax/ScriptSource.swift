@@ -1,0 +1,31 @@
+/// Text for the parser, and where each of its lines came from.
+///
+/// A hand-written script is its own origin. Text produced by the C preprocessor layer carries
+/// one ``LineOrigin`` per output line, so that a syntax error in the expanded text is reported
+/// at the file and line the user wrote.
+public struct ScriptSource: Sendable, Hashable {
+    public var text: String
+    public var file: String
+    /// One entry per line of `text` (index 0 is line 1), or nil when the text is the file.
+    public var origins: [LineOrigin]?
+
+    public init(text: String, file: String, origins: [LineOrigin]? = nil) {
+        self.text = text
+        self.file = file
+        self.origins = origins
+    }
+}
+
+/// Where one line of (preprocessed) text came from.
+public struct LineOrigin: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    /// The line as the user wrote it, for the caret display; nil to show the expanded text.
+    public var text: String?
+
+    public init(file: String, line: Int, text: String? = nil) {
+        self.file = file
+        self.line = line
+        self.text = text
+    }
+}
