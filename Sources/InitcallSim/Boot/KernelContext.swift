@@ -46,6 +46,16 @@ public final class KernelContext {
         self.printkCost = printkCost
     }
 
+    /// A context outside any boot, for benchmarks and tests that call bodies directly.
+    package convenience init(benchmarkFor description: KernelDescription) {
+        self.init(
+            machine: Machine(
+                version: description.version, architecture: description.architecture,
+                hardwareName: description.hardwareName),
+            printkCost: description.timeline.printk)
+        clockRunning = true
+    }
+
     // MARK: Time
 
     /// `ktime_get()`: virtual nanoseconds since boot.

@@ -11,7 +11,7 @@ public struct KernelImage: Sendable {
     /// Every placed initcall entry, in address order.
     public let table: [PlacedInitcall]
     /// The bodies of `table`, parallel to it, so the boot loop touches nothing else.
-    let bodies: ContiguousArray<InitcallBody>
+    package let bodies: ContiguousArray<InitcallBody>
     /// `[__con_initcall_start, __con_initcall_end)` as indices into `table`.
     public let consoleSlice: Range<Int>
     /// `[__initcall_start, __initcall0_start)`.

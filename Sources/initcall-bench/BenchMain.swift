@@ -1,0 +1,41 @@
+import InitcallSim
+
+/// `swift run -c release initcall-bench`: boots synthetic images of 1k, 10k and 100k initcalls
+/// with and without `initcall_debug`, and times the floor — a plain loop calling the same
+/// closures with a kernel context — in the same run. The last line is the figure the project
+/// tracks: `overhead ratio (100k, no debug): R`, boot time over floor time.
+@main
+struct BenchMain {
+    static func main() {
+        let sizes = [1_000, 10_000, 100_000]
+        var rows: [[String]] = [["initcalls", "link ms", "boot ms", "boot+debug ms", "floor ms", "ratio", "ns/initcall"]]
+        var bootTimes: [Int: Double] = [:]
+        var ratio100k = 0.0
+        for size in sizes {
+            let description = SyntheticKernel.description(initcalls: size)
+            let (image, linkSeconds) = BenchTimer.best(of: 3) { SyntheticKernel.link(description) }
+            let repetitions = size >= 100_000 ? 5 : 20
+            let (_, bootSeconds) = BenchTimer.best(of: repetitions) { image.boot() }
+            let (_, debugSeconds) = BenchTimer.best(of: repetitions) { image.boot(commandLine: "initcall_debug") }
+            let (_, floorSeconds) = BenchTimer.best(of: repetitions) { SyntheticKernel.floor(image) }
+            let ratio = bootSeconds / floorSeconds
+            bootTimes[size] = bootSeconds
+            if size == 100_000 { ratio100k = ratio }
+            rows.append([
+                String(size), BenchTimer.ms(linkSeconds), BenchTimer.ms(bootSeconds), BenchTimer.ms(debugSeconds),
+                BenchTimer.ms(floorSeconds), String(format2(ratio)), String(Int(bootSeconds * 1e9 / Double(size))),
+            ])
+        }
+        print(TextTable.render(rows), terminator: "")
+        if let small = bootTimes[10_000], let large = bootTimes[100_000] {
+            print("scaling (boot 100k / boot 10k): \(format2(large / small))x (goal <= 12)")
+        }
+        for row in ExplorationBench.rows() { print(row) }
+        print("overhead ratio (100k, no debug): \(format2(ratio100k))")
+    }
+
+    static func format2(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
+        return String(scaled)
+    }
+}
