@@ -7,6 +7,11 @@ import InitcallSim
 @main
 struct BenchMain {
     static func main() {
+        let arguments = CommandLine.arguments
+        if arguments.count == 3, arguments[1] == "--profile-boot", let count = Int(arguments[2]) {
+            BenchProfile.run(initcalls: count)
+            return
+        }
         let sizes = [1_000, 10_000, 100_000]
         var rows: [[String]] = [["initcalls", "link ms", "boot ms", "boot+debug ms", "floor ms", "ratio", "ns/initcall"]]
         var bootTimes: [Int: Double] = [:]

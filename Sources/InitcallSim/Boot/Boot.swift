@@ -16,10 +16,16 @@ final class BootEngine {
     let savedCommandLine: String
     var options = BootOptions()
     let ctx: KernelContext
-    var runs: [InitcallRun] = []
-    var resourceEvents: [ResourceEvent] = []
+    @exclusivity(unchecked) var runs: [InitcallRun] = []
     /// The blacklist as a set, for `initcall_blacklisted()`'s exact-name match.
-    var blacklist: Set<String> = []
+    var blacklist: Set<String> = [] {
+        didSet { hasBlacklist = !blacklist.isEmpty }
+    }
+    @exclusivity(unchecked) var hasBlacklist = false
+    /// `initcall_debug` as the tracepoint probes saw it when `start_kernel()` registered them.
+    @exclusivity(unchecked) var initcallDebug = false
+    /// The image's bodies, held here so the loop does not reach through `image` each time.
+    let bodies: ContiguousArray<InitcallBody>
     var onlineCPUs = 1
     var version: KernelVersion { image.description.version }
     var architecture: Architecture { image.description.architecture }
@@ -28,6 +34,7 @@ final class BootEngine {
     init(image: KernelImage, commandLine: String) {
         self.image = image
         self.savedCommandLine = commandLine
+        self.bodies = image.bodies
         let description = image.description
         self.ctx = KernelContext(
             machine: Machine(
@@ -47,6 +54,6 @@ final class BootEngine {
         }
         return BootResult(
             image: image, commandLine: savedCommandLine, options: options, records: ctx.records, runs: runs,
-            resourceEvents: resourceEvents, outcome: outcome, taint: ctx.taint.letters, onlineCPUs: onlineCPUs)
+            resourceEvents: ctx.resourceEvents, outcome: outcome, taint: ctx.taint.letters, onlineCPUs: onlineCPUs)
     }
 }

@@ -4,19 +4,32 @@ extension BootEngine {
     @discardableResult
     func doOneInitcall(_ index: Int, slice: InitcallSlice) throws(KernelPanic) -> Int32 {
         let count = ctx.preemptCount
-        if !blacklist.isEmpty, initcallBlacklisted(index) {
+        if hasBlacklist, initcallBlacklisted(index) {
             let now = ctx.clock.now
+            let end = ctx.records.count
             runs.append(
                 InitcallRun(
                     entry: index, slice: slice, pid: ctx.pid, ret: -Errno.EPERM, calltime: now, rettime: now,
-                    flags: .blacklisted, records: ctx.records.count..<ctx.records.count))
+                    flags: .blacklisted, records: end..<end))
             return -Errno.EPERM
         }
-        traceInitcallStart(index)
-        ctx.frames.append(.doOneInitcall)
+        if initcallDebug { traceInitcallStart(index) }
+        ctx.inDoOneInitcall = true
         var run = try call(index, slice: slice)
-        ctx.frames.removeLast()
-        traceInitcallFinish(index, ret: run.ret, usecs: run.durationMicroseconds)
+        ctx.inDoOneInitcall = false
+        if initcallDebug { traceInitcallFinish(index, ret: run.ret, usecs: run.durationMicroseconds) }
+        if ctx.preemptCount != count || ctx.irqsDisabled {
+            try repairAndWarn(&run, index: index, count: count)
+        } else {
+            runs.append(run)
+        }
+        return run.ret
+    }
+
+    /// The sanity check after the call: restore the preempt count, re-enable interrupts, and
+    /// `WARN(msgbuf[0], "initcall %pS returned with %s\n", fn, msgbuf)` — the reasons end in a
+    /// space each, as `msgbuf` does.
+    private func repairAndWarn(_ run: inout InitcallRun, index: Int, count: Int) throws(KernelPanic) {
         var reasons = ""
         if ctx.preemptCount != count {
             reasons = "preemption imbalance "
@@ -29,8 +42,12 @@ extension BootEngine {
             ctx.irqsDisabled = false
         }
         runs.append(run)
-        if !reasons.isEmpty { try warnInitcall(index, reasons: reasons) }
-        return run.ret
+        ctx.warnFromDoOneInitcall("initcall \(image.table[index].symbolText) returned with \(reasons)")
+        if options.panicOnWarn {
+            // check_panic_on_warn("kernel")
+            runs[runs.count - 1].flags.insert(.warnPanicked)
+            try ctx.panic("kernel: panic_on_warn set ...")
+        }
     }
 
     /// `initcall_blacklisted()`: the symbol name without offset (and without ` [module]`),
@@ -42,47 +59,33 @@ extension BootEngine {
         return true
     }
 
-    /// `WARN(msgbuf[0], "initcall %pS returned with %s\n", fn, msgbuf)`; with `panic_on_warn`
-    /// the WARN ends in `check_panic_on_warn("kernel")`.
-    private func warnInitcall(_ index: Int, reasons: String) throws(KernelPanic) {
-        ctx.warnFromDoOneInitcall("initcall \(image.table[index].symbolText) returned with \(reasons)")
-        if options.panicOnWarn {
-            runs[runs.count - 1].flags.insert(.warnPanicked)
-            try ctx.panic("kernel: panic_on_warn set ...")
-        }
-    }
-
-    /// Calls one entry's body, with what console and level callers share: the run record, the
-    /// records it printed, the resources it touched. A panic inside records the run, then
-    /// propagates.
+    /// Calls one entry's body, with what console and level callers share: the run record and
+    /// the records it printed. A panic inside records the run, then propagates.
     func call(_ index: Int, slice: InitcallSlice) throws(KernelPanic) -> InitcallRun {
         let recordStart = ctx.records.count
-        ctx.current = CurrentCall(entry: index)
+        ctx.currentEntry = index
+        ctx.currentRun = runs.count
+        ctx.sleptInAtomic = false
         let calltime = ctx.clock.now
         var run = InitcallRun(
             entry: index, slice: slice, pid: ctx.pid, ret: 0, calltime: calltime, rettime: calltime, flags: [],
             records: recordStart..<recordStart)
         do {
-            run.ret = try image.bodies[index](ctx)
+            run.ret = try bodies[index](ctx)
         } catch {
             run.flags.insert(.panicked)
-            finish(&run, recordStart: recordStart)
+            finish(&run)
             runs.append(run)
             throw error
         }
-        finish(&run, recordStart: recordStart)
+        finish(&run)
         return run
     }
 
-    private func finish(_ run: inout InitcallRun, recordStart: Int) {
+    private func finish(_ run: inout InitcallRun) {
         run.rettime = ctx.clock.now
-        run.records = recordStart..<ctx.records.count
-        if ctx.current.sleptInAtomic { run.flags.insert(.sleptInAtomic) }
-        let current = ctx.current
-        if current.provided.isEmpty && current.required.isEmpty { return }
-        let runIndex = runs.count
-        resourceEvents += current.required.map { ResourceEvent(run: runIndex, kind: .required, resource: $0) }
-        resourceEvents += current.missing.map { ResourceEvent(run: runIndex, kind: .missing, resource: $0) }
-        resourceEvents += current.provided.map { ResourceEvent(run: runIndex, kind: .provided, resource: $0) }
+        run.records = run.records.lowerBound..<ctx.records.count
+        if ctx.sleptInAtomic { run.flags.insert(.sleptInAtomic) }
+        ctx.currentEntry = -1
     }
 }

@@ -4,19 +4,19 @@
 extension BootEngine {
     /// "entering initcall level: %s" — 6.15 and later; earlier kernels only fire the tracepoint.
     func traceInitcallLevel(_ name: String) {
-        guard options.initcallDebug, version.printsInitcallLevel else { return }
+        guard initcallDebug, version.printsInitcallLevel else { return }
         ctx.log(.KERN_DEBUG, "entering initcall level: \(name)")
     }
 
     /// "calling  %pS @ %i" — two spaces after "calling".
     func traceInitcallStart(_ index: Int) {
-        guard options.initcallDebug else { return }
+        guard initcallDebug else { return }
         ctx.log(.KERN_DEBUG, "calling  \(image.table[index].symbolText) @ \(ctx.pid)")
     }
 
     /// "initcall %pS returned %d after %lld usecs".
     func traceInitcallFinish(_ index: Int, ret: Int32, usecs: UInt64) {
-        guard options.initcallDebug else { return }
+        guard initcallDebug else { return }
         ctx.log(.KERN_DEBUG, "initcall \(image.table[index].symbolText) returned \(ret) after \(usecs) usecs")
     }
 }

@@ -12,20 +12,24 @@
 ///         return 0
 ///     }
 public final class KernelContext {
-    var clock = VirtualClock()
+    // The boot loop touches the fields marked `@exclusivity(unchecked)` once or twice per
+    // initcall. They are plain scalars (or an array only appended to) that are never passed
+    // `inout` while a body runs, so the runtime exclusivity check buys nothing there and
+    // would cost more than the loop itself.
+    @exclusivity(unchecked) var clock = VirtualClock()
     /// The ring buffer: every record, whatever its level (what `dmesg` reads).
-    var records: [LogRecord] = []
+    @exclusivity(unchecked) var records: [LogRecord] = []
     let printkCost: UInt64
     /// Until `time_init()` the log clock reads 0 (the first lines of every dmesg say
     /// `[    0.000000]`); printing costs nothing measurable before then.
     var clockRunning = false
 
     /// `preempt_count()`: raised by `preempt_disable()` and `spin_lock()`.
-    public internal(set) var preemptCount: Int = 0
+    @exclusivity(unchecked) public internal(set) var preemptCount: Int = 0
     /// `irqs_disabled()` on the current CPU.
-    public internal(set) var irqsDisabled: Bool = false
+    @exclusivity(unchecked) public internal(set) var irqsDisabled: Bool = false
     /// `task_pid_nr(current)`: 0 in `start_kernel()`, 1 in `kernel_init()`.
-    public internal(set) var pid: Int32 = 0
+    @exclusivity(unchecked) public internal(set) var pid: Int32 = 0
     /// `current->comm`.
     public internal(set) var comm: String = "swapper/0"
 
@@ -34,10 +38,18 @@ public final class KernelContext {
     /// The image being booted, to name the running function in reports.
     var image: KernelImage?
     let machine: Machine
-    /// The simulated call chain below the current function, innermost last, for stack dumps.
+    /// The simulated call chain below the current walk, innermost last, for stack dumps.
     var frames: [StackFrame] = []
-    /// Facts about the initcall running now, collected for its ``InitcallRun``.
-    var current = CurrentCall()
+    /// True while `do_one_initcall()` has a body on the stack (its frame is then in dumps).
+    @exclusivity(unchecked) var inDoOneInitcall = false
+    /// The table entry running now (−1: none), for stack dumps and reports.
+    @exclusivity(unchecked) var currentEntry = -1
+    /// The index the current call will have in ``BootResult/runs``.
+    @exclusivity(unchecked) var currentRun = 0
+    /// Whether the current call slept in atomic context.
+    @exclusivity(unchecked) var sleptInAtomic = false
+    /// Resources provided and required, in call order, tagged with their run.
+    var resourceEvents: [ResourceEvent] = []
     /// `__might_resched()` reports at most once per second (`prev_jiffy + HZ`).
     var lastMightSleepReport: UInt64?
 
@@ -173,14 +185,14 @@ public final class KernelContext {
     /// Makes a named resource available to later initcalls (a bus, a clock, a keyring).
     public func provide(_ resource: String) {
         resources.provide(resource)
-        current.provided.append(resource)
+        resourceEvents.append(ResourceEvent(run: currentRun, kind: .provided, resource: resource))
     }
 
     /// Whether a named resource is available; the call is recorded as a requirement.
     public func require(_ resource: String) -> Bool {
-        current.required.append(resource)
+        resourceEvents.append(ResourceEvent(run: currentRun, kind: .required, resource: resource))
         let present = resources.contains(resource)
-        if !present { current.missing.append(resource) }
+        if !present { resourceEvents.append(ResourceEvent(run: currentRun, kind: .missing, resource: resource)) }
         return present
     }
 
@@ -205,16 +217,6 @@ public struct IRQFlags: Sendable, Hashable {
 public struct SpinLock: Sendable, Hashable {
     public let name: String
     public init(_ name: String) { self.name = name }
-}
-
-/// Facts gathered while one initcall runs.
-struct CurrentCall {
-    var provided: [String] = []
-    var required: [String] = []
-    var missing: [String] = []
-    var sleptInAtomic = false
-    /// The table entry running, for stack dumps and reports.
-    var entry: Int?
 }
 
 /// The named resources provided so far, in the order they appeared.

@@ -50,10 +50,5 @@ extension BootEngine {
         ctx.pr_info("Freeing unused kernel image (rodata/data gap) memory: 1408K")
     }
 
-    /// The init sections' size: a fixed base plus the initcall code and tables of this image.
-    var initMemoryKilobytes: Int {
-        let code = image.table.reduce(0) { $0 + $1.size }
-        let tables = image.table.count * Int(architecture.entrySize)
-        return 2_560 + (code + tables + 1_023) / 1_024
-    }
+    var initMemoryKilobytes: Int { image.initMemoryKilobytes }
 }

@@ -49,7 +49,7 @@ extension KernelContext {
 
     /// The call trace, innermost first, with the architecture's framing.
     func printCallTrace(innermost: [StackFrame]) {
-        let chain = innermost + frames.reversed()
+        let chain = innermost + (inDoOneInitcall ? [StackFrame.doOneInitcall] : []) + frames.reversed()
         switch machine.architecture {
         case .arm64:
             log(.KERN_WARNING, "Call trace:")
@@ -70,13 +70,13 @@ extension KernelContext {
 
     /// The frame of the initcall running now, if any.
     var currentFunctionFrame: [StackFrame] {
-        guard let entry = currentEntry else { return [] }
+        guard let entry = currentPlacedEntry else { return [] }
         return [StackFrame.function(entry.function, size: entry.size)]
     }
 
-    var currentEntry: PlacedInitcall? {
-        guard let index = current.entry, let image, index < image.table.count else { return nil }
-        return image.table[index]
+    var currentPlacedEntry: PlacedInitcall? {
+        guard currentEntry >= 0, let image, currentEntry < image.table.count else { return nil }
+        return image.table[currentEntry]
     }
 
     /// `WARN(1, text)` from `do_one_initcall()`: the report, then taint `W`. x86 and arm64
@@ -117,10 +117,10 @@ extension KernelContext {
     /// `__might_resched()` (kernel/sched/core.c) for a sleep in atomic context.
     func might_sleep(line: Int, callee: String?) {
         guard preemptCount != 0 || irqsDisabled else { return }
-        current.sleptInAtomic = true
+        sleptInAtomic = true
         if let last = lastMightSleepReport, clock.now < last &+ 1_000_000_000 { return }
         lastMightSleepReport = clock.now
-        let file = currentEntry?.sourceFile ?? "init/main.c"
+        let file = currentPlacedEntry?.sourceFile ?? "init/main.c"
         let count = String(UInt32(bitPattern: Int32(truncatingIfNeeded: preemptCount)), radix: 16)
         log(.KERN_ERR, "BUG: sleeping function called from invalid context at \(file):\(line)")
         log(

@@ -18,6 +18,8 @@ extension BootEngine {
         printUnknownBootoptions()
         if let afterDashes { setInitArgs(afterDashes) }
         blacklist = Set(options.initcallBlacklist)
+        // initcall_debug_enable(): the probes are registered once, here.
+        initcallDebug = options.initcallDebug
         // time_init() and friends: from here on the clock runs.
         ctx.clockRunning = true
         ctx.clock.advance(by: timeline.startKernelToConsole)

@@ -28,6 +28,10 @@ public struct KernelImage: Sendable {
 
     public var levels: LevelTable { description.levels }
 
+    /// The size `free_initmem()` reports: a fixed base plus this image's initcall code and
+    /// tables, in KiB.
+    public let initMemoryKilobytes: Int
+
     init(
         description: KernelDescription, linkOrder: [String], table: [PlacedInitcall], bodies: ContiguousArray<InitcallBody>,
         consoleSlice: Range<Int>, earlySlice: Range<Int>, levelSlices: [Range<Int>], orphans: [PlacedInitcall],
@@ -43,6 +47,9 @@ public struct KernelImage: Sendable {
         self.orphans = orphans
         self.discarded = discarded
         self.linkMap = linkMap
+        let code = table.reduce(0) { $0 &+ $1.size }
+        let tables = table.count &* Int(description.architecture.entrySize)
+        self.initMemoryKilobytes = 2_560 + (code &+ tables &+ 1_023) / 1_024
     }
 
     /// The entries that will run, in run order, with the slice each runs in: console, early,

@@ -1,0 +1,12 @@
+import InitcallSim
+
+/// `initcall-bench --profile-boot N`: boots one synthetic image of N initcalls 400 times, for
+/// profilers (perf, callgrind) to look at the boot loop alone.
+enum BenchProfile {
+    static func run(initcalls: Int) {
+        let image = SyntheticKernel.link(SyntheticKernel.description(initcalls: initcalls))
+        var total = 0
+        for _ in 0..<400 { total &+= image.boot().runs.count }
+        print("booted \(total) initcalls")
+    }
+}
