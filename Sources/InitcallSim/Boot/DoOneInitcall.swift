@@ -76,7 +76,11 @@ extension BootEngine {
             run.flags.insert(.panicked)
             finish(&run)
             runs.append(run)
-            throw error
+            if let panic = error as? KernelPanic { throw panic }
+            let message = "\(image.table[index].function) threw a Swift error: \(error)"
+            ctx.currentEntry = index
+            ctx.printPanic(message)
+            throw KernelPanic(message)
         }
         finish(&run)
         return run

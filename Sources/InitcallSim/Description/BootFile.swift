@@ -203,7 +203,7 @@ struct BootFileParser {
             id = description.levels.id(named: idWord.text) ?? InitcallID(id: idWord.text, macros: [])
         }
         let behaviour = try attributes(rest, function: name.text)
-        let body: InitcallBody = { k throws(KernelPanic) in try behaviour.run(k) }
+        let body: InitcallBody = { k in try behaviour.run(k) }
         let function = InitFunction(
             name.text, size: sizes[name.text], provides: behaviour.provides, requires: behaviour.requires, body: body)
         let entry: InitcallEntry

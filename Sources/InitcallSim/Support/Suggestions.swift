@@ -3,9 +3,10 @@ enum Suggestions {
     static func closest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         let threshold = max(2, word.count / 3)
-        return scored.filter { $0.1 <= threshold }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(limit).map(\.0)
+        // Only the closest candidates: one typo should not suggest every similar keyword.
+        guard let best = scored.map(\.1).min(), best <= threshold else { return [] }
+        var seen = Set<String>()
+        return scored.filter { $0.1 == best }.map(\.0).filter { seen.insert($0).inserted }.sorted().prefix(limit).map { $0 }
     }
 
     /// Levenshtein distance, bounded in work by the (short) words compared.

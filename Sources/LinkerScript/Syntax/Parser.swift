@@ -156,6 +156,10 @@ struct Parser {
     {
         var section = OutputSection(name: name, location: location)
         try scanner.skipTrivia()
+        if scanner.lookingAt("{") {
+            throw scanner.syntaxError(
+                "expected ':' after the output section name '\(name)'", notes: ["an output section reads '\(name) : { … }'"])
+        }
         if !scanner.lookingAt(":") {
             if let type = try parseSectionType() {
                 section.type = type

@@ -1,0 +1,49 @@
+import Foundation
+import InitcallSimCLI
+import Testing
+
+enum CLIFixtures {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let golden = packageRoot.appendingPathComponent("Tests/CLITests/Golden")
+
+    static func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
+
+    /// Runs the CLI in-process with paths relative to the package root, and makes the output's
+    /// absolute paths relative again so golden files do not depend on the checkout location.
+    static func run(_ arguments: [String]) -> CLI.Output {
+        var output = CLI.run(arguments)
+        let root = packageRoot.path + "/"
+        output.stdout = output.stdout.replacingOccurrences(of: root, with: "")
+        output.stderr = output.stderr.replacingOccurrences(of: root, with: "")
+        return output
+    }
+
+    static func checkGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["INITCALL_SIM_RECORD"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "golden \(name) differs; rerun with INITCALL_SIM_RECORD=1 after checking", sourceLocation: sourceLocation)
+    }
+
+    /// Runs a built executable of this package (products folder = `Bundle.main.bundleURL` on
+    /// Linux). Pipes are drained before waiting, so large output cannot dead-lock.
+    static func execute(_ product: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = Bundle.main.bundleURL.appendingPathComponent(product)
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}
