@@ -37,18 +37,8 @@ enum Loading {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .input("cannot read \(what) '\(path)': \(reasonText(error))")
+            throw .input("cannot read \(what) '\(path)': \(BootFile.reason(error))")
         }
-    }
-
-    static func reasonText(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            let text = String(validatingCString: strerror(Int32(underlying.code)))
-        {
-            return text
-        }
-        return nsError.localizedDescription
     }
 
     static func link(_ description: KernelDescription, linkOrder: LinkOrder?, allowPartial: Bool) throws(CLIError)

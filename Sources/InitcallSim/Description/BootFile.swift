@@ -40,7 +40,8 @@ public enum BootFile {
         try String(contentsOfFile: path, encoding: .utf8)
     }
 
-    static func reason(_ error: any Error) -> String {
+    /// The operating system's reason a file could not be read (`No such file or directory`).
+    package static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
             let message = String(validatingCString: strerror(Int32(underlying.code)))
