@@ -41,6 +41,7 @@ struct ExpandedFormTests {
         ("SECTIONS { .a : { x = ¦0x; } }", "invalid number '0x'"),
         ("SECTIONS { .a : { EXCLUDE_FILE()¦ *(.a) } }", "EXCLUDE_FILE() needs at least one file pattern"),
         ("SECTIONS { .a : { ¦(x) } }", "expected an input section description"),
+        ("SECTIONS { .a : { *(SORT(SORT(¦SORT(.a)))) } }", "sort keywords nest at most two deep"),
     ])
     func syntaxErrorsCarryTheirPlace(_ marked: String, _ message: String) {
         // The marker is where the error is reported; locate it like the parser does.

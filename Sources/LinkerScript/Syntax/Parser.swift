@@ -373,15 +373,21 @@ struct Parser {
 
     /// `SORT_xxx( pattern )` or nested `SORT_BY_NAME(SORT_BY_ALIGNMENT( pattern ))`; the
     /// keyword itself has been read.
-    private mutating func parseSorted(_ outer: SortKind) throws(LinkerScriptError) -> (String, SortKind) {
+    private mutating func parseSorted(_ outer: SortKind, nesting: Int = 1) throws(LinkerScriptError) -> (String, SortKind) {
         try scanner.expect("(", "after the sort keyword")
-        guard let (word, _) = try scanner.scanWord() else {
+        guard let (word, location) = try scanner.scanWord() else {
             throw unexpected("a pattern inside the sort keyword's parentheses")
         }
         var kind = outer
         var pattern = word
         if let inner = Parser.sortKeywords[word] {
-            let (innerPattern, _) = try parseSorted(inner)
+            // ld accepts one sort keyword inside another, no deeper.
+            guard nesting < 2 else {
+                throw scanner.syntaxError(
+                    "sort keywords nest at most two deep", at: location,
+                    notes: ["write e.g. SORT_BY_NAME(SORT_BY_ALIGNMENT(.text.*))"])
+            }
+            let (innerPattern, _) = try parseSorted(inner, nesting: nesting + 1)
             pattern = innerPattern
             switch (outer, inner) {
             case (.byName, .byAlignment): kind = .byNameThenAlignment
