@@ -12,6 +12,10 @@ struct BenchMain {
             BenchProfile.run(initcalls: count)
             return
         }
+        if arguments.count == 3, arguments[1] == "--profile-link", let count = Int(arguments[2]) {
+            BenchProfile.link(initcalls: count)
+            return
+        }
         let sizes = [1_000, 10_000, 100_000]
         var rows: [[String]] = [["initcalls", "link ms", "boot ms", "boot+debug ms", "floor ms", "ratio", "ns/initcall"]]
         var bootTimes: [Int: Double] = [:]

@@ -10,3 +10,13 @@ enum BenchProfile {
         print("booted \(total) initcalls")
     }
 }
+
+extension BenchProfile {
+    /// `initcall-bench --profile-link N`: links one synthetic description of N initcalls 20 times.
+    static func link(initcalls: Int) {
+        let description = SyntheticKernel.description(initcalls: initcalls)
+        var total = 0
+        for _ in 0..<20 { total &+= SyntheticKernel.link(description).table.count }
+        print("linked \(total) entries")
+    }
+}

@@ -71,23 +71,32 @@ public enum Linker {
         owners: [(object: Int, entries: [Int])], map: LinkMap
     ) throws(LinkError) -> KernelImage {
         let entrySize = description.architecture.entrySize
-        var placed: [(address: UInt64, entry: PlacedInitcall, body: InitcallBody)] = []
-        placed.reserveCapacity(objects.reduce(0) { $0 + $1.entries.count })
+        // Plain (address, input, slot) triples: cheap to sort, materialized once afterwards.
+        var slots: [(address: UInt64, input: Int, slot: Int)] = []
+        slots.reserveCapacity(objects.reduce(0) { $0 + $1.entries.count })
         for placement in map.placements {
-            let owner = owners[placement.input]
-            for (offset, entryIndex) in owner.entries.enumerated() {
-                let address = placement.address &+ UInt64(offset) &* entrySize
-                let entry = objects[owner.object].entries[entryIndex]
-                placed.append(
-                    (address, placedInitcall(entry, object: objects[owner.object].path, order: entryIndex, address: address),
-                     entry.function.body))
+            for slot in owners[placement.input].entries.indices {
+                slots.append((placement.address &+ UInt64(slot) &* entrySize, placement.input, slot))
             }
         }
-        // Placements are in script order; sort by address (stably) in case the script moved
-        // the location counter backwards between output sections.
-        let sorted = placed.enumerated().sorted { ($0.element.address, $0.offset) < ($1.element.address, $1.offset) }
-            .map(\.element)
-        let addresses = sorted.map(\.address)
+        // Placements come in script order, which is address order unless the script moved the
+        // location counter backwards between output sections; then sort, stably.
+        if zip(slots, slots.dropFirst()).contains(where: { $0.address > $1.address }) {
+            slots = slots.enumerated().sorted { ($0.element.address, $0.offset) < ($1.element.address, $1.offset) }
+                .map(\.element)
+        }
+        var table: [PlacedInitcall] = []
+        var bodies = ContiguousArray<InitcallBody>()
+        table.reserveCapacity(slots.count)
+        bodies.reserveCapacity(slots.count)
+        for (address, input, slot) in slots {
+            let owner = owners[input]
+            let entryIndex = owner.entries[slot]
+            let entry = objects[owner.object].entries[entryIndex]
+            table.append(placedInitcall(entry, object: objects[owner.object].path, order: entryIndex, address: address))
+            bodies.append(entry.function.body)
+        }
+        let addresses = slots.map(\.address)
         var resolver = SliceResolver(map: map, addresses: addresses)
         let levels = description.levels
         let consoleSlice = try resolver.slice(levels.consoleSlice.start, levels.consoleSlice.end, "console_init()")
@@ -105,8 +114,8 @@ public enum Linker {
             }
         }
         return KernelImage(
-            description: description, linkOrder: objects.map(\.path), table: sorted.map(\.entry),
-            bodies: ContiguousArray(sorted.map(\.body)), consoleSlice: consoleSlice, earlySlice: earlySlice,
+            description: description, linkOrder: objects.map(\.path), table: table,
+            bodies: bodies, consoleSlice: consoleSlice, earlySlice: earlySlice,
             levelSlices: levelSlices, orphans: map.orphans.flatMap(unplaced),
             discarded: map.discarded.flatMap { unplaced($0.input) }, linkMap: map)
     }

@@ -248,32 +248,31 @@ struct SectionClaimer {
         let filePattern = Wildcard(description.file.pattern)
         let excludedFiles = description.file.excluded.map(Wildcard.init)
         var matched: [Int] = []
-        var sortedByName: [Int: SortKind] = [:]
+        var sorts: [Int: SortKind] = [:]
         if description.sections.isEmpty {
-            // `foo.o` alone: every section of the matching files.
-            matched = inputs.indices.filter { fileMatches(inputs[$0].file, filePattern, excludedFiles) }
+            // `foo.o` alone: every unclaimed section of the matching files.
+            matched = inputs.indices.filter { !claimed[$0] && fileMatches(inputs[$0].file, filePattern, excludedFiles) }
         } else {
-            var seen = Set<Int>()
             for sectionPattern in description.sections {
                 let patternExcludes = sectionPattern.excludedFiles.map(Wildcard.init)
                 for name in matchingNames(sectionPattern.pattern) {
-                    for index in byName[name] ?? [] where !claimed[index] && !seen.contains(index) {
+                    for index in byName[name] ?? [] where !claimed[index] {
                         let file = inputs[index].file
                         guard fileMatches(file, filePattern, excludedFiles),
                             !patternExcludes.contains(where: { $0.matches(file) })
                         else { continue }
-                        seen.insert(index)
+                        // Claimed at once, so a later pattern of this statement skips it.
+                        claimed[index] = true
                         matched.append(index)
-                        if let sort = sectionPattern.sort { sortedByName[index] = sort }
+                        if let sort = sectionPattern.sort { sorts[index] = sort }
                     }
                 }
             }
+            // Within one statement ld walks files in link order, sections in file order.
             matched.sort()
         }
-        matched.removeAll { claimed[$0] }
-        matched = applySorting(matched, fileSort: description.file.sort, sectionSorts: sortedByName)
         for index in matched { claimed[index] = true }
-        return matched
+        return applySorting(matched, fileSort: description.file.sort, sectionSorts: sorts)
     }
 
     private func fileMatches(_ file: String, _ pattern: Wildcard, _ excluded: [Wildcard]) -> Bool {
