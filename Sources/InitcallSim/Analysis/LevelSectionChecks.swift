@@ -8,17 +8,26 @@ enum LevelSectionChecks {
     static func run(_ probe: InitcallProbe) -> [Finding] {
         var findings: [Finding] = []
         let levels = probe.levels
+        // With a boundary undefined the link fails (undefined-boundary says so); where the
+        // entries would run is then unknowable.
+        let walksKnown = probe.walks.allSatisfy { $0.range != nil }
         for (index, id) in levels.ids.enumerated() where !id.macros.isEmpty {
             let macro = id.macros[0]
             let location = levels.sources?.macros[macro]
             if probe.map.orphans.contains(index) {
+                // A _sync sibling of a level that never runs is the same finding.
+                if let base = syncBase(id, levels), let baseIndex = levels.ids.firstIndex(where: { $0.id == base }),
+                    probe.map.orphans.contains(baseIndex), !levels.ids[baseIndex].macros.isEmpty
+                {
+                    continue
+                }
                 findings.append(neverRuns(id, macro, location, probe))
             } else if let statement = probe.isDiscarded(index) {
                 findings.append(discarded(id, macro, statement))
             } else if let placement = probe.placement(ofID: index) {
                 let walks = probe.walks(containing: placement.address)
                 if walks.isEmpty {
-                    findings.append(outsideRange(id, macro, placement.statement, probe))
+                    if walksKnown { findings.append(outsideRange(id, macro, placement.statement, probe)) }
                 } else if let finding = missingFromTable(id, macro, walks, location, probe) {
                     findings.append(finding)
                 }
@@ -31,6 +40,7 @@ enum LevelSectionChecks {
         -> Finding
     {
         let isConsole = id.sectionBase != ".initcall\(id.id)"
+        let level = syncBase(id, probe.levels) ?? id.id
         return Finding(
             .error, code: "level-never-runs", location: location,
             summary: "no pattern of the linker script collects \(id.section): \(macro)() calls never run",
@@ -40,8 +50,15 @@ enum LevelSectionChecks {
             ],
             fix: isConsole
                 ? "collect it with KEEP(*(\(id.section))) between \(probe.levels.consoleSlice.start) and \(probe.levels.consoleSlice.end)"
-                : "add INIT_CALLS_LEVEL(\(id.id)) to INIT_CALLS (that is, __initcall\(id.id)_start = .; KEEP(*(\(id.section))) KEEP(*(.initcall\(id.id)s.init))) where level \(id.id) should run",
+                : "add INIT_CALLS_LEVEL(\(level)) to INIT_CALLS (that is, __initcall\(level)_start = .; KEEP(*(.initcall\(level).init)) KEEP(*(.initcall\(level)s.init))) where level \(level) should run",
             subjects: [id.section, macro])
+    }
+
+    /// `6` for `6s` when the table has a `6`: the level a `_sync` id belongs to.
+    static func syncBase(_ id: InitcallID, _ levels: LevelTable) -> String? {
+        guard id.id.hasSuffix("s") else { return nil }
+        let base = String(id.id.dropLast())
+        return levels.id(named: base) != nil ? base : nil
     }
 
     private static func discarded(_ id: InitcallID, _ macro: String, _ statement: LinkMap.StatementReference) -> Finding {
@@ -68,9 +85,8 @@ enum LevelSectionChecks {
             subjects: [id.section, macro])
     }
 
-    /// A level whose own boundary symbol the script defines (or whose number says it is a
-    /// level of its own) but whose calls run in another level's walk, because
-    /// `initcall_levels[]` does not list it. `rootfs` is the kernel's one deliberate case: the
+    /// A level whose own boundary symbol `initcall_levels[]` does not list, so that its calls
+    /// run in another level's walk (whether or not the script defines the symbol). `rootfs` is the kernel's one deliberate case: the
     /// tail of level 5.
     private static func missingFromTable(
         _ id: InitcallID, _ macro: String, _ walks: [InitcallProbe.Walk], _ location: SourceLocation?,
@@ -83,9 +99,10 @@ enum LevelSectionChecks {
         else { return nil }
         let symbol = "__initcall\(id.id)_start"
         let referenced = Set(probe.referencedSymbols)
-        let ownSymbolUnlisted = probe.map.symbol(named: symbol) != nil && !referenced.contains(symbol)
-        let numberDiffers = Int(id.id).map { $0 != n } ?? false
-        guard ownSymbolUnlisted || numberDiffers else { return nil }
+        // Only a table with per-level boundaries (3.4+) has levels to miss; the single loop of
+        // older kernels references none.
+        let perLevel = levels.ids.contains { referenced.contains("__initcall\($0.id)_start") }
+        guard perLevel, !referenced.contains(symbol) else { return nil }
         let levelName = n < levels.initcallLevelNames.count ? levels.initcallLevelNames[n] : "level\(n)"
         let place = levels.sources?.initcallLevels?.last ?? location
         return Finding(
