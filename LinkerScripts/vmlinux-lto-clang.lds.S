@@ -16,6 +16,21 @@
 		KEEP(*(.initcall##level##.init .initcall##level##.init..*))	\
 		KEEP(*(.initcall##level##s.init .initcall##level##s.init..*))
 
+#undef INIT_CALLS
+#define INIT_CALLS							\
+		__initcall_start = .;					\
+		KEEP(*(.initcallearly.init .initcallearly.init..*))	\
+		INIT_CALLS_LEVEL(0)					\
+		INIT_CALLS_LEVEL(1)					\
+		INIT_CALLS_LEVEL(2)					\
+		INIT_CALLS_LEVEL(3)					\
+		INIT_CALLS_LEVEL(4)					\
+		INIT_CALLS_LEVEL(5)					\
+		INIT_CALLS_LEVEL(rootfs)				\
+		INIT_CALLS_LEVEL(6)					\
+		INIT_CALLS_LEVEL(7)					\
+		__initcall_end = .;
+
 #undef CON_INITCALL
 #define CON_INITCALL							\
 	__con_initcall_start = .;					\

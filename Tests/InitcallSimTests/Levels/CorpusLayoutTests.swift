@@ -97,6 +97,13 @@ struct CorpusLayoutTests {
         #expect(layout.walkLines == Self.linux6Walks)
         #expect(layout.lines.contains("KEEP(*(.initcall6.init .initcall6.init..*)) 6 -> level 6 device"))
         #expect(layout.lines.contains("KEEP(*(.con_initcall.init .con_initcall.init..*)) con -> console"))
+        // Every id's per-entry sections are collected where its plain section is.
+        let patterns = layout.items.compactMap { item -> InitcallLayout.Pattern? in
+            if case .pattern(let p) = item { return p }
+            return nil
+        }
+        #expect(patterns.allSatisfy { $0.ids == $0.ltoIDs && !$0.ids.isEmpty })
+        #expect(patterns.count == 20)
     }
 
     @Test func ltoEntriesKeepLevelThenLinkOrder() throws {
