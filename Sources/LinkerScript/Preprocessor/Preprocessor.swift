@@ -60,14 +60,17 @@ public enum Preprocessor {
     public static func preprocess(file: String, options: Options = Options(), loader: @escaping FileLoader)
         throws(LinkerScriptError) -> PreprocessedFile
     {
-        let text: String
+        try preprocess(try read(file, loader: loader), file: file, options: options, loader: loader)
+    }
+
+    /// The text of `file`, or an error at `file:1:1` saying why it cannot be read.
+    static func read(_ file: String, loader: FileLoader) throws(LinkerScriptError) -> String {
         do {
-            text = try loader(file)
+            return try loader(file)
         } catch {
             throw .preprocessor(
                 Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read '\(file)': \(error)"))
         }
-        return try preprocess(text, file: file, options: options, loader: loader)
     }
 
     /// True when `text` needs the preprocessor: its name ends in `.S` or `.h`, or a line starts
@@ -125,14 +128,7 @@ extension LinkerScript {
     public static func load(
         _ file: String, options: Preprocessor.Options = Preprocessor.Options(), loader: @escaping Preprocessor.FileLoader
     ) throws(LinkerScriptError) -> LinkerScript {
-        let text: String
-        do {
-            text = try loader(file)
-        } catch {
-            throw .preprocessor(
-                Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read '\(file)': \(error)"))
-        }
-        return try parse(text, file: file, options: options, loader: loader)
+        try parse(try Preprocessor.read(file, loader: loader), file: file, options: options, loader: loader)
     }
 
     /// Parses `text`, preprocessing it first when it is in macro form.
