@@ -21,6 +21,9 @@ let package = Package(
         .target(name: "InitcallSimCLI", dependencies: ["InitcallSim", "LinkerScript"]),
         .executableTarget(name: "initcall-sim", dependencies: ["InitcallSimCLI"]),
         .executableTarget(name: "initcall-bench", dependencies: ["InitcallSim"]),
+        // libFuzzer target over the preprocessor and the ld parser; inert in a normal build
+        // (see README, "Fuzzing the parsers").
+        .executableTarget(name: "linkerscript-fuzz", dependencies: ["LinkerScript"]),
         // A board written in Swift against the library (see Examples/SwiftBoard/README.md).
         .executableTarget(
             name: "swift-board",

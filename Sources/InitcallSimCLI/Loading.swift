@@ -19,12 +19,40 @@ enum Loading {
         return description
     }
 
-    static func script(_ path: String) throws(CLIError) -> LinkerScript {
+    /// Reads a linker script, through the preprocessor when it is in macro form (`.lds.S`,
+    /// `.lds.h`, or text with `#define`/`#include`/`#if` lines).
+    static func script(_ path: String, options: Preprocessor.Options = Preprocessor.Options()) throws(CLIError)
+        -> LinkerScript
+    {
         let text = try read(path, what: "linker script")
         do throws(LinkerScriptError) {
-            return try LinkerScript.parse(text, file: path)
+            return try LinkerScript.parse(text, file: path, options: options, loader: BootFile.readFile)
         } catch {
             throw .from(error)
+        }
+    }
+
+    /// `-D`, `-U` and `-I` of a command, for the preprocessor.
+    static func preprocessorOptions(_ arguments: ParsedArguments) -> Preprocessor.Options {
+        Preprocessor.Options(defines: arguments.all("-D"), undefines: arguments.all("-U"), includeDirectories: arguments.all("-I"))
+    }
+
+    static let preprocessorOptionSpecs: [OptionSpec] = [
+        .value("-D", repeatable: true, short: "D"), .value("-U", repeatable: true, short: "U"),
+        .value("-I", repeatable: true, short: "I"),
+    ]
+
+    /// `--levels FILE…`: a level table read from init.h-like files; nil when none is given.
+    static func levels(_ arguments: ParsedArguments) throws(CLIError) -> LevelTable? {
+        let files = arguments.all("--levels")
+        guard !files.isEmpty else { return nil }
+        var options = preprocessorOptions(arguments)
+        options.kbuildDefines = false
+        options.allowedRoots = nil
+        do throws(LevelDefinitionError) {
+            return try LevelDefinitions.load(files, options: options, loader: BootFile.readFile)
+        } catch {
+            throw .diagnostic(error.diagnostic)
         }
     }
 

@@ -11,11 +11,14 @@ public enum BootDescriptionError: Error, Sendable, Hashable, CustomStringConvert
     case file(Diagnostic)
     /// The linker script the description names does not parse.
     case linkerScript(LinkerScriptError)
+    /// The level definitions the description names cannot be read.
+    case levels(LevelDefinitionError)
 
     public var diagnostic: Diagnostic {
         switch self {
         case .syntax(let d), .invalid(let d), .file(let d): return d
         case .linkerScript(let error): return error.diagnostic
+        case .levels(let error): return error.diagnostic
         }
     }
 

@@ -10,7 +10,13 @@ import LinkerScript
 ///       core_initcall driver_core_init time=120us provides=driver-core
 ///
 /// Statements at the top: `kernel`, `arch`, `cpus`, `hardware`, `cmdline`, `linker-script`,
-/// `rootfs`, `initramfs`, `object`. Under an object, one registration a line: any macro of the
+/// `levels`, `rootfs`, `initramfs`, `object`.
+///
+/// `linker-script PATH [-DNAME[=VALUE]]… [-UNAME]… [-IDIR]…` reads an expanded `vmlinux.lds`
+/// or, through the C preprocessor, the macro form (`vmlinux.lds.S`: by extension `.S`/`.h` or
+/// by its `#define`/`#include`/`#if` lines). `levels PATH… [-D…]` reads the level table from
+/// init.h-like files (see ``LevelDefinitions``); it must come before the first object, whose
+/// registrations use its macros. Paths are relative to the `.boot` file. Under an object, one registration a line: any macro of the
 /// level table, `__define_initcall FN ID`, `module_exit FN`, each followed by attributes.
 public enum BootFile {
     /// Reads a referenced file (a linker script) given its resolved path.
@@ -88,7 +94,7 @@ struct BootFileParser {
     // MARK: Statements
 
     private static let topLevel = [
-        "kernel", "arch", "cpus", "hardware", "cmdline", "linker-script", "rootfs", "initramfs", "object",
+        "kernel", "arch", "cpus", "hardware", "cmdline", "linker-script", "levels", "rootfs", "initramfs", "object",
     ]
 
     private mutating func statement(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
@@ -117,6 +123,8 @@ struct BootFileParser {
             description.commandLine = try single(keyword, arguments, "the kernel command line, quoted")
         case "linker-script":
             try linkerScript(keyword, arguments)
+        case "levels":
+            try levels(keyword, arguments)
         case "rootfs":
             description.rootFilesystem = arguments.map(\.text)
         case "initramfs":
@@ -132,22 +140,85 @@ struct BootFileParser {
     private mutating func linkerScript(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
     {
-        let path = try single(keyword, arguments, "the path of a linker script, relative to this file")
-        let resolved = BootFile.resolve(path, relativeTo: file)
+        let (paths, options) = try pathsAndOptions(keyword, arguments, "the path of a linker script, relative to this file")
+        guard paths.count == 1 else {
+            throw invalid("'linker-script' takes one path", at: paths[1].column, notes: ["options follow the path: -DNAME, -IDIR"])
+        }
+        let resolved = BootFile.resolve(paths[0].text, relativeTo: file)
         let text: String
         do {
             text = try loader(resolved)
         } catch {
             throw .file(
                 diagnostic(
-                    "cannot read linker script '\(resolved)': \(BootFile.reason(error))", at: arguments[0].column,
+                    "cannot read linker script '\(resolved)': \(BootFile.reason(error))", at: paths[0].column,
                     notes: ["the path is relative to the directory of \(file)"]))
         }
+        let loader = self.loader
         do throws(LinkerScriptError) {
-            description.linkerScript = try LinkerScript.parse(text, file: resolved)
+            description.linkerScript = try LinkerScript.parse(text, file: resolved, options: options, loader: { try loader($0) })
         } catch {
             throw .linkerScript(error)
         }
+    }
+
+    /// `levels init.h [main.c] [-DNAME]…`: the level table, before any object.
+    private mutating func levels(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+        throws(BootDescriptionError)
+    {
+        if currentObject != nil {
+            throw invalid(
+                "'levels' after an object", at: keyword.column,
+                notes: ["the level table defines the registration macros: give it before the first 'object'"])
+        }
+        var (paths, options) = try pathsAndOptions(keyword, arguments, "init.h-like files, relative to this file")
+        options.kbuildDefines = false
+        let resolved = paths.map { BootFile.resolve($0.text, relativeTo: file) }
+        for (path, word) in zip(resolved, paths) {
+            do {
+                _ = try loader(path)
+            } catch {
+                throw .file(
+                    diagnostic(
+                        "cannot read levels file '\(path)': \(BootFile.reason(error))", at: word.column,
+                        notes: ["the path is relative to the directory of \(file)"]))
+            }
+        }
+        let loader = self.loader
+        do throws(LevelDefinitionError) {
+            description.levels = try LevelDefinitions.load(resolved, options: options, loader: { try loader($0) })
+        } catch {
+            throw .levels(error)
+        }
+    }
+
+    /// Paths, then `-DNAME[=VALUE]`, `-UNAME` and `-IDIR` options (include directories
+    /// relative to this file).
+    private func pathsAndOptions(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word], _ expected: String)
+        throws(BootDescriptionError) -> ([BootFileLexer.Word], Preprocessor.Options)
+    {
+        var paths: [BootFileLexer.Word] = []
+        var options = Preprocessor.Options()
+        for word in arguments {
+            let text = word.text
+            if text.hasPrefix("-D"), text.count > 2 {
+                options.defines.append(String(text.dropFirst(2)))
+            } else if text.hasPrefix("-U"), text.count > 2 {
+                options.undefines.append(String(text.dropFirst(2)))
+            } else if text.hasPrefix("-I"), text.count > 2 {
+                options.includeDirectories.append(BootFile.resolve(String(text.dropFirst(2)), relativeTo: file))
+            } else if text.hasPrefix("-") {
+                throw invalid(
+                    "unknown option '\(text)' for '\(keyword.text)'", at: word.column,
+                    notes: ["options: -DNAME[=VALUE], -UNAME, -IDIR (written without a space)"])
+            } else {
+                paths.append(word)
+            }
+        }
+        if paths.isEmpty {
+            throw invalid("'\(keyword.text)' expects \(expected)", at: keyword.column + keyword.text.count + 1)
+        }
+        return (paths, options)
     }
 
     private mutating func object(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])

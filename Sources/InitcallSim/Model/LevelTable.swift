@@ -1,10 +1,12 @@
+import LinkerScript
+
 /// The initcall levels as data: which registration macros exist, which section each one's
 /// entries go to, and the two tables `do_initcalls()` walks (`initcall_levels[]` and
 /// `initcall_level_names[]` in init/main.c).
 ///
 /// The boot walks exactly what this table says, so a custom table that forgets a boundary
 /// behaves as the real kernel would (see ``LevelTable/linux6`` for the default).
-public struct LevelTable: Sendable, Hashable {
+public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
     /// Every registration id, in the order the INIT_CALLS layout places their sections.
     public var ids: [InitcallID]
     /// `initcall_levels[]`: N+1 boundary symbols; level n runs
@@ -16,6 +18,9 @@ public struct LevelTable: Sendable, Hashable {
     public var earlySlice: (start: String, end: String)
     /// `console_init()` walks `[__con_initcall_start, __con_initcall_end)`.
     public var consoleSlice: (start: String, end: String)
+    /// Where the table was written, when it was read from files: used to place findings.
+    /// Not part of equality: two tables that say the same are equal wherever they came from.
+    public var sources: LevelSources?
 
     public init(
         ids: [InitcallID], initcallLevels: [String], initcallLevelNames: [String],
@@ -39,6 +44,10 @@ public struct LevelTable: Sendable, Hashable {
         hasher.combine(ids)
         hasher.combine(initcallLevels)
         hasher.combine(initcallLevelNames)
+    }
+
+    public var description: String {
+        "LevelTable(ids: \(ids.map(\.id)), initcall_levels: \(initcallLevels), names: \(initcallLevelNames))"
     }
 
     /// The registration id a macro expands to (`core_initcall_sync` → `1s`), or nil.
@@ -97,4 +106,26 @@ public struct InitcallID: Sendable, Hashable {
 
     /// The non-LTO input section, `.initcall6s.init`.
     public var section: String { sectionBase + ".init" }
+}
+
+/// Where the parts of a level table were written (a levels file such as an edited `init.h`).
+public struct LevelSources: Sendable, Hashable {
+    /// The `#define` of each registration macro.
+    public var macros: [String: SourceLocation]
+    /// Each entry of `initcall_levels[]`, when the file gives the array.
+    public var initcallLevels: [SourceLocation]?
+    /// Each entry of `initcall_level_names[]`, when the file gives the array.
+    public var initcallLevelNames: [SourceLocation]?
+    /// The files read, in order.
+    public var files: [String]
+
+    public init(
+        macros: [String: SourceLocation] = [:], initcallLevels: [SourceLocation]? = nil,
+        initcallLevelNames: [SourceLocation]? = nil, files: [String] = []
+    ) {
+        self.macros = macros
+        self.initcallLevels = initcallLevels
+        self.initcallLevelNames = initcallLevelNames
+        self.files = files
+    }
 }

@@ -10,24 +10,43 @@ enum CheckCommand {
             description, and problems of its linker script and level table
 
             USAGE: initcall-sim check <file.boot> [options]
-                   initcall-sim check --linker-script <file> [options]
+                   initcall-sim check --linker-script <file> [--levels <file>]… [options]
+
+            Linker-script findings: a level whose section no pattern collects, a boundary
+            symbol the tables name but the script never defines, a section collected outside
+            the table walks, a level missing from initcall_levels[], a pattern an earlier one
+            makes unreachable, boundaries out of order, initcall_level_names[] of the wrong size.
 
             OPTIONS:
-              --linker-script <file>    the linker script to check (default: the file's)
+              --linker-script <file>    the linker script to check (default: the file's);
+                                        vmlinux.lds.S macro form is preprocessed
+              --levels <file>           level definitions (init.h-like #defines, optionally
+                                        initcall_levels[] and initcall_level_names[]);
+                                        repeatable; default: the file's, or Linux 6.x
+              -D <name>[=<value>]       define a macro for the preprocessor (repeatable)
+              -U <name>                 undefine a macro (repeatable)
+              -I <dir>                  search <dir> for #include <…> (repeatable)
               --format <format>         text (default) or json
 
             EXIT STATUS: 0 no findings, 1 findings, 2 bad input or usage.
 
             """,
-        options: [.value("--linker-script"), .value("--format")],
+        options: [.value("--linker-script"), .value("--levels", repeatable: true), .value("--format")]
+            + Loading.preprocessorOptionSpecs,
         run: run)
 
     @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
         guard arguments.positionals.count <= 1 else { throw .usage("expected at most one .boot file") }
         let format = try Loading.format(arguments, allowed: ["text", "json"], default: "text")
         var findings: [Finding] = []
+        let options = Loading.preprocessorOptions(arguments)
+        let levels = try Loading.levels(arguments)
         if let path = arguments.positionals.first {
-            let description = try Loading.description(path, linkerScript: arguments.value("--linker-script"))
+            var description = try Loading.description(path)
+            if let scriptPath = arguments.value("--linker-script") {
+                description.linkerScript = try Loading.script(scriptPath, options: options)
+            }
+            if let levels { description.levels = levels }
             let script: LinkerScript
             if let given = description.linkerScript {
                 script = given
@@ -37,7 +56,7 @@ enum CheckCommand {
             findings += LayoutChecks.run(script: script, levels: description.levels)
             findings += DependencyChecks.run(description)
         } else if let scriptPath = arguments.value("--linker-script") {
-            findings += LayoutChecks.run(script: try Loading.script(scriptPath), levels: .linux6)
+            findings += LayoutChecks.run(script: try Loading.script(scriptPath, options: options), levels: levels ?? .linux6)
         } else {
             throw .usage("give a .boot file or --linker-script")
         }

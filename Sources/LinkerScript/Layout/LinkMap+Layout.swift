@@ -58,7 +58,8 @@ extension LinkMap {
             for (itemIndex, item) in section.items.enumerated() {
                 guard case .input(let description) = item else { continue }
                 let reference = StatementReference(
-                    outputSection: section.name, description: description.text, location: description.location)
+                    outputSection: section.name, description: description.text, location: description.location,
+                    outputSectionIndex: index, itemIndex: itemIndex)
                 for input in claims[StatementKey(section: index, item: itemIndex)] ?? [] {
                     discarded.append((input, reference))
                 }
@@ -94,7 +95,8 @@ extension LinkMap {
             switch item {
             case .input(let description):
                 let reference = StatementReference(
-                    outputSection: section.name, description: description.text, location: description.location)
+                    outputSection: section.name, description: description.text, location: description.location,
+                    outputSectionIndex: index, itemIndex: itemIndex)
                 for input in claims[StatementKey(section: index, item: itemIndex)] ?? [] {
                     let address = ExpressionEvaluator.align(evaluator.dot, to: inputs[input].alignment)
                     placements.append(Placement(input: input, address: address, statement: reference))

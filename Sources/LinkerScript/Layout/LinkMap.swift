@@ -16,6 +16,11 @@ public struct LinkMap: Sendable {
         /// The description as written, e.g. `KEEP(*(.initcall6.init))`.
         public var description: String
         public var location: SourceLocation
+        /// The output section's ordinal among the script's output sections (``LinkerScript/outputSections``)
+        /// and the item's index inside it: tells apart descriptions that read the same, as the
+        /// lines of one macro expansion do.
+        public var outputSectionIndex: Int = 0
+        public var itemIndex: Int = 0
     }
 
     public struct Placement: Sendable, Hashable {

@@ -41,7 +41,7 @@ struct Scanner {
     func location(line: Int, column: Int) -> SourceLocation {
         if let origins = source.origins, line - 1 < origins.count, line >= 1 {
             let origin = origins[line - 1]
-            return SourceLocation(file: origin.file, line: origin.line, column: column)
+            return SourceLocation(file: origin.file, line: origin.line, column: origin.sourceColumn(column))
         }
         if let markerFile {
             return SourceLocation(file: markerFile, line: line + markerDelta, column: column)
@@ -67,7 +67,19 @@ struct Scanner {
         let loc = location ?? self.location
         // The caret line is always the line of the scanner's text that holds the location.
         let textLine = location == nil ? line : lineNumber(of: loc)
-        return Diagnostic(severity, at: loc, message, notes: notes, sourceLine: sourceLine(textLine))
+        var allNotes = notes
+        if let origins = source.origins, textLine >= 1, textLine - 1 < origins.count,
+            let expanded = origins[textLine - 1].expandedText
+        {
+            allNotes.append("after macro expansion the line reads: \(Scanner.excerpt(expanded))")
+        }
+        return Diagnostic(severity, at: loc, message, notes: allNotes, sourceLine: sourceLine(textLine))
+    }
+
+    /// At most 240 characters of an expanded line, for a note.
+    static func excerpt(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: " \t")
+        return trimmed.count <= 240 ? trimmed : String(trimmed.prefix(240)) + " …"
     }
 
     /// Recovers the text line of a location produced by this scanner.

@@ -1,0 +1,17 @@
+# The classic custom-level scenario, before: two built-in drivers register with module_init(),
+# that is device_initcall(), so both entries land in .initcall6.init and link order alone
+# decides: the codec (linked first) probes before the clock it needs.
+#
+#   swift run initcall-sim boot Examples/custom-level/before.boot
+#   (then after.boot: the clock moves to a new level, prev_device, and runs first)
+kernel "6.8.0-sim"
+cmdline "initcall_debug loglevel=8"
+
+object sound/soc/codecs/wm8960.o
+  module_init wm8960_i2c_driver_init time=300us requires=mclk on-missing=-EPROBE_DEFER
+
+object drivers/clk/clk-wm8960-mclk.o
+  module_init wm8960_mclk_init time=80us provides=mclk
+
+object kernel/printk/printk.o
+  late_initcall printk_late_init time=12us
