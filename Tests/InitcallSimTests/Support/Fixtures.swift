@@ -1,5 +1,6 @@
 import Foundation
 import InitcallSim
+import LinkerScript
 import Testing
 
 /// The package's fixture folders, found from this file (three levels up is the root).
@@ -12,6 +13,26 @@ enum Fixtures {
     static let golden = packageRoot.appendingPathComponent("Tests/InitcallSimTests/Golden")
 
     static func example(_ name: String) -> String { examples.appendingPathComponent(name).path }
+
+    /// Reads paths relative to the package root, so diagnostics name them as a user would.
+    static let loader: Preprocessor.FileLoader = { path in
+        try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    static func script(_ name: String, defines: [String] = []) throws -> LinkerScript {
+        try LinkerScript.load(
+            "LinkerScripts/" + name,
+            options: Preprocessor.Options(defines: defines, includeDirectories: ["LinkerScripts/include"]), loader: loader)
+    }
+
+    static func levels(_ files: String...) throws -> LevelTable {
+        try LevelDefinitions.load(files, loader: loader)
+    }
+
+    static func boot(_ path: String) throws -> KernelDescription {
+        let text = try loader(path)
+        return try BootFile.parse(text, file: path, loader: { try loader($0) })
+    }
 
     /// Every `.boot` file under Examples/, sorted.
     static func exampleBootFiles() -> [String] {
@@ -28,7 +49,7 @@ enum Fixtures {
 enum Golden {
     static var recording: Bool { ProcessInfo.processInfo.environment["INITCALL_SIM_RECORD"] == "1" }
 
-    static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func check(_ actual: String, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let url = Fixtures.golden.appendingPathComponent(name)
         if recording {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
