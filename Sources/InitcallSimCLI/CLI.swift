@@ -17,6 +17,7 @@ public enum CLI {
         BootCommand.command,
         LevelsCommand.command,
         CheckCommand.command,
+        CompareCommand.command,
     ]
 
     /// Runs `initcall-sim` with `arguments` (without the program name).
