@@ -76,7 +76,7 @@ package struct Relinker: Sendable {
             object.entries.enumerated().map { index, entry in Linker.placedInitcall(entry, object: object.path, order: index, address: nil) }
         }
         self.bodies = description.objects.map { $0.entries.map(\.function.body) }
-        self.isFast = Relinker.isExact(collections, inputs: perObject, script: try Relinker.script(description))
+        self.isFast = Relinker.isExact(collections, inputs: perObject, script: try description.effectiveLinkerScript())
     }
 
     /// Groups the base placements by the description that collected them (each description
@@ -94,11 +94,6 @@ package struct Relinker: Sendable {
             }
         }
         return result
-    }
-
-    private static func script(_ description: KernelDescription) throws(LinkError) -> LinkerScript {
-        if let given = description.linkerScript { return given }
-        return try DefaultLinkerScript.parsed()
     }
 
     /// True when no collecting description sorts and each collection has one alignment.
