@@ -18,6 +18,7 @@ public enum CLI {
         LevelsCommand.command,
         CheckCommand.command,
         CompareCommand.command,
+        ExploreCommand.command,
     ]
 
     /// Runs `initcall-sim` with `arguments` (without the program name).
