@@ -7,6 +7,8 @@ struct DependencyFix {
     struct Candidate {
         /// Smaller is the smaller change, for candidates that break nothing.
         var tier: Int
+        /// The target macro is one init.h reserves for special code.
+        var discouraged = false
         var movesProvider: Bool
         var text: String
         /// What the move would break elsewhere, in words.
@@ -20,7 +22,8 @@ struct DependencyFix {
     /// and, if there is one, the best clean candidate that moves the other side.
     func suggestion(consumer: Int, provider: Int, resource: String) -> String? {
         let ranked = candidates(consumer: consumer, provider: provider, resource: resource).enumerated().sorted {
-            ($0.element.damage.isEmpty ? 0 : 1, $0.element.tier, $0.offset) < ($1.element.damage.isEmpty ? 0 : 1, $1.element.tier, $1.offset)
+            ($0.element.damage.isEmpty ? 0 : 1, $0.element.discouraged ? 1 : 0, $0.element.tier, $0.offset)
+                < ($1.element.damage.isEmpty ? 0 : 1, $1.element.discouraged ? 1 : 0, $1.element.tier, $1.offset)
         }.map(\.element)
         guard let best = ranked.first else { return nil }
         var text = best.text
@@ -75,9 +78,12 @@ struct DependencyFix {
         moved.slice = target.slice
         moved.statement = target.statement
         let entry = graph.nodes[node].entry
-        let text = "move \(graph.name(node)) from \(entry.macro) to \(target.macro), \(why)"
+        var text = "move \(graph.name(node)) from \(entry.macro) to \(target.macro), \(why)"
+        let restriction = LevelPositions.restricted[target.macro]
+        if let restriction { text += " (\(restriction))" }
         return Candidate(
-            tier: tier, movesProvider: isProvider, text: text, damage: damage(moving: node, to: moved, except: requirement))
+            tier: tier, discouraged: restriction != nil, movesProvider: isProvider, text: text,
+            damage: damage(moving: node, to: moved, except: requirement))
     }
 
     /// Requirements a move would make worse than they are now.

@@ -81,9 +81,17 @@ struct LevelPositions: Sendable {
     /// reviewer means by "make it an fs_initcall".
     func primary(of slice: InitcallSlice) -> Target? { targets.first { $0.slice == slice } }
 
-    /// The nearest level before `slice` that has a macro.
+    /// Macros include/linux/init.h reserves for special code, with why; a fix names them only
+    /// when no other level fits.
+    static let restricted: [String: String] = [
+        "pure_initcall": "pure initcalls must depend on nothing and only initialize variables",
+        "early_initcall": "early initcalls run before SMP bring-up, for code that must",
+    ]
+
+    /// The nearest level before `slice` that has a macro, preferring one without restrictions.
     func levelBefore(_ slice: InitcallSlice) -> Target? {
-        targets.last { $0.slice < slice && primary(of: $0.slice) == $0 }
+        let levels = targets.filter { $0.slice < slice && primary(of: $0.slice) == $0 }
+        return levels.last { LevelPositions.restricted[$0.macro] == nil } ?? levels.last
     }
 
     /// The nearest level after `slice` that has a macro.

@@ -101,12 +101,16 @@ struct OutcomeEvaluator: Sendable {
             let before = reference[call]
             if !outcome.missing.isEmpty {
                 let what = outcome.missing.map { "'\($0)'" }.joined(separator: ", ")
-                reasons.append("\(name) finds \(what) missing and returns \(Errno.describe(outcome.ret))")
+                let then = outcome.panicked ? "panics" : "returns \(Errno.describe(outcome.ret))"
+                reasons.append("\(name) finds \(what) missing and \(then)")
             } else if before != outcome.untimed {
                 reasons.append("\(name) " + OutcomeEvaluator.difference(before, outcome))
             }
         }
-        if case .panicked(let message) = result.outcome { reasons.insert("the boot panics: \(message)", at: 0) }
+        // A panic on a missing requirement is already said; any other panic is said first.
+        if case .panicked(let message) = result.outcome, !outcomes.contains(where: { $0.panicked && !$0.missing.isEmpty }) {
+            reasons.insert("the boot panics: \(message)", at: 0)
+        }
         if reasons.count > limit {
             let more = reasons.count - limit
             reasons = Array(reasons.prefix(limit)) + ["and \(more) more initcall\(more == 1 ? "" : "s")"]

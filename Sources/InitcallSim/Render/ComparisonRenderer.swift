@@ -106,16 +106,25 @@ public enum ComparisonRenderer {
         }
     }
 
+    /// Printk lines shown per changed initcall before the rest is counted (JSON has them all).
+    static let printkLimit = 4
+
     static func outcomes(_ comparison: BootComparison) -> String {
         guard !comparison.changes.isEmpty else { return "Outcome: every initcall did the same in A and B.\n" }
         var output = "Outcome changes (\(plural(comparison.changes.count, "initcall"))):\n"
-        for change in comparison.changes {
+        // Calls that ran on one side only are listed together: a panic stops many at once.
+        let ranOnly = comparison.changes.filter { $0.fields.count == 1 && $0.fields[0].field == .ran }
+        for change in comparison.changes where !ranOnly.contains(change) {
             output += "  \(change.key), \(levelText(change))\n"
             let width = change.fields.map(\.field.rawValue.count).max() ?? 0
             for field in change.fields {
                 let label = field.field.rawValue + String(repeating: " ", count: width - field.field.rawValue.count)
                 output += fieldLines(field, label: label, indent: "    ")
             }
+        }
+        for side in ["A", "B"] {
+            let names = ranOnly.filter { ($0.fields[0].a == ["yes"]) == (side == "A") }.map { "\($0.key.function)" }
+            if !names.isEmpty { output += "  ran in \(side) only: " + names.joined(separator: ", ") + "\n" }
         }
         return output
     }
@@ -140,6 +149,10 @@ public enum ComparisonRenderer {
         for line in field.a where !field.b.contains(line) { lines.append("-" + line) }
         for line in field.b where !field.a.contains(line) { lines.append("+" + line) }
         if lines.isEmpty { lines = ["(same lines, in another order)"] }
+        if lines.count > printkLimit {
+            let rest = lines.count - printkLimit
+            lines = Array(lines.prefix(printkLimit)) + ["(\(rest) more line\(rest == 1 ? "" : "s"))"]
+        }
         var output = "\(indent)\(label)  \(lines[0])\n"
         for line in lines.dropFirst() { output += pad + line + "\n" }
         return output
@@ -152,7 +165,7 @@ public enum ComparisonRenderer {
     }
 
     private static func end(_ result: BootResult) -> String {
-        let time = DmesgRenderer.timestamp(BootComparison.endTime(result))
+        let time = String(DmesgRenderer.timestamp(BootComparison.endTime(result)).dropFirst().dropLast()).trimmingLeadingSpaces()
         let taint = result.taint.isEmpty ? "not tainted" : "tainted \(result.taint)"
         switch result.outcome {
         case .reachedInit(let path): return "reaches init (\(path)) at \(time), \(taint)"

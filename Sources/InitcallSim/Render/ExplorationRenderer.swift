@@ -18,7 +18,11 @@ public enum ExplorationRenderer {
     private static func header(_ report: ExplorationReport) -> String {
         var output = "explore \(report.file ?? "(description)")\(report.level.map { " --level \($0)" } ?? "")\n"
         let movable = report.movable.count
-        output += "  movable: \(movable) object\(movable == 1 ? "" : "s") in \(report.groups.count) link-order-dependent group\(report.groups.count == 1 ? "" : "s")\n"
+        if report.groups.isEmpty {
+            output += "  movable: none; no level section holds entries of two objects, so link order changes nothing\n"
+        } else {
+            output += "  movable: \(movable) object\(movable == 1 ? "" : "s") in \(report.groups.count) link-order-dependent group\(report.groups.count == 1 ? "" : "s")\n"
+        }
         for group in report.groups {
             let shown = group.objects.prefix(listLimit).joined(separator: ", ")
             let more = group.objects.count > listLimit ? ", and \(group.objects.count - listLimit) more" : ""
