@@ -125,6 +125,18 @@ public enum Exploration {
                 throw .link(error)
             }
         }
+
+        /// Boots `order` and judges it; the image's map is not rebuilt, as nothing reads it.
+        /// Concurrent callers pass their own ``Relinker/isolated()`` copy.
+        func evaluate(_ order: [Int], with relinker: Relinker? = nil) throws(ExplorationError) -> OutcomeEvaluator.Evaluation {
+            let relinked: Relinker.Relinked
+            do throws(LinkError) {
+                relinked = try (relinker ?? self.relinker).relink(order: order, rebuildingMap: false)
+            } catch {
+                throw .link(error)
+            }
+            return evaluator.evaluate(relinked.image.boot(), ids: relinked.entryIDs)
+        }
     }
 
     /// The outcomes of a run of consecutive orders, in order of first appearance.
@@ -176,14 +188,14 @@ public enum Exploration {
     private static func bootChunk(_ range: Range<Int>, _ setup: Setup) -> Result<ChunkResult, ExplorationError> {
         var chunk = ChunkResult()
         var known: [OutcomeFingerprint: Int] = [:]
+        let relinker = setup.relinker.isolated()
         for index in range {
-            let result: BootResult
+            let evaluation: OutcomeEvaluator.Evaluation
             do throws(ExplorationError) {
-                result = try setup.boot(setup.order(index))
+                evaluation = try setup.evaluate(setup.order(index), with: relinker)
             } catch {
                 return .failure(error)
             }
-            let evaluation = setup.evaluator.evaluate(result)
             if let group = known[evaluation.fingerprint] {
                 chunk.groups[group].count += 1
             } else {
@@ -211,9 +223,9 @@ public enum Exploration {
     private static func reproducer(from: [Int], fromOrder: Int, to target: [Int], _ setup: Setup) throws(ExplorationError)
         -> ExplorationReport.Reproducer
     {
-        let fingerprint = setup.evaluator.evaluate(try setup.boot(target)).fingerprint
+        let fingerprint = try setup.evaluate(target).fingerprint
         var reducer = LinkOrderReducer(from: from, to: target) { order throws(ExplorationError) in
-            setup.evaluator.evaluate(try setup.boot(order)).fingerprint == fingerprint
+            try setup.evaluate(order).fingerprint == fingerprint
         }
         let objects = try reducer.minimalObjects()
         let reduced = reducer.order(moving: objects)

@@ -28,36 +28,48 @@ struct OutcomeFingerprint: Sendable, Hashable {
 /// requires missing, or when an initcall returns an error or draws a WARN where it did not in
 /// the reference boot. Everything else passes, even if some printk line differs.
 struct OutcomeEvaluator: Sendable {
-    /// The first description entry index of each object.
-    private let entryBase: [String: Int]
-    /// The reference outcome of each call, untimed.
-    private let reference: [OutcomeFingerprint.CallID: InitcallOutcome]
+    /// The reference outcome of each registration's first call, untimed, by registration index.
+    private let firstCalls: [InitcallOutcome?]
+    /// Second and later calls (an entry that runs in two walks), rare.
+    private let laterCalls: [OutcomeFingerprint.CallID: InitcallOutcome]
     let referenceResult: BootResult
+    private let referenceIDs: [Int]
 
     init(reference: BootResult) {
-        var base: [String: Int] = [:]
-        var next = 0
-        for object in reference.image.description.objects where base[object.path] == nil {
-            base[object.path] = next
-            next += object.entries.count
+        let ids = Relinker.entryIDs(of: reference.image)
+        let count = reference.image.description.objects.reduce(0) { $0 + $1.entries.count }
+        var first = [InitcallOutcome?](repeating: nil, count: count)
+        var later: [OutcomeFingerprint.CallID: InitcallOutcome] = [:]
+        let calls = OutcomeEvaluator.calls(of: reference, ids: ids, count: count)
+        for (call, outcome) in zip(calls, InitcallOutcome.all(of: reference)) {
+            if call.occurrence == 0, call.entry < count { first[call.entry] = outcome.untimed } else { later[call] = outcome.untimed }
         }
-        self.entryBase = base
+        self.firstCalls = first
+        self.laterCalls = later
         self.referenceResult = reference
-        var outcomes: [OutcomeFingerprint.CallID: InitcallOutcome] = [:]
-        let calls = OutcomeEvaluator.calls(of: reference, base: base)
-        for (call, outcome) in zip(calls, InitcallOutcome.all(of: reference)) { outcomes[call] = outcome.untimed }
-        self.reference = outcomes
+        self.referenceIDs = ids
     }
 
-    private static func calls(of result: BootResult, base: [String: Int]) -> [OutcomeFingerprint.CallID] {
-        var seen: [Int: Int] = [:]
+    /// Every run's call, named by registration index and occurrence (`count` registrations).
+    private static func calls(of result: BootResult, ids: [Int], count: Int) -> [OutcomeFingerprint.CallID] {
+        var seen = [Bool](repeating: false, count: count)
+        var occurrences: [Int: Int] = [:]
         return result.runs.map { run in
-            let entry = result.entry(of: run)
-            let index = (base[entry.object] ?? 0) + entry.sourceOrder
-            let occurrence = seen[index, default: 0]
-            seen[index] = occurrence + 1
-            return OutcomeFingerprint.CallID(entry: index, occurrence: occurrence)
+            let entry = run.entry < ids.count ? ids[run.entry] : -1
+            guard entry >= 0, entry < count else { return OutcomeFingerprint.CallID(entry: -1, occurrence: 0) }
+            guard seen[entry] else {
+                seen[entry] = true
+                return OutcomeFingerprint.CallID(entry: entry, occurrence: 0)
+            }
+            let occurrence = occurrences[entry, default: 0] + 1
+            occurrences[entry] = occurrence
+            return OutcomeFingerprint.CallID(entry: entry, occurrence: occurrence)
         }
+    }
+
+    private func reference(_ call: OutcomeFingerprint.CallID) -> InitcallOutcome? {
+        if call.occurrence == 0, call.entry >= 0, call.entry < firstCalls.count { return firstCalls[call.entry] }
+        return laterCalls[call]
     }
 
     struct Evaluation: Sendable {
@@ -65,22 +77,41 @@ struct OutcomeEvaluator: Sendable {
         var passes: Bool
     }
 
-    func evaluate(_ result: BootResult) -> Evaluation {
-        let calls = OutcomeEvaluator.calls(of: result, base: entryBase)
-        let outcomes = InitcallOutcome.all(of: result)
+    /// Judges a boot of an image whose table entries come from registrations `ids` (see
+    /// ``Relinker/relink(order:rebuildingMap:)``). Calls that did what the reference did are
+    /// only compared, never copied: most calls of most orders.
+    func evaluate(_ result: BootResult, ids: [Int]) -> Evaluation {
+        let calls = OutcomeEvaluator.calls(of: result, ids: ids, count: firstCalls.count)
+        let events = RunEvents(result)
         var differences: [OutcomeFingerprint.Difference] = []
         var passes = result.reachedInit
-        for (call, full) in zip(calls, outcomes) {
-            let outcome = full.untimed
-            if !outcome.missing.isEmpty { passes = false }
-            let before = reference[call]
-            if before != outcome {
-                differences.append(OutcomeFingerprint.Difference(call: call, outcome: outcome))
-                if OutcomeEvaluator.regressed(from: before, to: outcome) { passes = false }
+        for (index, run) in result.runs.enumerated() {
+            let (provided, missing) = events.resources(of: index)
+            if !missing.isEmpty { passes = false }
+            let before = reference(calls[index])
+            if let before, before.ret == run.ret, before.flags == run.flags, before.provided == provided,
+                before.missing == missing, OutcomeEvaluator.samePrintk(before.printk, result.records[run.records])
+            {
+                continue
             }
+            let outcome = InitcallOutcome(
+                ret: run.ret, flags: run.flags, provided: provided, missing: missing,
+                printk: result.records[run.records].map { .init(level: $0.level, text: $0.text) }, duration: 0)
+            differences.append(OutcomeFingerprint.Difference(call: calls[index], outcome: outcome))
+            if OutcomeEvaluator.regressed(from: before, to: outcome) { passes = false }
         }
         differences.sort { $0.call < $1.call }
         return Evaluation(fingerprint: OutcomeFingerprint(end: result.outcome, differences: differences), passes: passes)
+    }
+
+    /// Judges a boot of any image of the description (its entries are found by name).
+    func evaluate(_ result: BootResult) -> Evaluation {
+        evaluate(result, ids: Relinker.entryIDs(of: result.image))
+    }
+
+    private static func samePrintk(_ lines: [InitcallOutcome.PrintedLine], _ records: ArraySlice<LogRecord>) -> Bool {
+        guard lines.count == records.count else { return false }
+        return zip(lines, records).allSatisfy { $0.level == $1.level && $0.text == $1.text }
     }
 
     /// An error return or a WARN the reference call did not have.
@@ -93,12 +124,12 @@ struct OutcomeEvaluator: Sendable {
     /// Why a boot fails, or how it differs when it passes, in plain words (run order).
     func reasons(_ result: BootResult, limit: Int = 3) -> [String] {
         var reasons: [String] = []
-        let calls = OutcomeEvaluator.calls(of: result, base: entryBase)
+        let calls = OutcomeEvaluator.calls(of: result, ids: Relinker.entryIDs(of: result.image), count: firstCalls.count)
         let outcomes = InitcallOutcome.all(of: result)
         for (index, (call, outcome)) in zip(calls, outcomes).enumerated() {
             let entry = result.entry(of: result.runs[index])
             let name = "\(entry.function) (\(entry.object))"
-            let before = reference[call]
+            let before = reference(call)
             if !outcome.missing.isEmpty {
                 let what = outcome.missing.map { "'\($0)'" }.joined(separator: ", ")
                 let then = outcome.panicked ? "panics" : "returns \(Errno.describe(outcome.ret))"
@@ -132,4 +163,24 @@ struct OutcomeEvaluator: Sendable {
     private static func list(_ values: [String]) -> String {
         values.isEmpty ? "nothing" : values.map { "'\($0)'" }.joined(separator: ", ")
     }
+}
+
+/// The resources each run provided and found missing, from one pass over the boot's events.
+private struct RunEvents {
+    private var provided: [[String]]
+    private var missing: [[String]]
+
+    init(_ result: BootResult) {
+        provided = Array(repeating: [], count: result.runs.count)
+        missing = Array(repeating: [], count: result.runs.count)
+        for event in result.resourceEvents where event.run >= 0 && event.run < result.runs.count {
+            switch event.kind {
+            case .provided: provided[event.run].append(event.resource)
+            case .missing: missing[event.run].append(event.resource)
+            case .required: break
+            }
+        }
+    }
+
+    func resources(of run: Int) -> (provided: [String], missing: [String]) { (provided[run], missing[run]) }
 }
