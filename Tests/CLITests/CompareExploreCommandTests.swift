@@ -99,3 +99,14 @@ import Testing
         #expect(device.stdout.contains("movable: 10 objects in 1 link-order-dependent group"))
     }
 }
+
+/// Every example this issue adds boots to init in description order (the failing orders are
+/// reached only through their `.order` files).
+@Suite struct LinkOrderExampleBootTests {
+    @Test(arguments: ["seed-pair-dependency.boot", "pci-cma-keyring.boot", "pci-cma-keyring-fixed.boot", "tpm-ima.boot", "tpm-ima-fixed.boot"])
+    func bootsToInit(example: String) {
+        let output = CLI.run(["boot", GoldenFiles.example(example)])
+        #expect(output.exitCode == 0)
+        #expect(output.stdout.contains("Run /sbin/init as init process"))
+    }
+}
