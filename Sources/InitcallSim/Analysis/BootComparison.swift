@@ -189,27 +189,27 @@ public struct BootComparison: Sendable {
     private static func changes(_ a: Side, _ b: Side) -> [OutcomeChange] {
         var result: [OutcomeChange] = []
         for (runB, key) in b.keys.enumerated() {
-            let outcomeB = b.outcomes[runB]
             guard let runA = a.runByKey[key] else {
-                result.append(
-                    OutcomeChange(
-                        key: key, levelA: nil, levelB: b.sliceName(ofRun: runB),
-                        fields: [FieldChange(field: .ran, a: ["no"], b: ["yes"])]))
+                result.append(ranOnce(key, levelA: nil, levelB: b.sliceName(ofRun: runB)))
                 continue
             }
-            let fields = fieldChanges(a.outcomes[runA], outcomeB)
+            let fields = fieldChanges(a.outcomes[runA], b.outcomes[runB])
             if !fields.isEmpty {
                 result.append(
                     OutcomeChange(key: key, levelA: a.sliceName(ofRun: runA), levelB: b.sliceName(ofRun: runB), fields: fields))
             }
         }
         for (runA, key) in a.keys.enumerated() where b.runByKey[key] == nil {
-            result.append(
-                OutcomeChange(
-                    key: key, levelA: a.sliceName(ofRun: runA), levelB: nil,
-                    fields: [FieldChange(field: .ran, a: ["yes"], b: ["no"])]))
+            result.append(ranOnce(key, levelA: a.sliceName(ofRun: runA), levelB: nil))
         }
         return result
+    }
+
+    /// A call that ran in one boot only (the level names the side it ran on).
+    private static func ranOnce(_ key: InitcallKey, levelA: String?, levelB: String?) -> OutcomeChange {
+        OutcomeChange(
+            key: key, levelA: levelA, levelB: levelB,
+            fields: [FieldChange(field: .ran, a: [levelA == nil ? "no" : "yes"], b: [levelB == nil ? "no" : "yes"])])
     }
 
     static func fieldChanges(_ a: InitcallOutcome, _ b: InitcallOutcome) -> [FieldChange] {

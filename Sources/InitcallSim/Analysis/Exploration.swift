@@ -32,7 +32,7 @@ public enum Exploration {
         let setup = try Setup(description, reference: reference, allowPartial: allowPartial, options: options)
         let chunks = try await boot(setup, progress: progress)
         var report = setup.report(merging: chunks)
-        if options.reduce { try reduce(&report, setup) }
+        if options.reduce { try await reduce(&report, setup) }
         return report
     }
 
@@ -70,7 +70,9 @@ public enum Exploration {
             let referenceImage: KernelImage
             do throws(LinkError) {
                 relinker = try Relinker(description)
-                referenceImage = try Linker.link(description, linkOrder: reference, allowPartial: allowPartial)
+                // The relinker's first link is in description order: the reference unless one is given.
+                referenceImage =
+                    reference == nil ? relinker.base : try Linker.link(description, linkOrder: reference, allowPartial: allowPartial)
             } catch {
                 throw .link(error)
             }
@@ -155,34 +157,45 @@ public enum Exploration {
         let jobs = max(1, setup.options.jobs)
         let chunkSize = max(1, min(500, setup.orders / (jobs * 8)))
         let ranges = stride(from: 0, to: setup.orders, by: chunkSize).map { $0..<min(setup.orders, $0 + chunkSize) }
-        var results = [Result<ChunkResult, ExplorationError>?](repeating: nil, count: ranges.count)
-        await withTaskGroup(of: (Int, Result<ChunkResult, ExplorationError>).self) { group in
-            var next = 0
-            func start() {
-                let index = next
-                let range = ranges[index]
-                group.addTask { (index, bootChunk(range, setup)) }
-                next += 1
-            }
-            while next < ranges.count, next < jobs { start() }
-            var done = 0
-            var outcomes = Set<OutcomeFingerprint>()
-            for await (index, result) in group {
-                results[index] = result
-                done += ranges[index].count
-                if let progress, case .success(let chunk) = result {
-                    for g in chunk.groups { outcomes.insert(g.fingerprint) }
-                    progress(done, setup.orders, outcomes.count)
-                }
-                if next < ranges.count { start() }
-            }
+        var done = 0
+        var outcomes = Set<OutcomeFingerprint>()
+        let results = await inParallel(ranges.count, jobs: jobs) { index in
+            bootChunk(ranges[index], setup)
+        } finished: { index, result in
+            guard let progress, case .success(let chunk) = result else { return }
+            done += ranges[index].count
+            for group in chunk.groups { outcomes.insert(group.fingerprint) }
+            progress(done, setup.orders, outcomes.count)
         }
         var chunks: [ChunkResult] = []
-        for result in results {
-            guard let result else { continue }
-            chunks.append(try result.get())
-        }
+        for result in results { chunks.append(try result.get()) }
         return chunks
+    }
+
+    /// `work(0) … work(count - 1)` as a task group running at most `jobs` at a time; results
+    /// in index order whatever order they finish in. `finished` sees each as it arrives.
+    static func inParallel<T: Sendable>(
+        _ count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> T, finished: (Int, T) -> Void = { _, _ in }
+    ) async -> [T] {
+        var results = [T?](repeating: nil, count: count)
+        await withTaskGroup(of: (Int, T).self) { group in
+            var next = 0
+            while next < count, next < max(1, jobs) {
+                let index = next
+                group.addTask { (index, work(index)) }
+                next += 1
+            }
+            for await (index, result) in group {
+                results[index] = result
+                finished(index, result)
+                if next < count {
+                    let index = next
+                    group.addTask { (index, work(index)) }
+                    next += 1
+                }
+            }
+        }
+        return results.compactMap { $0 }
     }
 
     private static func bootChunk(_ range: Range<Int>, _ setup: Setup) -> Result<ChunkResult, ExplorationError> {
@@ -210,22 +223,27 @@ public enum Exploration {
     // MARK: Reducing
 
     /// A minimal reproducer for every failing outcome, from the reference when it passes, else
-    /// from the first passing order; none when no explored order passes.
-    private static func reduce(_ report: inout ExplorationReport, _ setup: Setup) throws(ExplorationError) {
+    /// from the first passing order; none when no explored order passes. Outcomes are reduced
+    /// side by side, each from its own relinker.
+    private static func reduce(_ report: inout ExplorationReport, _ setup: Setup) async throws(ExplorationError) {
         guard let passing = report.outcomes.first(where: \.passes)?.firstOrder else { return }
         let from = setup.order(passing)
-        for index in report.outcomes.indices where !report.outcomes[index].passes {
-            report.outcomes[index].reproducer = try reproducer(
-                from: from, fromOrder: passing, to: setup.order(report.outcomes[index].firstOrder), setup)
+        let failing = report.outcomes.indices.filter { !report.outcomes[$0].passes }
+        let targets = failing.map { setup.order(report.outcomes[$0].firstOrder) }
+        let reproducers = await inParallel(failing.count, jobs: setup.options.jobs) { index in
+            Result { () throws(ExplorationError) -> ExplorationReport.Reproducer in
+                try reproducer(from: from, fromOrder: passing, to: targets[index], setup, setup.relinker.isolated())
+            }
         }
+        for (index, reproducer) in zip(failing, reproducers) { report.outcomes[index].reproducer = try reproducer.get() }
     }
 
-    private static func reproducer(from: [Int], fromOrder: Int, to target: [Int], _ setup: Setup) throws(ExplorationError)
-        -> ExplorationReport.Reproducer
-    {
-        let fingerprint = try setup.evaluate(target).fingerprint
+    private static func reproducer(
+        from: [Int], fromOrder: Int, to target: [Int], _ setup: Setup, _ relinker: Relinker
+    ) throws(ExplorationError) -> ExplorationReport.Reproducer {
+        let fingerprint = try setup.evaluate(target, with: relinker).fingerprint
         var reducer = LinkOrderReducer(from: from, to: target) { order throws(ExplorationError) in
-            try setup.evaluate(order).fingerprint == fingerprint
+            try setup.evaluate(order, with: relinker).fingerprint == fingerprint
         }
         let objects = try reducer.minimalObjects()
         let reduced = reducer.order(moving: objects)
