@@ -60,6 +60,24 @@ import Testing
         }
     }
 
+    /// Property: on random descriptions too, every reproducer boots to its outcome.
+    @Test(arguments: 0..<20 as Range<UInt64>)
+    func reproducersReproduce(seed: UInt64) async throws {
+        let description = try ExampleFixtures.parse(Self.randomDescription(seed))
+        let report = try await Exploration.run(description)
+        let somePass = report.outcomes.contains { $0.passes }
+        for outcome in report.outcomes where !outcome.passes {
+            guard let reproducer = outcome.reproducer else {
+                #expect(!somePass, "seed \(seed): a failing outcome without a reproducer")
+                continue
+            }
+            let target = try Linker.link(description, linkOrder: LinkOrder(outcome.linkOrder)).boot()
+            let reproduced = try Linker.link(description, linkOrder: LinkOrder(reproducer.linkOrder)).boot()
+            #expect(BootComparison(target, reproduced).outcomesEqual, "seed \(seed)")
+            #expect(reproducer.passing.count >= 2)
+        }
+    }
+
     /// The random descriptions above are worth checking: together they raise every kind of
     /// hazard, and some of their orders pass while others fail.
     @Test func randomDescriptionsCoverEveryHazard() throws {

@@ -50,14 +50,16 @@ struct ExplorationSpace: Sendable {
             let objects = members.sorted { position[$0] < position[$1] }
             return (objects, objects.map { position[$0] })
         }
-        var size = 1
-        var overflow = false
+        var size: Int? = 1
         for component in components {
-            let (product, didOverflow) = size.multipliedReportingOverflow(by: ExplorationSpace.factorial(component.objects.count) ?? Int.max)
-            if didOverflow || ExplorationSpace.factorial(component.objects.count) == nil { overflow = true }
-            size = product
+            guard let total = size, let count = ExplorationSpace.factorial(component.objects.count) else {
+                size = nil
+                break
+            }
+            let (product, overflow) = total.multipliedReportingOverflow(by: count)
+            size = overflow ? nil : product
         }
-        self.size = overflow ? nil : size
+        self.size = size
     }
 
     /// Groups of entries that run in one slice and were placed by one description, with their
