@@ -43,6 +43,22 @@ import Testing
         }
     }
 
+    /// A worker's isolated copy links the same images, and a relink without the map differs
+    /// from the full link in nothing but the map; its entry ids name the registrations.
+    @Test func isolatedCopiesAndMaplessRelinksAgree() throws {
+        let description = try ExampleFixtures.description("board.boot")
+        let relinker = try Relinker(description)
+        let copy = relinker.isolated()
+        for order in Self.randomOrders(10, objects: description.objects.count, seed: 21) {
+            let full = try Linker.link(description, linkOrder: LinkOrder(order.map { description.objects[$0].path }))
+            Self.expectSameImage(try copy.link(order: order), full)
+            let mapless = try copy.relink(order: order, rebuildingMap: false)
+            #expect(mapless.image.table == full.table)
+            #expect(mapless.entryIDs == Relinker.entryIDs(of: full))
+            #expect(DmesgRenderer.render(mapless.image.boot()) == DmesgRenderer.render(full.boot()))
+        }
+    }
+
     /// Orphans (an id no pattern collects) and discarded exit calls are reordered too.
     @Test func orphansAndDiscardsFollowLinkOrder() throws {
         let description = try ExampleFixtures.parse(
