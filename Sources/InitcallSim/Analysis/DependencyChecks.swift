@@ -43,7 +43,8 @@ public enum DependencyChecks {
         // The image linked, so the probe of the same script and table links too; without it
         // findings simply carry no fix.
         let levels = try? LevelPositions(image.description, statements: statements)
-        let checker = Checker(graph: graph, fix: levels.map { DependencyFix(graph: graph, levels: $0) }, locator: SourceLocator(image.description, source))
+        let fix = levels.map { DependencyFix(graph: graph, levels: $0) }
+        let checker = Checker(graph: graph, fix: fix, locator: SourceLocator(image.description, source))
         return checker.findings().sorted()
     }
 }

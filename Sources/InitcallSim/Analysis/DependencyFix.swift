@@ -42,22 +42,28 @@ struct DependencyFix {
             result.append(
                 Candidate(
                     tier: 0, movesProvider: true,
-                    text: "register \(graph.nodes[provider].entry.function) before \(graph.nodes[consumer].entry.function) in \(file)",
+                    text:
+                        "register \(graph.nodes[provider].entry.function) before \(graph.nodes[consumer].entry.function) in \(file)",
                     damage: []))
         }
         let cLevel = levels.name(of: c.slice)
         let pLevel = levels.name(of: p.slice)
+        let requirement = (consumer, resource)
         if let target = levels.sectionBefore(c.statement, in: c.slice) {
-            result.append(move(provider, to: target, tier: 1, isProvider: true, why: "which runs before \(sectionMacro(consumer)) in the \(cLevel) level", fixing: (consumer, resource)))
+            let why = "which runs before \(sectionMacro(consumer)) in the \(cLevel) level"
+            result.append(move(provider, to: target, tier: 1, isProvider: true, why: why, fixing: requirement))
         }
         if let target = levels.levelBefore(c.slice) {
-            result.append(move(provider, to: target, tier: 2, isProvider: true, why: "the nearest level before \(cLevel)", fixing: (consumer, resource)))
+            let why = "the nearest level before \(cLevel)"
+            result.append(move(provider, to: target, tier: 2, isProvider: true, why: why, fixing: requirement))
         }
         if let target = levels.sectionAfter(p.statement, in: p.slice) {
-            result.append(move(consumer, to: target, tier: 3, isProvider: false, why: "which runs after every \(sectionMacro(provider))", fixing: (consumer, resource)))
+            let why = "which runs after every \(sectionMacro(provider))"
+            result.append(move(consumer, to: target, tier: 3, isProvider: false, why: why, fixing: requirement))
         }
         if let target = levels.levelAfter(p.slice) {
-            result.append(move(consumer, to: target, tier: 4, isProvider: false, why: "the nearest level after \(pLevel)", fixing: (consumer, resource)))
+            let why = "the nearest level after \(pLevel)"
+            result.append(move(consumer, to: target, tier: 4, isProvider: false, why: why, fixing: requirement))
         }
         return result.filter { !$0.text.isEmpty }
     }

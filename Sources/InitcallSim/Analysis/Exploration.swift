@@ -312,7 +312,8 @@ public enum ExplorationError: Error, Sendable, CustomStringConvertible {
         case .tooManyOrders(let space, let limit, let components):
             let count = space.map { "\($0) orders" } ?? "more orders than fit in 64 bits"
             let shape = components.map { "\($0)!" }.joined(separator: " x ")
-            return "--exhaustive: \(count) (\(shape) for the movable objects) exceeds the limit of \(limit); use --runs N for a seeded random sample, or --level to permute one level only"
+            return "--exhaustive: \(count) (\(shape) for the movable objects) exceeds the limit of \(limit); "
+                + "use --runs N for a seeded random sample, or --level to permute one level only"
         case .invalidRuns(let runs):
             return "--runs must be at least 1, got \(runs)"
         }

@@ -116,7 +116,9 @@ struct LinkOrderReducer {
                 if (reducedPosition[a] ?? 0) > (reducedPosition[b] ?? 0) { moves.insert(Move(object: b, before: a)) }
             }
         }
-        let ordered = moves.sorted { ((position[$0.before] ?? 0), (position[$0.object] ?? 0)) < ((position[$1.before] ?? 0), (position[$1.object] ?? 0)) }
+        // Canonical order: by the anchor's place in the passing order, then the moved object's.
+        func key(_ move: Move) -> (Int, Int) { (position[move.before] ?? 0, position[move.object] ?? 0) }
+        let ordered = moves.sorted { key($0) < key($1) }
         var boots = 0
         let start = from
         let reproduces = test
