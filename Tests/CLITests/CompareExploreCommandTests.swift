@@ -63,7 +63,11 @@ import Testing
         let order = try Self.orderFile("drivers/spi/spi.o\ndrivers/net/enc28j60.o\ndrivers/misc/as352x_afe.o\ndrivers/spi/spi.o\n")
         let output = CLI.run(["compare", Self.ex("seed-pair-dependency.boot"), "--link-order", order])
         #expect(output.exitCode == 1)
-        #expect(output.stderr == "\(order):4:1: note: 'drivers/spi/spi.o' is listed again (first at line 1); kbuild links it once, at its first position\n")
+        let note = "\(order):4:1: note: 'drivers/spi/spi.o' is listed again (first at line 1); kbuild links it once, at its first position\n"
+        #expect(output.stderr == note)
+        let boot = CLI.run(["boot", Self.ex("seed-pair-dependency.boot"), "--link-order", order])
+        #expect(boot.stderr == note)
+        #expect(boot.exitCode == 0)
     }
 
     /// Comparing two link orders of one file, and the first against itself.
