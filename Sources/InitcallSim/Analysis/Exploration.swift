@@ -21,6 +21,10 @@ public enum Exploration {
         public init() {}
     }
 
+    /// The most orders one exploration boots: enough for hours of booting, few enough that
+    /// bookkeeping never becomes the problem.
+    public static let runsLimit = 100_000_000
+
     /// Progress after each chunk: orders done, orders in all, outcomes so far.
     public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ outcomes: Int) -> Void
 
@@ -105,7 +109,7 @@ public enum Exploration {
         private static func plan(_ space: ExplorationSpace, _ options: Options) throws(ExplorationError)
             -> (ExplorationReport.Mode, Int)
         {
-            guard options.runs >= 1 else { throw .invalidRuns(options.runs) }
+            guard (1...Exploration.runsLimit).contains(options.runs) else { throw .invalidRuns(options.runs) }
             if options.exhaustive {
                 guard let size = space.size, size <= options.exhaustiveLimit else {
                     throw .tooManyOrders(space: space.size, limit: options.exhaustiveLimit, components: space.components.map(\.objects.count))
@@ -154,7 +158,7 @@ public enum Exploration {
     }
 
     private static func boot(_ setup: Setup, progress: Progress?) async throws(ExplorationError) -> [ChunkResult] {
-        let jobs = max(1, setup.options.jobs)
+        let jobs = min(max(1, setup.options.jobs), 1_024)
         let chunkSize = max(1, min(500, setup.orders / (jobs * 8)))
         let ranges = stride(from: 0, to: setup.orders, by: chunkSize).map { $0..<min(setup.orders, $0 + chunkSize) }
         var done = 0
@@ -257,11 +261,11 @@ public enum Exploration {
             return ExplorationReport.Reproducer(
                 fromOrder: fromOrder, passing: relative(involved, in: from), failing: relative(involved, in: found.order),
                 moves: found.moves.map { .init(object: paths[$0.object], before: paths[$0.before]) },
-                linkOrder: found.order.map { paths[$0] })
+                linkOrder: found.order.map { paths[$0] }, minimal: found.minimal)
         }
         return ExplorationReport.Reproducer(
             fromOrder: fromOrder, passing: relative(objects, in: from), failing: relative(objects, in: reduced),
-            moves: [], linkOrder: reduced.map { paths[$0] })
+            moves: [], linkOrder: reduced.map { paths[$0] }, minimal: reducer.isMinimal)
     }
 }
 
@@ -315,7 +319,7 @@ public enum ExplorationError: Error, Sendable, CustomStringConvertible {
             return "--exhaustive: \(count) (\(shape) for the movable objects) exceeds the limit of \(limit); "
                 + "use --runs N for a seeded random sample, or --level to permute one level only"
         case .invalidRuns(let runs):
-            return "--runs must be at least 1, got \(runs)"
+            return "--runs must be from 1 to \(Exploration.runsLimit), got \(runs)"
         }
     }
 }

@@ -44,7 +44,9 @@ public struct ExplorationReport: Sendable {
         public var moves: [Move]
         /// The complete reproducing link order, to boot or compare.
         public var linkOrder: [String]
-
+        /// False when the reduction stopped at its budget of boots: the reproducer reproduces,
+        /// but some of it may not be needed.
+        public var minimal: Bool
     }
 
     /// Moving `object` just before `before`, and nothing else.

@@ -13,8 +13,16 @@ struct LinkOrderReducer {
     private let test: Test
     private let rankInTarget: [Int: Int]
     private var cache: [[Int]: Bool] = [:]
+    /// Boots the object phase may spend; past it every test says no, so ddmin stops with the
+    /// last set that did reproduce (still a reproducer, maybe not a minimal one).
+    let budget: Int
+    private(set) var boots = 0
 
-    init(from: [Int], to: [Int], test: @escaping Test) {
+    /// Whether the object phase finished within its budget, so its result is 1-minimal.
+    var isMinimal: Bool { boots < budget }
+
+    init(from: [Int], to: [Int], budget: Int = 2_000, test: @escaping Test) {
+        self.budget = budget
         self.from = from
         self.to = to
         self.test = test
@@ -73,6 +81,8 @@ struct LinkOrderReducer {
 
     private mutating func reproduces(_ moved: [Int]) throws(ExplorationError) -> Bool {
         if let known = cache[moved] { return known }
+        guard boots < budget else { return false }
+        boots += 1
         let result = try test(order(moving: moved))
         cache[moved] = result
         return result
@@ -103,7 +113,7 @@ struct LinkOrderReducer {
     /// the fewest moves "b just before a" that, applied to `from` and nothing else, reproduce.
     /// Nil when the moves do not reproduce or the work exceeds `budget` boots.
     func pairMoves(reduced: [Int], sharing: (Int, Int) -> Bool, budget: Int = 512) throws(ExplorationError)
-        -> (order: [Int], moves: [Move])?
+        -> (order: [Int], moves: [Move], minimal: Bool)?
     {
         var position: [Int: Int] = [:]
         for (index, object) in from.enumerated() { position[object] = index }
@@ -130,7 +140,7 @@ struct LinkOrderReducer {
         }
         guard !ordered.isEmpty, try test(ordered) else { return nil }
         let minimal = try LinkOrderReducer.ddmin(ordered, test)
-        return (LinkOrderReducer.apply(minimal, to: from), minimal)
+        return (LinkOrderReducer.apply(minimal, to: from), minimal, boots < budget && isMinimal)
     }
 
     /// Applies moves in order; a move whose object already stands before its anchor is skipped.

@@ -48,6 +48,12 @@ public enum ExplorationRenderer {
     }
 
     private static func reproducer(_ reproducer: ExplorationReport.Reproducer) -> String {
+        let text = reproducerLines(reproducer)
+        guard !reproducer.minimal else { return text }
+        return text + "       (reduction stopped at its budget of boots: it reproduces, but may hold more than needed)\n"
+    }
+
+    private static func reproducerLines(_ reproducer: ExplorationReport.Reproducer) -> String {
         let from = reproducer.fromOrder == 0 ? "the reference" : "order \(reproducer.fromOrder)"
         if reproducer.moves.count == 1, let move = reproducer.moves.first {
             var output = "     reproducer: only the relative order of \(move.before) and \(move.object) matters:\n"
@@ -131,6 +137,7 @@ public enum ExplorationRenderer {
                             .array(reproducer.moves.map { .object([("object", .string($0.object)), ("before", .string($0.before))]) })
                         ),
                         ("link_order", .strings(reproducer.linkOrder)),
+                        ("minimal", .bool(reproducer.minimal)),
                     ])
                 ))
         } else {

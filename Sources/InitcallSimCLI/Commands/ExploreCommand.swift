@@ -71,7 +71,9 @@ enum ExploreCommand {
         options.exhaustive = arguments.has("--exhaustive")
         options.jobs = ProcessInfo.processInfo.activeProcessorCount
         if let runs = arguments.value("--runs") {
-            guard let value = Int(runs), value >= 1 else { throw .usage("--runs expects a whole number of at least 1, got '\(runs)'") }
+            guard let value = Int(runs), (1...Exploration.runsLimit).contains(value) else {
+                throw .usage("--runs expects a number from 1 to \(Exploration.runsLimit), got '\(runs)'")
+            }
             guard !options.exhaustive else { throw .usage("--runs and --exhaustive exclude each other") }
             options.runs = value
         }
