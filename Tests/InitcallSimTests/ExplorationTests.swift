@@ -84,6 +84,16 @@ import Testing
         }
     }
 
+    @Test func onlyTheFirstFailingOutcomesAreReduced() async throws {
+        var options = Self.options(runs: 200, seed: 9)
+        options.reduceLimit = 1
+        let report = try await Exploration.run(try ExampleFixtures.description("board.boot"), options: options)
+        let failing = report.outcomes.filter { !$0.passes }
+        #expect(failing.count > 1)
+        #expect(failing.map { $0.reproducer != nil } == [true] + Array(repeating: false, count: failing.count - 1))
+        #expect(ExplorationRenderer.text(report).contains("reproducer: not reduced; only the first failing outcomes are"))
+    }
+
     /// The moves as the reducer applies them: a move whose object already stands before its
     /// anchor changes nothing.
     static func apply(_ moves: [ExplorationReport.Move], to order: LinkOrder) -> LinkOrder {

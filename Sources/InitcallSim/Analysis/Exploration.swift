@@ -15,8 +15,11 @@ public enum Exploration {
         public var level: String?
         /// The most orders `exhaustive` accepts.
         public var exhaustiveLimit = 100_000
-        /// Find a minimal reproducer for every failing outcome.
+        /// Find a minimal reproducer for every failing outcome…
         public var reduce = true
+        /// … up to this many, in order of first appearance (k independent hazards can make
+        /// 2^k failing outcomes; the first ones are the most common).
+        public var reduceLimit = 100
 
         public init() {}
     }
@@ -232,7 +235,7 @@ public enum Exploration {
     private static func reduce(_ report: inout ExplorationReport, _ setup: Setup) async throws(ExplorationError) {
         guard let passing = report.outcomes.first(where: \.passes)?.firstOrder else { return }
         let from = setup.order(passing)
-        let failing = report.outcomes.indices.filter { !report.outcomes[$0].passes }
+        let failing = Array(report.outcomes.indices.filter { !report.outcomes[$0].passes }.prefix(max(0, setup.options.reduceLimit)))
         let targets = failing.map { setup.order(report.outcomes[$0].firstOrder) }
         let reproducers = await inParallel(failing.count, jobs: setup.options.jobs) { index in
             Result { () throws(ExplorationError) -> ExplorationReport.Reproducer in

@@ -43,7 +43,11 @@ public enum ExplorationRenderer {
         let first = outcome.firstOrder == 0 ? "the reference among them" : "first: order \(outcome.firstOrder)"
         var output = "  #\(number) \(outcome.passes ? "passes" : "FAILS"): \(outcome.count) order\(outcome.count == 1 ? "" : "s") (\(share)), \(first)\n"
         for reason in outcome.reasons { output += "     - \(reason)\n" }
-        if let reproducer = outcome.reproducer { output += self.reproducer(reproducer) }
+        if let reproducer = outcome.reproducer {
+            output += self.reproducer(reproducer)
+        } else if !outcome.passes, report.outcomes.contains(where: \.passes) {
+            output += "     reproducer: not reduced; only the first failing outcomes are\n"
+        }
         return output
     }
 
