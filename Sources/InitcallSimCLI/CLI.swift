@@ -18,6 +18,8 @@ public enum CLI {
         LevelsCommand.command,
         CheckCommand.command,
         LdsCommand.command,
+        CompareCommand.command,
+        ExploreCommand.command,
     ]
 
     /// Runs `initcall-sim` with `arguments` (without the program name).

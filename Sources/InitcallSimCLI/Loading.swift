@@ -75,8 +75,17 @@ enum Loading {
         do throws(LinkError) {
             return try Linker.link(description, linkOrder: linkOrder, allowPartial: allowPartial)
         } catch {
+            // This error has no one line to point at: name the link-order file instead.
+            if case .objectMissingFromLinkOrder = error, let source = linkOrder?.source {
+                throw .input("\(source): \(error.description)")
+            }
             throw .from(error)
         }
+    }
+
+    /// The notes a link-order file deserves (repeated paths), one a line, for stderr.
+    static func notes(_ linkOrder: LinkOrder?) -> String {
+        (linkOrder?.duplicates ?? []).map { $0.note + "\n" }.joined()
     }
 
     /// The single positional a command expects.

@@ -120,7 +120,7 @@ public enum Linker {
             discarded: map.discarded.flatMap { unplaced($0.input) }, linkMap: map)
     }
 
-    private static func placedInitcall(_ entry: InitcallEntry, object: String, order: Int, address: UInt64?)
+    static func placedInitcall(_ entry: InitcallEntry, object: String, order: Int, address: UInt64?)
         -> PlacedInitcall
     {
         PlacedInitcall(

@@ -32,9 +32,9 @@ enum BootCommand {
         let format = try Loading.format(arguments, allowed: ["dmesg", "raw", "console", "json"], default: "dmesg")
         let description = try Loading.description(
             path, linkerScript: arguments.value("--linker-script"), commandLine: arguments.value("--cmdline"))
-        let image = try Loading.link(
-            description, linkOrder: try Loading.linkOrder(arguments.value("--link-order")),
-            allowPartial: arguments.has("--allow-partial"))
+        let linkOrder = try Loading.linkOrder(arguments.value("--link-order"))
+        output.stderr += Loading.notes(linkOrder)
+        let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
         let result = image.boot()
         switch format {
         case "json": output.stdout = BootJSON.document(result).rendered()

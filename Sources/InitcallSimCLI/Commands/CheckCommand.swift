@@ -26,13 +26,18 @@ enum CheckCommand {
               -D <name>[=<value>]       define a macro for the preprocessor (repeatable)
               -U <name>                 undefine a macro (repeatable)
               -I <dir>                  search <dir> for #include <…> (repeatable)
+              --link-order <file>       judge dependencies in this link order (default: the
+                                        description order)
+              --allow-partial           let the link order name unknown objects or leave some out
               --format <format>         text (default) or json
 
             EXIT STATUS: 0 no findings, 1 findings, 2 bad input or usage.
 
             """,
-        options: [.value("--linker-script"), .value("--levels", repeatable: true), .value("--format")]
-            + Loading.preprocessorOptionSpecs,
+        options: [
+            .value("--linker-script"), .value("--levels", repeatable: true), .value("--format"), .value("--link-order"),
+            .flag("--allow-partial"),
+        ] + Loading.preprocessorOptionSpecs,
         run: run)
 
     @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
@@ -54,7 +59,7 @@ enum CheckCommand {
                 do throws(LinkError) { script = try DefaultLinkerScript.parsed() } catch { throw .from(error) }
             }
             findings += LayoutChecks.run(script: script, levels: description.levels)
-            findings += DependencyChecks.run(description)
+            findings += try dependencyFindings(description, path: path, arguments, &output)
         } else if let scriptPath = arguments.value("--linker-script") {
             findings += LayoutChecks.run(script: try Loading.script(scriptPath, options: options), levels: levels ?? .linux6)
         } else {
@@ -62,5 +67,15 @@ enum CheckCommand {
         }
         output.stdout = format == "json" ? FindingsRenderer.json(findings).rendered() : FindingsRenderer.text(findings)
         output.exitCode = findings.isEmpty ? ExitCode.success : ExitCode.failure
+    }
+
+    /// Dependency hazards in the given link order, pointed at the `requires=` columns.
+    private static func dependencyFindings(
+        _ description: KernelDescription, path: String, _ arguments: ParsedArguments, _ output: inout CLI.Output
+    ) throws(CLIError) -> [Finding] {
+        let linkOrder = try Loading.linkOrder(arguments.value("--link-order"))
+        output.stderr += Loading.notes(linkOrder)
+        let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
+        return DependencyChecks.run(image, source: try Loading.read(path, what: ".boot file"))
     }
 }

@@ -1,0 +1,41 @@
+# The PCI/CMA keyring race (https://github.com/l1k/linux/pull/2). PCI devices are enumerated
+# from acpi_init() at subsys_initcall time, and enumerating a CMA-capable device calls
+# pci_cma_init(), which needs the .cma keyring that pci_cma_keyring_init() allocates. As a
+# device_initcall the keyring came far too late; the first fix made it a subsys_initcall --
+# the level of acpi_init() itself, where, as the reviewer noted, "the order within one
+# initcall level isn't guaranteed (I guess it depends on the link order)". This file is that
+# first fix. In kbuild order (drivers/pci/ before drivers/acpi/) it boots; with
+# pci-cma-keyring.acpi-first.order the keyring loses the race and the NULL dereference in
+# pci_cma_init() is modelled as a panic (on-missing=panic). pci-cma-keyring-fixed.boot has
+# the reviewer's fix, arch_initcall.
+#
+# Enumeration is modelled as a requirement of acpi_init on the keyring.
+#
+#   swift run initcall-sim check Examples/pci-cma-keyring.boot
+#   swift run initcall-sim explore Examples/pci-cma-keyring.boot
+#   swift run initcall-sim compare Examples/pci-cma-keyring.boot --link-order Examples/pci-cma-keyring.acpi-first.order
+#   swift run initcall-sim compare Examples/pci-cma-keyring.boot Examples/pci-cma-keyring-fixed.boot --link-order Examples/pci-cma-keyring.acpi-first.order
+kernel "6.8.0-sim"
+arch x86_64
+hardware "QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.3-debian-1.16.3-2 04/01/2014"
+cmdline "console=ttyS0 root=/dev/vda1 initcall_debug loglevel=8"
+
+object arch/x86/pci/init.o
+  arch_initcall pci_arch_init time=210us provides=pci-config
+
+object drivers/pci/pci-driver.o
+  postcore_initcall pci_driver_init time=30us provides=pci-bus
+object drivers/pci/cma.o
+  subsys_initcall pci_cma_keyring_init time=40us provides=cma-keyring
+object drivers/pci/pcie/portdrv.o
+  device_initcall pcie_portdrv_init time=120us requires=pci-devices
+
+object drivers/acpi/bus.o
+  subsys_initcall acpi_init time=8400us requires=pci-config,pci-bus,cma-keyring provides=acpi,pci-devices on-missing=panic
+object drivers/acpi/osl.o
+  fs_initcall_sync acpi_reserve_resources time=22us requires=acpi
+object drivers/pnp/pnpacpi/core.o
+  fs_initcall pnpacpi_init time=900us requires=acpi
+
+object drivers/block/virtio_blk.o
+  module_init virtio_blk_init time=950us requires=pci-devices printk=KERN_INFO:"virtio_blk virtio1: [vda] 20971520 512-byte logical blocks (10.7 GB/10.0 GiB)"

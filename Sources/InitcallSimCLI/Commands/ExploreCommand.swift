@@ -1,0 +1,108 @@
+import Foundation
+import InitcallSim
+
+enum ExploreCommand {
+    static let command = Command(
+        name: "explore",
+        summary: "boot many link orders, group them by outcome, reduce each failure",
+        help: """
+            OVERVIEW: boot many link orders of a description and group them by outcome; for every
+            failing outcome, find the fewest objects whose relative order reproduces it
+
+            USAGE: initcall-sim explore <file.boot> [options]
+
+              Only objects that share a level section with another object can change anything
+              by moving; they are permuted among the places they hold in the reference order
+              (order 0: the description order, or --link-order). With fewer distinct orders than
+              --runs, every order is booted.
+
+              An order fails when its boot does not reach init, when an initcall finds a
+              required resource missing, or when an initcall returns an error or WARNs where it
+              did not in the reference boot.
+
+            OPTIONS:
+              --level <level>           permute only the objects of this level (name or number)
+              --runs <n>                orders to boot in random mode (default 1000)
+              --exhaustive              boot every order; refused above 100000 orders
+              --seed <n>                seed of the random orders (default 1)
+              --jobs <n>                orders booted in parallel (default: the number of cores);
+                                        the report is the same for any value
+              --link-order <file>       the reference link order (default: description order)
+              --allow-partial           let the link order name unknown objects or leave some out
+              --cmdline <text>          the kernel command line (replaces the file's 'cmdline')
+              --linker-script <file>    the linker script (replaces the file's 'linker-script')
+              --format <format>         text (default) or json
+
+            EXIT STATUS: 0 every explored order passes, 1 some fail, 2 bad input or usage.
+
+            """,
+        options: [
+            .value("--level"), .value("--runs"), .flag("--exhaustive"), .value("--seed"), .value("--jobs"),
+            .value("--link-order"), .flag("--allow-partial"), .value("--cmdline"), .value("--linker-script"),
+            .value("--format"),
+        ],
+        run: run)
+
+    @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
+        let path = try Loading.onePositional(arguments, ".boot file")
+        let format = try Loading.format(arguments, allowed: ["text", "json"], default: "text")
+        let options = try self.options(arguments)
+        let description = try Loading.description(
+            path, linkerScript: arguments.value("--linker-script"), commandLine: arguments.value("--cmdline"))
+        let linkOrder = try Loading.linkOrder(arguments.value("--link-order"))
+        output.stderr += Loading.notes(linkOrder)
+        // Link once here, so that a bad link order is reported as every command reports it.
+        _ = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
+        let report: ExplorationReport
+        do throws(ExplorationError) {
+            report = try Exploration.runBlocking(
+                description, reference: linkOrder, allowPartial: arguments.has("--allow-partial"), options: options,
+                progress: ProgressLine.make())
+        } catch {
+            throw .input(error.description)
+        }
+        output.stdout = format == "json" ? ExplorationRenderer.json(report).rendered() : ExplorationRenderer.text(report)
+        output.exitCode = report.allPass ? ExitCode.success : ExitCode.failure
+    }
+
+    static func options(_ arguments: ParsedArguments) throws(CLIError) -> Exploration.Options {
+        var options = Exploration.Options()
+        options.level = arguments.value("--level")
+        options.exhaustive = arguments.has("--exhaustive")
+        options.jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let runs = arguments.value("--runs") {
+            guard let value = Int(runs), (1...Exploration.runsLimit).contains(value) else {
+                throw .usage("--runs expects a number from 1 to \(Exploration.runsLimit), got '\(runs)'")
+            }
+            guard !options.exhaustive else { throw .usage("--runs and --exhaustive exclude each other") }
+            options.runs = value
+        }
+        if let seed = arguments.value("--seed") {
+            let parsed = seed.hasPrefix("0x") ? UInt64(seed.dropFirst(2), radix: 16) : UInt64(seed)
+            guard let value = parsed else { throw .usage("--seed expects a number from 0 to 18446744073709551615, got '\(seed)'") }
+            options.seed = value
+        }
+        if let jobs = arguments.value("--jobs") {
+            guard let value = Int(jobs), (1...1024).contains(value) else {
+                throw .usage("--jobs expects a number from 1 to 1024, got '\(jobs)'")
+            }
+            options.jobs = value
+        }
+        return options
+    }
+}
+
+/// `explore: 3200/10000 orders, 2 outcomes`, redrawn in place on stderr, only when stderr is a
+/// terminal and the run is long enough to wait for; never part of the report.
+enum ProgressLine {
+    static let minimumOrders = 500
+
+    static func make() -> Exploration.Progress? {
+        guard isatty(2) == 1 else { return nil }
+        return { done, total, outcomes in
+            guard total >= minimumOrders else { return }
+            let line = done < total ? "\rexplore: \(done)/\(total) orders, \(outcomes) outcome\(outcomes == 1 ? "" : "s")" : "\r\u{1B}[K"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+}
