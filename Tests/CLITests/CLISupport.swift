@@ -9,6 +9,15 @@ enum CLIFixtures {
 
     static func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
 
+    /// `Examples/x` as an absolute path.
+    static func example(_ name: String) -> String { path("Examples/" + name) }
+
+    /// Runs the CLI from the package root with relative paths, as a user types them.
+    static func runFromRoot(_ arguments: [String]) -> CLI.Output {
+        FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        return CLI.run(arguments)
+    }
+
     /// Runs the CLI in-process with paths relative to the package root, and makes the output's
     /// absolute paths relative again so golden files do not depend on the checkout location.
     static func run(_ arguments: [String]) -> CLI.Output {
@@ -25,7 +34,10 @@ enum CLIFixtures {
             try actual.write(to: url, atomically: true, encoding: .utf8)
             return
         }
-        let expected = try String(contentsOf: url, encoding: .utf8)
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("missing golden file \(name); run INITCALL_SIM_RECORD=1 swift test", sourceLocation: sourceLocation)
+            return
+        }
         #expect(actual == expected, "golden \(name) differs; rerun with INITCALL_SIM_RECORD=1 after checking", sourceLocation: sourceLocation)
     }
 

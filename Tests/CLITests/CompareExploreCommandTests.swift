@@ -5,7 +5,7 @@ import Testing
 /// Command-line behaviour of compare, explore and the dependency part of check: help, usage
 /// errors, bad input with its place, notes, and exit statuses scripts can rely on.
 @Suite struct CompareExploreCommandTests {
-    static func ex(_ name: String) -> String { GoldenFiles.example(name) }
+    static func ex(_ name: String) -> String { CLIFixtures.example(name) }
 
     /// A link-order file in a fresh temporary directory.
     static func orderFile(_ text: String) throws -> String {
@@ -110,7 +110,7 @@ import Testing
 @Suite struct LinkOrderExampleBootTests {
     @Test(arguments: ["seed-pair-dependency.boot", "pci-cma-keyring.boot", "pci-cma-keyring-fixed.boot", "tpm-ima.boot", "tpm-ima-fixed.boot"])
     func bootsToInit(example: String) {
-        let output = CLI.run(["boot", GoldenFiles.example(example)])
+        let output = CLI.run(["boot", CLIFixtures.example(example)])
         #expect(output.exitCode == 0)
         #expect(output.stdout.contains("Run /sbin/init as init process"))
     }

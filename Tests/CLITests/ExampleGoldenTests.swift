@@ -10,7 +10,7 @@ import Testing
         var description: String { golden }
     }
 
-    static func ex(_ name: String) -> String { GoldenFiles.example(name) }
+    static func ex(_ name: String) -> String { CLIFixtures.example(name) }
 
     static let cases: [Case] = [
         // check
@@ -60,9 +60,9 @@ import Testing
 
     @Test(arguments: cases)
     func matchesGolden(_ testCase: Case) throws {
-        let output = GoldenFiles.run(testCase.arguments)
+        let output = CLIFixtures.run(testCase.arguments)
         #expect(output.exitCode == testCase.exitCode)
         #expect(output.stderr == "")
-        try GoldenFiles.check(output.stdout, testCase.golden)
+        try CLIFixtures.checkGolden(output.stdout, testCase.golden)
     }
 }

@@ -7,29 +7,29 @@ struct LdsAndCheckTests {
     static let include = ["-I", "LinkerScripts/include"]
 
     @Test func ldsText() throws {
-        let out = Golden.run(["lds", "LinkerScripts/vmlinux-6.x-x86_64.lds.S"] + Self.include)
+        let out = CLIFixtures.runFromRoot(["lds", "LinkerScripts/vmlinux-6.x-x86_64.lds.S"] + Self.include)
         #expect(out.exitCode == 0)
         #expect(out.stderr == "")
-        try Golden.check(out.stdout, "lds-6.x.txt")
+        try CLIFixtures.checkGolden(out.stdout, "lds-6.x.txt")
     }
 
     @Test func ldsJSON() throws {
-        let out = Golden.run(["lds", "LinkerScripts/vmlinux-6.x-x86_64.lds", "--format", "json"])
+        let out = CLIFixtures.runFromRoot(["lds", "LinkerScripts/vmlinux-6.x-x86_64.lds", "--format", "json"])
         #expect(out.exitCode == 0)
-        try Golden.check(out.stdout, "lds-6.x.json")
+        try CLIFixtures.checkGolden(out.stdout, "lds-6.x.json")
     }
 
     @Test func ldsWithLevelsAndDefines() throws {
-        let out = Golden.run([
+        let out = CLIFixtures.runFromRoot([
             "lds", "LinkerScripts/vmlinux-custom-9-levels.lds.S", "-DCONFIG_X", "-I", "LinkerScripts/include",
             "--levels", "Examples/custom-level/init.h", "--levels", "Examples/custom-level/main.c",
         ])
         #expect(out.exitCode == 0)
-        try Golden.check(out.stdout, "lds-custom-9-levels.txt")
+        try CLIFixtures.checkGolden(out.stdout, "lds-custom-9-levels.txt")
     }
 
     @Test func ldsErrorHasCaretAndExitsTwo() throws {
-        let out = Golden.run(["lds", "LinkerScripts/vmlinux-6.x-x86_64.lds.S"])
+        let out = CLIFixtures.runFromRoot(["lds", "LinkerScripts/vmlinux-6.x-x86_64.lds.S"])
         #expect(out.exitCode == 2)
         #expect(out.stdout == "")
         #expect(
@@ -43,56 +43,56 @@ struct LdsAndCheckTests {
     }
 
     @Test func ldsUsageErrors() {
-        #expect(Golden.run(["lds"]).exitCode == 2)
-        #expect(Golden.run(["lds", "a", "b"]).exitCode == 2)
-        #expect(Golden.run(["lds", "LinkerScripts/tinyk.lds", "--format", "xml"]).exitCode == 2)
-        #expect(Golden.run(["lds", "no-such.lds"]).stderr.hasPrefix("initcall-sim lds: error: cannot read linker script 'no-such.lds'"))
-        #expect(Golden.run(["lds", "--help"]).stdout.contains("USAGE: initcall-sim lds <file> [options]"))
-        #expect(Golden.run(["--help"]).stdout.contains("  lds "))
+        #expect(CLIFixtures.runFromRoot(["lds"]).exitCode == 2)
+        #expect(CLIFixtures.runFromRoot(["lds", "a", "b"]).exitCode == 2)
+        #expect(CLIFixtures.runFromRoot(["lds", "LinkerScripts/tinyk.lds", "--format", "xml"]).exitCode == 2)
+        #expect(CLIFixtures.runFromRoot(["lds", "no-such.lds"]).stderr.hasPrefix("initcall-sim lds: error: cannot read linker script 'no-such.lds'"))
+        #expect(CLIFixtures.runFromRoot(["lds", "--help"]).stdout.contains("USAGE: initcall-sim lds <file> [options]"))
+        #expect(CLIFixtures.runFromRoot(["--help"]).stdout.contains("  lds "))
     }
 
     @Test func ldsBadLevelsFile() {
-        let out = Golden.run(["lds", "LinkerScripts/tinyk.lds", "--levels", "LinkerScripts/tinyk.lds"])
+        let out = CLIFixtures.runFromRoot(["lds", "LinkerScripts/tinyk.lds", "--levels", "LinkerScripts/tinyk.lds"])
         // A linker script is no levels file, but it has no level macros either: Linux's stay.
         #expect(out.exitCode == 0)
-        let missing = Golden.run(["lds", "LinkerScripts/tinyk.lds", "--levels", "nope.h"])
+        let missing = CLIFixtures.runFromRoot(["lds", "LinkerScripts/tinyk.lds", "--levels", "nope.h"])
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.hasPrefix("nope.h:1:1: error: cannot read 'nope.h'"))
     }
 
     @Test func checkForgottenTable() throws {
-        let out = Golden.run(["check", "Examples/custom-level/forgotten-table.boot"])
+        let out = CLIFixtures.runFromRoot(["check", "Examples/custom-level/forgotten-table.boot"])
         #expect(out.exitCode == 1)
-        try Golden.check(out.stdout, "check-forgotten-table.txt")
-        let json = Golden.run(["check", "Examples/custom-level/forgotten-table.boot", "--format", "json"])
+        try CLIFixtures.checkGolden(out.stdout, "check-forgotten-table.txt")
+        let json = CLIFixtures.runFromRoot(["check", "Examples/custom-level/forgotten-table.boot", "--format", "json"])
         #expect(json.exitCode == 1)
-        try Golden.check(json.stdout, "check-forgotten-table.json")
+        try CLIFixtures.checkGolden(json.stdout, "check-forgotten-table.json")
     }
 
     @Test func checkLinkerScriptWithLevels() throws {
-        let out = Golden.run([
+        let out = CLIFixtures.runFromRoot([
             "check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds", "--levels", "Examples/custom-level/init.h",
             "--levels", "Examples/custom-level/main.c",
         ])
         #expect(out.exitCode == 1)
-        try Golden.check(out.stdout, "check-9-levels-on-8-level-script.txt")
+        try CLIFixtures.checkGolden(out.stdout, "check-9-levels-on-8-level-script.txt")
     }
 
     @Test func checkCleanAndBadInput() {
-        #expect(Golden.run(["check", "Examples/custom-level/after.boot"]).stdout == "no findings\n")
-        #expect(Golden.run(["check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds.S", "-I", "LinkerScripts/include"]).exitCode == 0)
-        let bad = Golden.run(["check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds.S", "-DINIT_DATA_SECTION(x)=oops {"])
+        #expect(CLIFixtures.runFromRoot(["check", "Examples/custom-level/after.boot"]).stdout == "no findings\n")
+        #expect(CLIFixtures.runFromRoot(["check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds.S", "-I", "LinkerScripts/include"]).exitCode == 0)
+        let bad = CLIFixtures.runFromRoot(["check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds.S", "-DINIT_DATA_SECTION(x)=oops {"])
         #expect(bad.exitCode == 2)
-        #expect(Golden.run(["check"]).exitCode == 2)
+        #expect(CLIFixtures.runFromRoot(["check"]).exitCode == 2)
     }
 
     @Test func everyExampleBootFileBoots() throws {
-        let examples = Golden.packageRoot.appendingPathComponent("Examples")
+        let examples = CLIFixtures.packageRoot.appendingPathComponent("Examples")
         let files = (FileManager.default.enumerator(atPath: examples.path)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".boot") }.sorted()
         #expect(files.count >= 7)
         for file in files {
-            let out = Golden.run(["boot", "Examples/" + file])
+            let out = CLIFixtures.runFromRoot(["boot", "Examples/" + file])
             // panic.boot panics on purpose (its comment says so).
             #expect(out.exitCode == (file == "panic.boot" ? 1 : 0), "\(file): \(out.stderr)")
         }
@@ -100,7 +100,7 @@ struct LdsAndCheckTests {
 
     /// (function, level name) of every initcall the boot ran, from `boot --format json`.
     static func ran(_ boot: String) throws -> [String] {
-        let out = Golden.run(["boot", boot, "--format", "json"])
+        let out = CLIFixtures.runFromRoot(["boot", boot, "--format", "json"])
         #expect(out.exitCode == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
         let calls = try #require(document["initcalls"] as? [[String: Any]])
@@ -118,9 +118,9 @@ struct LdsAndCheckTests {
         #expect(try Self.ran("Examples/custom-level/forgotten-table.boot") == [
             "wm8960_mclk_init device", "wm8960_i2c_driver_init late", "printk_late_init late",
         ])
-        try Golden.check(Golden.run(["boot", "Examples/custom-level/before.boot"]).stdout, "boot-custom-level-before.txt")
-        try Golden.check(Golden.run(["boot", "Examples/custom-level/after.boot"]).stdout, "boot-custom-level-after.txt")
-        try Golden.check(
-            Golden.run(["boot", "Examples/custom-level/forgotten-table.boot"]).stdout, "boot-custom-level-forgotten-table.txt")
+        try CLIFixtures.checkGolden(CLIFixtures.runFromRoot(["boot", "Examples/custom-level/before.boot"]).stdout, "boot-custom-level-before.txt")
+        try CLIFixtures.checkGolden(CLIFixtures.runFromRoot(["boot", "Examples/custom-level/after.boot"]).stdout, "boot-custom-level-after.txt")
+        try CLIFixtures.checkGolden(
+            CLIFixtures.runFromRoot(["boot", "Examples/custom-level/forgotten-table.boot"]).stdout, "boot-custom-level-forgotten-table.txt")
     }
 }
