@@ -12,6 +12,10 @@ struct BenchMain {
             BenchProfile.run(initcalls: count)
             return
         }
+        if arguments.count == 3, arguments[1] == "--profile-explore", let jobs = Int(arguments[2]) {
+            BenchProfile.explore(jobs: jobs)
+            return
+        }
         if arguments.count == 3, arguments[1] == "--profile-link", let count = Int(arguments[2]) {
             BenchProfile.link(initcalls: count)
             return

@@ -20,3 +20,10 @@ extension BenchProfile {
         print("linked \(total) entries")
     }
 }
+
+extension BenchProfile {
+    /// `initcall-bench --profile-explore JOBS`: the exploration row's workload, once.
+    static func explore(jobs: Int) {
+        ExplorationBench.profile(jobs: jobs)
+    }
+}

@@ -22,6 +22,12 @@ enum ExplorationBench {
         ]
     }
 
+    /// One unreduced exploration of the row's workload, for profilers.
+    static func profile(jobs: Int) {
+        let report = explore(benchDescription(), jobs: jobs, reduce: false)
+        print("explored: \(report?.outcomes.count ?? 0) outcomes")
+    }
+
     private static func rate(_ seconds: Double) -> String { String(Int((Double(orders) / seconds).rounded())) }
 
     private static func explore(_ description: KernelDescription, jobs: Int, reduce: Bool) -> ExplorationReport? {

@@ -94,24 +94,140 @@ public enum InitcallSlice: Sendable, Hashable, Comparable {
 }
 
 /// One entry of the linked initcall tables.
+///
+/// Everything but the address lives in one shared, immutable storage object, so copying an
+/// entry — which every relink of an exploration does a thousand times per order — costs one
+/// reference count instead of one per string. Setters copy the storage first.
 public struct PlacedInitcall: Sendable, Hashable {
-    public var function: String
-    /// The symbol size `%pS` prints.
-    public var size: Int
-    public var object: String
-    /// The input section the entry was emitted into (`.initcall6.init`).
-    public var section: String
-    /// The macro that registered it (`module_init`).
-    public var macro: String
-    public var id: String
+    private final class Storage: Sendable {
+        let function: String
+        let size: Int
+        let object: String
+        let section: String
+        let macro: String
+        let id: String
+        let sourceOrder: Int
+        let sourceLine: Int?
+        let provides: [String]
+        let requires: [String]
+
+        init(
+            function: String, size: Int, object: String, section: String, macro: String, id: String,
+            sourceOrder: Int, sourceLine: Int?, provides: [String], requires: [String]
+        ) {
+            self.function = function
+            self.size = size
+            self.object = object
+            self.section = section
+            self.macro = macro
+            self.id = id
+            self.sourceOrder = sourceOrder
+            self.sourceLine = sourceLine
+            self.provides = provides
+            self.requires = requires
+        }
+
+        func with(_ change: (inout Fields) -> Void) -> Storage {
+            var fields = Fields(
+                function: function, size: size, object: object, section: section, macro: macro, id: id,
+                sourceOrder: sourceOrder, sourceLine: sourceLine, provides: provides, requires: requires)
+            change(&fields)
+            return Storage(
+                function: fields.function, size: fields.size, object: fields.object, section: fields.section,
+                macro: fields.macro, id: fields.id, sourceOrder: fields.sourceOrder, sourceLine: fields.sourceLine,
+                provides: fields.provides, requires: fields.requires)
+        }
+    }
+
+    private struct Fields {
+        var function: String
+        var size: Int
+        var object: String
+        var section: String
+        var macro: String
+        var id: String
+        var sourceOrder: Int
+        var sourceLine: Int?
+        var provides: [String]
+        var requires: [String]
+    }
+
+    private var storage: Storage
     /// Its address in the table; nil for orphans and discarded entries.
     public var address: UInt64?
+
+    public init(
+        function: String, size: Int, object: String, section: String, macro: String, id: String,
+        address: UInt64?, sourceOrder: Int, sourceLine: Int?, provides: [String], requires: [String]
+    ) {
+        self.storage = Storage(
+            function: function, size: size, object: object, section: section, macro: macro, id: id,
+            sourceOrder: sourceOrder, sourceLine: sourceLine, provides: provides, requires: requires)
+        self.address = address
+    }
+
+    public var function: String {
+        get { storage.function }
+        set { storage = storage.with { $0.function = newValue } }
+    }
+    /// The symbol size `%pS` prints.
+    public var size: Int {
+        get { storage.size }
+        set { storage = storage.with { $0.size = newValue } }
+    }
+    public var object: String {
+        get { storage.object }
+        set { storage = storage.with { $0.object = newValue } }
+    }
+    /// The input section the entry was emitted into (`.initcall6.init`).
+    public var section: String {
+        get { storage.section }
+        set { storage = storage.with { $0.section = newValue } }
+    }
+    /// The macro that registered it (`module_init`).
+    public var macro: String {
+        get { storage.macro }
+        set { storage = storage.with { $0.macro = newValue } }
+    }
+    public var id: String {
+        get { storage.id }
+        set { storage = storage.with { $0.id = newValue } }
+    }
     /// Its position among the object's registrations (0 = first in the source).
-    public var sourceOrder: Int
-    public var sourceLine: Int?
+    public var sourceOrder: Int {
+        get { storage.sourceOrder }
+        set { storage = storage.with { $0.sourceOrder = newValue } }
+    }
+    public var sourceLine: Int? {
+        get { storage.sourceLine }
+        set { storage = storage.with { $0.sourceLine = newValue } }
+    }
     /// Declared resources, for dependency analysis without booting.
-    public var provides: [String]
-    public var requires: [String]
+    public var provides: [String] {
+        get { storage.provides }
+        set { storage = storage.with { $0.provides = newValue } }
+    }
+    public var requires: [String] {
+        get { storage.requires }
+        set { storage = storage.with { $0.requires = newValue } }
+    }
+
+    public static func == (lhs: PlacedInitcall, rhs: PlacedInitcall) -> Bool {
+        lhs.address == rhs.address
+            && (lhs.storage === rhs.storage
+                || (lhs.function == rhs.function && lhs.size == rhs.size && lhs.object == rhs.object
+                    && lhs.section == rhs.section && lhs.macro == rhs.macro && lhs.id == rhs.id
+                    && lhs.sourceOrder == rhs.sourceOrder && lhs.sourceLine == rhs.sourceLine
+                    && lhs.provides == rhs.provides && lhs.requires == rhs.requires))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(function)
+        hasher.combine(object)
+        hasher.combine(section)
+        hasher.combine(sourceOrder)
+        hasher.combine(address)
+    }
 
     /// `%pS` of the entry: `name+0x0/0xsize`.
     public var symbolText: String { "\(function)+0x0/0x\(String(size, radix: 16))" }

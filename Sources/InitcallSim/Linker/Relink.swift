@@ -280,16 +280,13 @@ package struct Relinker: Sendable {
 
     private static func fresh(_ entry: PlacedInitcall) -> PlacedInitcall {
         func own(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
-        var copy = entry
-        copy.function = own(entry.function)
-        copy.object = own(entry.object)
-        copy.section = own(entry.section)
-        copy.macro = own(entry.macro)
-        copy.id = own(entry.id)
-        copy.provides = entry.provides.map(own)
-        copy.requires = entry.requires.map(own)
-        return copy
+        // A new storage object with its own strings: workers never share reference counts.
+        return PlacedInitcall(
+            function: own(entry.function), size: entry.size, object: own(entry.object), section: own(entry.section),
+            macro: own(entry.macro), id: own(entry.id), address: entry.address, sourceOrder: entry.sourceOrder,
+            sourceLine: entry.sourceLine, provides: entry.provides.map(own), requires: entry.requires.map(own))
     }
+
 
     /// Discards keep the order of the descriptions that took them; within one, link order.
     private static func reorderedDiscards(
