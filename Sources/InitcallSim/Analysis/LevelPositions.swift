@@ -19,14 +19,7 @@ struct LevelPositions: Sendable {
     let names: [InitcallSlice: String]
 
     init(_ description: KernelDescription, statements: StatementIndex) throws(LinkError) {
-        var probe = description
-        probe.objects = [ObjectFile(path: "<probe>")]
-        for id in description.levels.ids {
-            let function = InitFunction("__probe_\(id.id)", size: 4) { _ in 0 }
-            probe.objects[0].entries.append(
-                InitcallEntry(function: function, macro: id.macros.first ?? "__define_initcall", id: id.id, sectionBase: id.sectionBase))
-        }
-        let linked = try Linker.link(probe)
+        let linked = try Linker.probe(description)
         let placedStatements = statements.statements(of: linked)
         var seen = Set<Int>()
         var targets: [Target] = []

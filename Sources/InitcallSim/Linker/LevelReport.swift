@@ -21,14 +21,7 @@ public struct LevelReport: Sendable {
     public var rows: [Row]
 
     public init(description: KernelDescription, image: KernelImage? = nil) throws(LinkError) {
-        var probe = description
-        probe.objects = [ObjectFile(path: "<probe>")]
-        for id in description.levels.ids {
-            let function = InitFunction("__probe_\(id.id)", size: 4) { _ in 0 }
-            probe.objects[0].entries.append(
-                InitcallEntry(function: function, macro: id.macros.first ?? "__define_initcall", id: id.id, sectionBase: id.sectionBase))
-        }
-        let linked = try Linker.link(probe)
+        let linked = try Linker.probe(description)
         var slicesByEntry: [Int: [InitcallSlice]] = [:]
         for (slice, entry) in linked.runOrder { slicesByEntry[entry, default: []].append(slice) }
         var rows: [Row] = []

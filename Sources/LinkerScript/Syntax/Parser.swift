@@ -62,14 +62,12 @@ struct Parser {
             return .outputArch(name, location)
         case "OUTPUT_FORMAT":
             return .outputFormat(try parseNameList("OUTPUT_FORMAT"), location)
-        case "ASSERT":
-            let assertion = try parseAssertion(at: location)
-            _ = try scanner.consume(";")
-            return .assertion(assertion)
-        case "PROVIDE", "PROVIDE_HIDDEN", "HIDDEN":
-            return .assignment(try parseWrappedAssignment(word, at: location))
-        case "INCLUDE":
-            return .include(try parseIncludeName(), location)
+        case _ where Parser.sharedKeywords.contains(word):
+            switch try parseShared(word, at: location) {
+            case .assertion(let assertion): return .assertion(assertion)
+            case .assignment(let assignment): return .assignment(assignment)
+            case .include(let file): return .include(file, location)
+            }
         case _ where Parser.parenthesizedCommands.contains(word):
             try scanner.skipParenthesized()
             return .ignored(keyword: word, location)
@@ -127,13 +125,12 @@ struct Parser {
             switch word {
             case "ENTRY":
                 items.append(.entry(try parseParenthesizedName("ENTRY"), location))
-            case "ASSERT":
-                items.append(.assertion(try parseAssertion(at: location)))
-                _ = try scanner.consume(";")
-            case "PROVIDE", "PROVIDE_HIDDEN", "HIDDEN":
-                items.append(.assignment(try parseWrappedAssignment(word, at: location)))
-            case "INCLUDE":
-                items.append(.include(try parseIncludeName(), location))
+            case _ where Parser.sharedKeywords.contains(word):
+                switch try parseShared(word, at: location) {
+                case .assertion(let assertion): items.append(.assertion(assertion))
+                case .assignment(let assignment): items.append(.assignment(assignment))
+                case .include(let file): items.append(.include(file, location))
+                }
             case "OVERLAY":
                 try skipUnknown(word, at: location)
             default:
@@ -289,14 +286,12 @@ struct Parser {
             return .data(size: Parser.dataSizes[word] ?? 0, expression, location)
         case "FILL":
             return .fill(try parseParenthesizedExpression("FILL"), location)
-        case "ASSERT":
-            let assertion = try parseAssertion(at: location)
-            _ = try scanner.consume(";")
-            return .assertion(assertion)
-        case "PROVIDE", "PROVIDE_HIDDEN", "HIDDEN":
-            return .assignment(try parseWrappedAssignment(word, at: location))
-        case "INCLUDE":
-            return .include(try parseIncludeName(), location)
+        case _ where Parser.sharedKeywords.contains(word):
+            switch try parseShared(word, at: location) {
+            case .assertion(let assertion): return .assertion(assertion)
+            case .assignment(let assignment): return .assignment(assignment)
+            case .include(let file): return .include(file, location)
+            }
         case "CONSTRUCTORS", "CREATE_OBJECT_SYMBOLS":
             return .ignored(keyword: word, location)
         default:
@@ -428,6 +423,33 @@ struct Parser {
             } else {
                 patterns.append(SectionPattern(pattern: word))
             }
+        }
+    }
+
+    // MARK: Statements allowed everywhere
+
+    /// `ASSERT`, `PROVIDE`/`PROVIDE_HIDDEN`/`HIDDEN` and `INCLUDE` read the same at the top
+    /// level, inside `SECTIONS` and inside an output section.
+    enum SharedStatement {
+        case assertion(Assertion)
+        case assignment(Assignment)
+        case include(String)
+    }
+
+    static let sharedKeywords: Set<String> = ["ASSERT", "PROVIDE", "PROVIDE_HIDDEN", "HIDDEN", "INCLUDE"]
+
+    private mutating func parseShared(_ word: String, at location: SourceLocation) throws(LinkerScriptError)
+        -> SharedStatement
+    {
+        switch word {
+        case "ASSERT":
+            let assertion = try parseAssertion(at: location)
+            _ = try scanner.consume(";")
+            return .assertion(assertion)
+        case "INCLUDE":
+            return .include(try parseIncludeName())
+        default:
+            return .assignment(try parseWrappedAssignment(word, at: location))
         }
     }
 
