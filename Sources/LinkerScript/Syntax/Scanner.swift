@@ -344,29 +344,24 @@ struct Scanner {
 
     /// Skips one balanced `( … )` group starting at the next `(`.
     mutating func skipParenthesized() throws(LinkerScriptError) {
-        try expect("(", "after the command name")
-        var depth = 1
-        while depth > 0 {
-            guard let c = peek() else {
-                throw syntaxError("unterminated '(' group", notes: ["every '(' needs a matching ')'"])
-            }
-            if c == UInt8(ascii: "\"") {
-                _ = try scanQuoted()
-                continue
-            }
-            advance()
-            if c == UInt8(ascii: "(") { depth += 1 }
-            if c == UInt8(ascii: ")") { depth -= 1 }
-        }
+        try skipBalanced(open: "(", close: ")", opening: "after the command name")
     }
 
     /// Skips one balanced `{ … }` block starting at the next `{`.
     mutating func skipBlock() throws(LinkerScriptError) {
-        try expect("{", "to open the block")
+        try skipBalanced(open: "{", close: "}", opening: "to open the block")
+    }
+
+    /// Skips from the next `open` to its matching `close`, stepping over comments and strings.
+    private mutating func skipBalanced(open: Unicode.Scalar, close: Unicode.Scalar, opening: String)
+        throws(LinkerScriptError)
+    {
+        try expect(String(open), opening)
         var depth = 1
         while depth > 0 {
             guard let c = peek() else {
-                throw syntaxError("unterminated '{' block", notes: ["every '{' needs a matching '}'"])
+                throw syntaxError(
+                    "unterminated '\(open)' group", notes: ["every '\(open)' needs a matching '\(close)'"])
             }
             if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "*") {
                 try skipTrivia()
@@ -377,8 +372,8 @@ struct Scanner {
                 continue
             }
             advance()
-            if c == UInt8(ascii: "{") { depth += 1 }
-            if c == UInt8(ascii: "}") { depth -= 1 }
+            if c == UInt8(ascii: open) { depth += 1 }
+            if c == UInt8(ascii: close) { depth -= 1 }
         }
     }
 }
