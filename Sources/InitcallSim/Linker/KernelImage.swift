@@ -97,7 +97,7 @@ public enum InitcallSlice: Sendable, Hashable, Comparable {
 ///
 /// Everything but the address lives in one shared, immutable storage object, so copying an
 /// entry — which every relink of an exploration does a thousand times per order — costs one
-/// reference count instead of one per string. Setters copy the storage first.
+/// reference count instead of one per string.
 public struct PlacedInitcall: Sendable, Hashable {
     private final class Storage: Sendable {
         let function: String
@@ -126,33 +126,9 @@ public struct PlacedInitcall: Sendable, Hashable {
             self.provides = provides
             self.requires = requires
         }
-
-        func with(_ change: (inout Fields) -> Void) -> Storage {
-            var fields = Fields(
-                function: function, size: size, object: object, section: section, macro: macro, id: id,
-                sourceOrder: sourceOrder, sourceLine: sourceLine, provides: provides, requires: requires)
-            change(&fields)
-            return Storage(
-                function: fields.function, size: fields.size, object: fields.object, section: fields.section,
-                macro: fields.macro, id: fields.id, sourceOrder: fields.sourceOrder, sourceLine: fields.sourceLine,
-                provides: fields.provides, requires: fields.requires)
-        }
     }
 
-    private struct Fields {
-        var function: String
-        var size: Int
-        var object: String
-        var section: String
-        var macro: String
-        var id: String
-        var sourceOrder: Int
-        var sourceLine: Int?
-        var provides: [String]
-        var requires: [String]
-    }
-
-    private var storage: Storage
+    private let storage: Storage
     /// Its address in the table; nil for orphans and discarded entries.
     public var address: UInt64?
 
@@ -166,51 +142,21 @@ public struct PlacedInitcall: Sendable, Hashable {
         self.address = address
     }
 
-    public var function: String {
-        get { storage.function }
-        set { storage = storage.with { $0.function = newValue } }
-    }
+    public var function: String { storage.function }
     /// The symbol size `%pS` prints.
-    public var size: Int {
-        get { storage.size }
-        set { storage = storage.with { $0.size = newValue } }
-    }
-    public var object: String {
-        get { storage.object }
-        set { storage = storage.with { $0.object = newValue } }
-    }
+    public var size: Int { storage.size }
+    public var object: String { storage.object }
     /// The input section the entry was emitted into (`.initcall6.init`).
-    public var section: String {
-        get { storage.section }
-        set { storage = storage.with { $0.section = newValue } }
-    }
+    public var section: String { storage.section }
     /// The macro that registered it (`module_init`).
-    public var macro: String {
-        get { storage.macro }
-        set { storage = storage.with { $0.macro = newValue } }
-    }
-    public var id: String {
-        get { storage.id }
-        set { storage = storage.with { $0.id = newValue } }
-    }
+    public var macro: String { storage.macro }
+    public var id: String { storage.id }
     /// Its position among the object's registrations (0 = first in the source).
-    public var sourceOrder: Int {
-        get { storage.sourceOrder }
-        set { storage = storage.with { $0.sourceOrder = newValue } }
-    }
-    public var sourceLine: Int? {
-        get { storage.sourceLine }
-        set { storage = storage.with { $0.sourceLine = newValue } }
-    }
+    public var sourceOrder: Int { storage.sourceOrder }
+    public var sourceLine: Int? { storage.sourceLine }
     /// Declared resources, for dependency analysis without booting.
-    public var provides: [String] {
-        get { storage.provides }
-        set { storage = storage.with { $0.provides = newValue } }
-    }
-    public var requires: [String] {
-        get { storage.requires }
-        set { storage = storage.with { $0.requires = newValue } }
-    }
+    public var provides: [String] { storage.provides }
+    public var requires: [String] { storage.requires }
 
     public static func == (lhs: PlacedInitcall, rhs: PlacedInitcall) -> Bool {
         lhs.address == rhs.address

@@ -61,20 +61,10 @@ enum Golden {
     }
 }
 
-/// SplitMix64: a tiny seeded generator, so property tests are reproducible.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
+/// The library's SplitMix64, as a `RandomNumberGenerator`, so property tests are reproducible.
+typealias TestRandom = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+extension SplitMix64: RandomNumberGenerator {}
 
 /// Text with a `¦` marking where a diagnostic is expected: the marker is removed and its
 /// line and column returned (after the style of swift-format's MarkedText).
