@@ -1,5 +1,8 @@
 import InitcallSim
+import KernelLink
+import KernelModel
 import LinkerScript
+import SourceInput
 
 /// What stops a command: bad usage, bad input (with a diagnostic), or a link failure.
 enum CLIError: Error {

@@ -1,5 +1,7 @@
 import Foundation
 import InitcallSim
+import KernelLink
+import KernelModel
 import LinkerScript
 
 /// Reading inputs for commands: `.boot` files with the common overrides.

@@ -1,3 +1,5 @@
+import SourceInput
+
 /// Everything that can go wrong reading or laying out a linker script. Each case carries a
 /// ``Diagnostic`` with file, line, column and what was expected.
 public enum LinkerScriptError: Error, Sendable, Hashable, CustomStringConvertible {

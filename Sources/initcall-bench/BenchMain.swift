@@ -1,4 +1,6 @@
 import InitcallSim
+import KernelLink
+import Reports
 
 /// `swift run -c release initcall-bench`: boots synthetic images of 1k, 10k and 100k initcalls
 /// with and without `initcall_debug`, and times the floor — a plain loop calling the same

@@ -1,5 +1,7 @@
 import Foundation
 import InitcallSim
+import KernelLink
+import KernelModel
 
 /// Timing with the monotonic clock: benchmarks are the one place wall time is allowed.
 enum BenchTimer {
@@ -67,7 +69,7 @@ enum SyntheticKernel {
 
     /// The floor: the same bodies called in table order by a plain loop.
     static func floor(_ image: KernelImage) -> Int32 {
-        let context = KernelContext(benchmarkFor: image.description)
+        let context = RunningKernel(benchmarkFor: image.description)
         var sum: Int32 = 0
         for body in image.bodies {
             do {

@@ -1,5 +1,7 @@
+import BootAnalysis
 import Foundation
 import InitcallSim
+import KernelModel
 
 /// Link-order exploration: how many link orders of a 1,000-initcall description are relinked,
 /// booted and judged per second, on one job and on every core, and the wall time of a full

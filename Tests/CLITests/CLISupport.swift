@@ -1,16 +1,16 @@
 import Foundation
 import InitcallSimCLI
+import TestSupport
 import Testing
 
 enum CLIFixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let golden = packageRoot.appendingPathComponent("Tests/CLITests/Golden")
+    static let packageRoot = Fixtures.packageRoot
+    static let golden = Golden("CLITests")
 
-    static func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
+    static func path(_ relative: String) -> String { Fixtures.path(relative) }
 
     /// `Examples/x` as an absolute path.
-    static func example(_ name: String) -> String { path("Examples/" + name) }
+    static func example(_ name: String) -> String { Fixtures.example(name) }
 
     /// Runs the CLI from the package root with relative paths, as a user types them.
     static func runFromRoot(_ arguments: [String]) -> CLI.Output {
@@ -29,16 +29,7 @@ enum CLIFixtures {
     }
 
     static func checkGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["INITCALL_SIM_RECORD"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(name); run INITCALL_SIM_RECORD=1 swift test", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(actual == expected, "golden \(name) differs; rerun with INITCALL_SIM_RECORD=1 after checking", sourceLocation: sourceLocation)
+        try golden.check(actual, against: name, sourceLocation: sourceLocation)
     }
 
     /// Runs a built executable of this package (products folder = `Bundle.main.bundleURL` on

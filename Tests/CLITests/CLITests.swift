@@ -1,5 +1,6 @@
 import Foundation
 import InitcallSimCLI
+import TestSupport
 import Testing
 
 @Suite("initcall-sim CLI")

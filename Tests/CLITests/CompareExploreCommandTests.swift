@@ -1,5 +1,6 @@
 import Foundation
 import InitcallSimCLI
+import TestSupport
 import Testing
 
 /// Command-line behaviour of compare, explore and the dependency part of check: help, usage

@@ -1,4 +1,5 @@
 import InitcallSimCLI
+import TestSupport
 import Testing
 
 /// The examples with their expected `check`, `compare` and `explore` output.

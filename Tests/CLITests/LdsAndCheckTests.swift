@@ -1,5 +1,6 @@
 import Foundation
 import InitcallSimCLI
+import TestSupport
 import Testing
 
 @Suite("lds and check commands", .serialized)

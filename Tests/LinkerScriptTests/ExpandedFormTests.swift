@@ -1,4 +1,6 @@
 import LinkerScript
+import SourceInput
+import TestSupport
 import Testing
 
 /// The expanded `vmlinux.lds` form the boot core reads (issue "Boot core").

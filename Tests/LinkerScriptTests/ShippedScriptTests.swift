@@ -1,4 +1,5 @@
 import LinkerScript
+import TestSupport
 import Testing
 
 @Suite("The shipped x86-64 6.x script")
@@ -7,7 +8,7 @@ struct ShippedScriptTests {
 
     init() throws {
         script = try LinkerScript.parse(
-            try Fixtures.linkerScript("vmlinux-6.x-x86_64.lds"), file: "vmlinux-6.x-x86_64.lds")
+            try Fixtures.scriptText("vmlinux-6.x-x86_64.lds"), file: "vmlinux-6.x-x86_64.lds")
     }
 
     @Test func parsesWithoutWarnings() {

@@ -1,4 +1,5 @@
 import InitcallSim
+import Reports
 
 enum BootCommand {
     static let command = Command(

@@ -1,5 +1,9 @@
+import BootAnalysis
 import InitcallSim
+import KernelLink
+import KernelModel
 import LinkerScript
+import Reports
 
 enum CheckCommand {
     static let command = Command(
@@ -53,13 +57,9 @@ enum CheckCommand {
             }
             if let levels { description.levels = levels }
             let script: LinkerScript
-            if let given = description.linkerScript {
-                script = given
-            } else {
-                do throws(LinkError) { script = try DefaultLinkerScript.parsed() } catch { throw .from(error) }
-            }
+            do throws(LinkError) { script = try description.effectiveLinkerScript() } catch { throw .from(error) }
             findings += LayoutChecks.run(script: script, levels: description.levels)
-            findings += try dependencyFindings(description, path: path, arguments, &output)
+            findings += try dependencyFindings(description, arguments, &output)
         } else if let scriptPath = arguments.value("--linker-script") {
             findings += LayoutChecks.run(script: try Loading.script(scriptPath, options: options), levels: levels ?? .linux6)
         } else {
@@ -71,11 +71,11 @@ enum CheckCommand {
 
     /// Dependency hazards in the given link order, pointed at the `requires=` columns.
     private static func dependencyFindings(
-        _ description: KernelDescription, path: String, _ arguments: ParsedArguments, _ output: inout CLI.Output
+        _ description: KernelDescription, _ arguments: ParsedArguments, _ output: inout CLI.Output
     ) throws(CLIError) -> [Finding] {
         let linkOrder = try Loading.linkOrder(arguments.value("--link-order"))
         output.stderr += Loading.notes(linkOrder)
         let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
-        return DependencyChecks.run(image, source: try Loading.read(path, what: ".boot file"))
+        return DependencyChecks.run(image)
     }
 }

@@ -1,4 +1,7 @@
+import BootAnalysis
 import InitcallSim
+import KernelBoot
+import Reports
 
 enum CompareCommand {
     static let command = Command(

@@ -1,5 +1,7 @@
+import BootAnalysis
 import Foundation
 import InitcallSim
+import Reports
 
 enum ExploreCommand {
     static let command = Command(

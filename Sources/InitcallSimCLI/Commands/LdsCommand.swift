@@ -1,4 +1,5 @@
 import InitcallSim
+import KernelLink
 import LinkerScript
 
 enum LdsCommand {

@@ -1,4 +1,6 @@
 import InitcallSim
+import KernelLink
+import KernelModel
 
 enum LevelsCommand {
     static let command = Command(

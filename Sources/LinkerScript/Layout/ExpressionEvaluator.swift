@@ -1,3 +1,5 @@
+import SourceInput
+
 /// Evaluates ld expressions during layout. Arithmetic wraps at 64 bits as ld's `bfd_vma` does
 /// (kernel scripts rely on it: `ADDR(.text) - LOAD_OFFSET`), so it never traps; division by
 /// zero is an error. A value that depends on something the script cannot know (a symbol from

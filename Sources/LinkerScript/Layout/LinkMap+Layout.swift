@@ -1,3 +1,5 @@
+import SourceInput
+
 /// Section placement as GNU ld does it.
 ///
 /// Placement happens first and does not depend on addresses: walking the script's input

@@ -1,3 +1,5 @@
+import SourceInput
+
 /// The result of laying out input sections with a script, as `ld -M` would print it: output
 /// sections with addresses, where every input section went, the symbols the script defined,
 /// and which inputs no pattern collected (orphans) or `/DISCARD/` threw away.
@@ -9,9 +11,12 @@ public struct LinkMap: Sendable {
         public var location: SourceLocation
     }
 
-    /// Which input section description of the script collected an input.
-    public struct StatementReference: Sendable, Hashable {
-        /// Index into ``LinkMap/outputSections`` order of the script (including `/DISCARD/`).
+    /// Which input section description of the script collected an input. Descriptions are
+    /// told apart by their place in the script (``outputSectionIndex``, ``itemIndex``), never
+    /// by their source location: every line of one macro expansion shares its location.
+    /// Ordered as ld walks them: script order, which is placement order.
+    public struct StatementReference: Sendable, Hashable, Comparable {
+        /// The name of the output section (`.init.data`, `/DISCARD/`).
         public var outputSection: String
         /// The description as written, e.g. `KEEP(*(.initcall6.init))`.
         public var description: String
@@ -21,6 +26,20 @@ public struct LinkMap: Sendable {
         /// lines of one macro expansion do.
         public var outputSectionIndex: Int = 0
         public var itemIndex: Int = 0
+
+        public static func < (lhs: StatementReference, rhs: StatementReference) -> Bool {
+            (lhs.outputSectionIndex, lhs.itemIndex) < (rhs.outputSectionIndex, rhs.itemIndex)
+        }
+
+        /// The description this reference names in `script`, or nil if the script has no
+        /// such statement.
+        public func resolve(in script: LinkerScript) -> InputSectionDescription? {
+            let sections = script.outputSections
+            guard sections.indices.contains(outputSectionIndex) else { return nil }
+            let items = sections[outputSectionIndex].items
+            guard items.indices.contains(itemIndex), case .input(let description) = items[itemIndex] else { return nil }
+            return description
+        }
     }
 
     public struct Placement: Sendable, Hashable {
@@ -54,6 +73,9 @@ public struct LinkMap: Sendable {
     public var warnings: [Diagnostic] = []
 
     var symbolIndex: [String: Int] = [:]
+
+    /// An empty map: nothing placed, no symbols.
+    public init() {}
 
     /// The value of a symbol the script defines, or nil if it defines none of that name or its
     /// value is unknown.

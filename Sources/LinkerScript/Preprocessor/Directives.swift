@@ -1,3 +1,5 @@
+import SourceInput
+
 /// One preprocessing run: reads files line by line, obeys directives, expands the text lines
 /// and collects the output with its origins (cpp's `_cpp_handle_directive` and
 /// `scan_translation_unit`, reduced to what linker scripts and headers use).

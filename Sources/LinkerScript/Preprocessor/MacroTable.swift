@@ -1,3 +1,5 @@
+import SourceInput
+
 /// One `#define`: object-like (`#define INIT_CALLS …`) or function-like
 /// (`#define INIT_CALLS_LEVEL(level) …`), with where it was written.
 public struct Macro: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import SourceInput
+
 /// A preprocessing token, as C's translation phase 3 makes them: identifiers, pp-numbers,
 /// string and character literals, punctuators. Newlines are tokens too, because directives
 /// and the output's line structure depend on them.

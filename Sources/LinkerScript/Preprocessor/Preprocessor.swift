@@ -1,3 +1,5 @@
+import SourceInput
+
 /// The C preprocessor in front of the linker-script parser, as kbuild runs it over
 /// `arch/*/kernel/vmlinux.lds.S` (`cpp -P -D__ASSEMBLY__ -DLINKER_SCRIPT`): `#define` with
 /// `#` and `##`, `#undef`, `#if`/`#ifdef`/`#ifndef`/`#elif`/`#else`/`#endif`, `#include`,

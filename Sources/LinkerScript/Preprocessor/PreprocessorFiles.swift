@@ -1,3 +1,5 @@
+import SourceInput
+
 /// The files one preprocessing run has read, so that token locations (file indices) can be
 /// turned into `file:line:column` diagnostics with the offending line.
 final class PreprocessorFiles {

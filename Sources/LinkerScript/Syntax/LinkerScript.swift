@@ -1,3 +1,5 @@
+import SourceInput
+
 /// A parsed GNU ld linker script: the statements in source order, plus the warnings the parser
 /// gave for statements it skipped. Parsing never evaluates anything; ``LinkMap`` does that.
 public struct LinkerScript: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import SourceInput
+
 /// Recursive-descent parser for the GNU ld script language, as far as a kernel's `vmlinux.lds`
 /// uses it. Statements ld knows but that do not place sections (`PHDRS`, `MEMORY`, …) are kept
 /// as `.ignored`; statements it does not know are skipped with a warning, never fatal.

@@ -1,3 +1,5 @@
+import SourceInput
+
 /// A byte cursor over script text with ld's two lexical modes: names and wildcards (section
 /// and file patterns, output section names) and expressions (symbols, numbers, operators).
 /// ld's own lexer switches states the same way (ldlex.l: SCRIPT/WILD vs EXPRESSION).

@@ -1,4 +1,5 @@
 import LinkerScript
+import TestSupport
 import Testing
 
 /// A deterministic stand-in for the libFuzzer target that runs in every `swift test`: 100,000

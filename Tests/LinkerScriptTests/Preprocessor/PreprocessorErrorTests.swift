@@ -1,5 +1,6 @@
 import Foundation
 import LinkerScript
+import TestSupport
 import Testing
 
 /// Every error path of the preprocessor: message, place, and never a crash or a hang.

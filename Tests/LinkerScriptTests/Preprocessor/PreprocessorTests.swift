@@ -1,4 +1,5 @@
 import LinkerScript
+import TestSupport
 import Testing
 
 /// In-memory files for include tests.

@@ -1,4 +1,5 @@
 import LinkerScript
+import TestSupport
 import Testing
 
 /// The ld statements a real arch vmlinux.lds uses around the init sections.

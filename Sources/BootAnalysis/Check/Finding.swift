@@ -1,0 +1,48 @@
+import SourceInput
+
+/// One result of `initcall-sim check`, in the style both kinds of check share (linker-script
+/// and level-table checks, dependency-hazard checks): plain words, the culprit named, why it
+/// matters, and the fix a reviewer would suggest.
+public struct Finding: Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error, warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    public var severity: Severity
+    /// A stable identifier of the kind of finding (`orphan-section`, `fragile-link-order`).
+    public var code: String
+    /// Where in an input file the problem is, when it has a place.
+    public var location: SourceLocation?
+    /// One sentence naming what is wrong and who is involved.
+    public var summary: String
+    /// Why it matters, in a line or two.
+    public var explanation: [String]
+    /// The smallest change that fixes it.
+    public var fix: String?
+    /// The names involved (functions, objects, symbols), for sorting and for JSON.
+    public var subjects: [String]
+
+    public init(
+        _ severity: Severity, code: String, location: SourceLocation? = nil, summary: String,
+        explanation: [String] = [], fix: String? = nil, subjects: [String] = []
+    ) {
+        self.severity = severity
+        self.code = code
+        self.location = location
+        self.summary = summary
+        self.explanation = explanation
+        self.fix = fix
+        self.subjects = subjects
+    }
+
+    /// Findings sort by place, then kind, then the names involved: stable across runs.
+    public static func < (lhs: Finding, rhs: Finding) -> Bool {
+        let l = (lhs.location?.file ?? "", lhs.location?.line ?? 0, lhs.location?.column ?? 0)
+        let r = (rhs.location?.file ?? "", rhs.location?.line ?? 0, rhs.location?.column ?? 0)
+        if l != r { return l < r }
+        if lhs.code != rhs.code { return lhs.code < rhs.code }
+        return lhs.subjects.lexicographicallyPrecedes(rhs.subjects)
+    }
+}

@@ -1,0 +1,72 @@
+import KernelBoot
+import KernelModel
+
+/// What one initcall call did, as far as link order can change it: its return value, what
+/// `do_one_initcall()` reported about it, the resources it provided or found missing, and what
+/// it printed. Two boots "have the same outcome" when these agree for every call.
+public struct InitcallOutcome: Sendable, Hashable {
+    public var ret: Int32
+    public var flags: InitcallRun.Flags
+    public var provided: [String]
+    public var missing: [String]
+    /// Its records (its own printk lines and any report it triggered), level and text.
+    public var printk: [PrintedLine]
+    /// How long it ran, in virtual nanoseconds.
+    public var duration: UInt64
+
+    public struct PrintedLine: Sendable, Hashable {
+        public var level: LogLevel
+        public var text: String
+
+        /// `<3>enc28j60: no chip`, as `dmesg -r` shows a record.
+        public var rawText: String { "<\(level.rawValue)>\(text)" }
+    }
+
+    /// The taint this call added: `W` when `do_one_initcall()` WARNed or it slept in atomic
+    /// context, as `add_taint(TAINT_WARN)` does for both.
+    public var taint: String {
+        flags.isDisjoint(with: [.preemptionImbalance, .disabledInterrupts, .sleptInAtomic]) ? "" : "W"
+    }
+
+    /// The warnings, in the words of the JSON boot output.
+    public var warnings: [String] {
+        var result: [String] = []
+        if flags.contains(.preemptionImbalance) { result.append("preemption imbalance") }
+        if flags.contains(.disabledInterrupts) { result.append("disabled interrupts") }
+        if flags.contains(.sleptInAtomic) { result.append("sleeping function called from invalid context") }
+        return result
+    }
+
+    /// Whether it panicked (itself, or through `panic_on_warn`).
+    public var panicked: Bool { !flags.isDisjoint(with: [.panicked, .warnPanicked]) }
+
+    /// Whether it returned an error or drew a warning: what a boot log reader looks for.
+    public var misbehaved: Bool { ret < 0 || !warnings.isEmpty || panicked }
+
+    /// This outcome without its duration, for grouping boots whose timings alone differ.
+    public var untimed: InitcallOutcome {
+        var copy = self
+        copy.duration = 0
+        return copy
+    }
+
+    /// The outcome of every run of `result`, in run order. One pass over the resource events,
+    /// so that this stays linear in the size of the boot.
+    public static func all(of result: BootResult) -> [InitcallOutcome] {
+        var provided = Array(repeating: [String](), count: result.runs.count)
+        var missing = Array(repeating: [String](), count: result.runs.count)
+        for event in result.resourceEvents where event.run >= 0 && event.run < result.runs.count {
+            switch event.kind {
+            case .provided: provided[event.run].append(event.resource)
+            case .missing: missing[event.run].append(event.resource)
+            case .required: break
+            }
+        }
+        return result.runs.enumerated().map { index, run in
+            InitcallOutcome(
+                ret: run.ret, flags: run.flags, provided: provided[index], missing: missing[index],
+                printk: result.records(of: run).map { PrintedLine(level: $0.level, text: $0.text) },
+                duration: run.rettime &- run.calltime)
+        }
+    }
+}

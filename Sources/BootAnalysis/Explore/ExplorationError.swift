@@ -1,0 +1,25 @@
+import KernelLink
+
+/// Why exploration cannot start.
+public enum ExplorationError: Error, Sendable, CustomStringConvertible {
+    case link(LinkError)
+    case unknownLevel(String, known: [String])
+    case tooManyOrders(space: Int?, limit: Int, components: [Int])
+    case invalidRuns(Int)
+
+    public var description: String {
+        switch self {
+        case .link(let error):
+            return error.description
+        case .unknownLevel(let name, let known):
+            return "unknown level '\(name)'; expected one of: \(known.joined(separator: ", ")) (or a level number)"
+        case .tooManyOrders(let space, let limit, let components):
+            let count = space.map { "\($0) orders" } ?? "more orders than fit in 64 bits"
+            let shape = components.map { "\($0)!" }.joined(separator: " x ")
+            return "--exhaustive: \(count) (\(shape) for the movable objects) exceeds the limit of \(limit); "
+                + "use --runs N for a seeded random sample, or --level to permute one level only"
+        case .invalidRuns(let runs):
+            return "--runs must be from 1 to \(Exploration.runsLimit), got \(runs)"
+        }
+    }
+}

@@ -1,0 +1,8 @@
+// The whole library in one import: every layer, re-exported.
+@_exported import BootAnalysis
+@_exported import KernelBoot
+@_exported import KernelLink
+@_exported import KernelModel
+@_exported import LinkerScript
+@_exported import Reports
+@_exported import SourceInput

@@ -1,0 +1,162 @@
+import KernelModel
+
+/// A `struct kernel_param` of the built-in `__param` table: a named value with a level.
+struct KernelParam: Sendable {
+    var name: String
+    /// −1 for `core_param`/`module_param`; 1…7 for `core_param_cb` … `late_param_cb`.
+    var level: Int
+    /// `KERNEL_PARAM_OPS_FL_NOARG`: a bare name is accepted (bool params).
+    var acceptsNoArgument: Bool
+    /// `ops->set`: returns 0 or a negative errno.
+    var set: @Sendable (String?, inout BootOptions) -> Int32
+
+    static func bool(_ name: String, _ keyPath: WritableKeyPath<BootOptions, Bool> & Sendable) -> KernelParam {
+        KernelParam(name: name, level: -1, acceptsNoArgument: true) { value, options in
+            // param_set_bool: a bare name means true.
+            guard let value else {
+                options[keyPath: keyPath] = true
+                return 0
+            }
+            guard let parsed = KstrToBool.parse(value) else { return -Errno.EINVAL }
+            options[keyPath: keyPath] = parsed
+            return 0
+        }
+    }
+
+    static func int(_ name: String, _ keyPath: WritableKeyPath<BootOptions, Int> & Sendable) -> KernelParam {
+        KernelParam(name: name, level: -1, acceptsNoArgument: false) { value, options in
+            // param_set_int → kstrtoint: the whole string must be a number.
+            guard let value, let parsed = Int32(value) ?? Int32(hexOrOctal: value) else { return -Errno.EINVAL }
+            options[keyPath: keyPath] = Int(parsed)
+            return 0
+        }
+    }
+
+    /// The built-in parameters initcall-sim knows, in `__param` link order.
+    static let builtin: [KernelParam] = [
+        .bool("initcall_debug", \.initcallDebug),
+        .int("panic", \.panicTimeout),
+        KernelParam(name: "panic_on_warn", level: -1, acceptsNoArgument: false) { value, options in
+            guard let value, let parsed = Int32(value) else { return -Errno.EINVAL }
+            options.panicOnWarn = parsed != 0
+            return 0
+        },
+        .bool("printk.time", \.printkTime),
+    ]
+}
+
+extension Int32 {
+    /// `kstrtoint(s, 0, …)` for the `0x`/`0` prefixes `Int32(String)` does not take.
+    init?(hexOrOctal text: String) {
+        if text.hasPrefix("0x") || text.hasPrefix("0X") {
+            guard let value = Int32(text.dropFirst(2), radix: 16) else { return nil }
+            self = value
+        } else if text.count > 1, text.hasPrefix("0") {
+            guard let value = Int32(text.dropFirst(), radix: 8) else { return nil }
+            self = value
+        } else {
+            return nil
+        }
+    }
+}
+
+/// A `struct obs_kernel_param` of `.init.setup`: `__setup("str", fn)` or `early_param("str", fn)`.
+struct SetupEntry: Sendable {
+    /// The name as registered, `=` included for `__setup("init=", …)`.
+    var str: String
+    var early: Bool
+    /// Returns 1 when the option is handled (`__setup`), 0 = OK / non-zero = error (`early_param`).
+    var handler: @Sendable (String?, inout BootOptions, inout [(LogLevel, String)]) -> Int32
+
+    static func setup(_ str: String, _ handler: @escaping @Sendable (String, inout BootOptions) -> Int32) -> SetupEntry {
+        SetupEntry(str: str, early: false) { value, options, _ in handler(value ?? "", &options) }
+    }
+
+    /// `__setup` handlers that only accept the bare name (`if (*str) return 0;`).
+    static func flag(_ str: String) -> SetupEntry {
+        .setup(str) { rest, _ in rest.isEmpty ? 1 : 0 }
+    }
+
+    static func early(
+        _ str: String, _ handler: @escaping @Sendable (String?, inout BootOptions, inout [(LogLevel, String)]) -> Int32
+    ) -> SetupEntry {
+        SetupEntry(str: str, early: true, handler: handler)
+    }
+
+    /// `.init.setup` in link order: init/main.c, init/do_mounts.c, kernel/printk, kernel/smp.c,
+    /// then arch code. Order matters: `obsolete_checksetup()` is a prefix match over all of them.
+    static let builtin: [SetupEntry] = [
+        // init/main.c
+        .setup("reset_devices") { _, _ in 1 },
+        .setup("init=") { value, options in
+            options.executeCommand = value
+            // Arguments before init= are dropped (the LILO "auto" comment in init_setup()).
+            options.argvInit = Array(options.argvInit.prefix(1))
+            return 1
+        },
+        .setup("rdinit=") { value, options in
+            options.ramdiskExecuteCommand = value
+            options.ramdiskExecuteCommandSet = true
+            options.argvInit = Array(options.argvInit.prefix(1))
+            return 1
+        },
+        .early("debug") { _, options, _ in
+            options.consoleLoglevel = 10
+            return 0
+        },
+        .early("quiet") { _, options, _ in
+            options.consoleLoglevel = 4
+            return 0
+        },
+        .early("loglevel") { value, options, _ in
+            // Only a well-formed value is taken, "to prevent blind crashes".
+            guard let level = KstrToBool.integer(value) else { return -Errno.EINVAL }
+            options.consoleLoglevel = level
+            return 0
+        },
+        .early("rodata") { _, _, _ in 0 },
+        .early("bootconfig") { _, _, _ in 0 },
+        .setup("initcall_blacklist=") { value, options in
+            // strsep(&str, ","): every token, empty ones included, becomes an entry.
+            options.initcallBlacklist += value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return 1
+        },
+        // init/do_mounts.c
+        .setup("load_ramdisk=") { _, _ in 1 },
+        .flag("ro"),
+        .flag("rw"),
+        .setup("root=") { _, _ in 1 },
+        .setup("rootflags=") { _, _ in 1 },
+        .setup("rootfstype=") { _, _ in 1 },
+        .setup("rootdelay=") { _, _ in 1 },
+        .flag("rootwait"),
+        .setup("rootwait=") { _, _ in 1 },
+        .flag("noinitrd"),
+        .early("initrd") { _, _, _ in 0 },
+        // kernel/printk/printk.c
+        .setup("console=") { _, _ in 1 },
+        .early("ignore_loglevel") { _, options, messages in
+            options.ignoreLoglevel = true
+            messages.append((.KERN_INFO, "debug: ignoring loglevel setting."))
+            return 0
+        },
+        .early("earlycon") { _, _, _ in 0 },
+        .early("earlyprintk") { _, _, _ in 0 },
+        // kernel/smp.c
+        .early("nosmp") { _, options, _ in
+            options.maxCPUs = 0
+            return 0
+        },
+        .early("nr_cpus") { value, options, _ in
+            if let count = KstrToBool.integer(value), count > 0 { options.maxCPUs = min(options.maxCPUs ?? count, count) }
+            return 0
+        },
+        .early("maxcpus") { value, options, _ in
+            if let count = KstrToBool.integer(value) { options.maxCPUs = max(0, count) }
+            return 0
+        },
+        // arch/x86
+        .early("mem") { _, _, _ in 0 },
+        .early("nokaslr") { _, _, _ in 0 },
+    ]
+}

@@ -1,0 +1,61 @@
+import KernelLink
+import KernelModel
+
+extension KernelImage {
+    /// Boots the image: `start_kernel()` to the first user process, or to a panic.
+    ///
+    /// - Parameter commandLine: overrides the description's command line (the boot loader's
+    ///   `boot_command_line`).
+    public func boot(commandLine: String? = nil) -> BootResult {
+        let engine = BootEngine(image: self, commandLine: commandLine ?? description.commandLine)
+        return engine.run()
+    }
+}
+
+/// The simulated kernel: the state `start_kernel()` and `kernel_init()` share, and the boot
+/// sequence as functions named after the kernel's (in the files beside this one).
+final class BootEngine {
+    let image: KernelImage
+    let savedCommandLine: String
+    var options = BootOptions()
+    let ctx: RunningKernel
+    @exclusivity(unchecked) var runs: [InitcallRun] = []
+    /// The blacklist as a set, for `initcall_blacklisted()`'s exact-name match.
+    var blacklist: Set<String> = [] {
+        didSet { hasBlacklist = !blacklist.isEmpty }
+    }
+    @exclusivity(unchecked) var hasBlacklist = false
+    /// `initcall_debug` as the tracepoint probes saw it when `start_kernel()` registered them.
+    @exclusivity(unchecked) var initcallDebug = false
+    /// The image's bodies, held here so the loop does not reach through `image` each time.
+    let bodies: ContiguousArray<InitcallBody>
+    var onlineCPUs = 1
+    var version: KernelVersion { image.description.version }
+    var architecture: Architecture { image.description.architecture }
+    var timeline: BootTimeline { image.description.timeline }
+
+    init(image: KernelImage, commandLine: String) {
+        self.image = image
+        self.savedCommandLine = commandLine
+        self.bodies = image.bodies
+        let description = image.description
+        self.ctx = RunningKernel(
+            machine: Machine(
+                version: description.version, architecture: description.architecture,
+                hardwareName: description.hardwareName),
+            printkCost: description.timeline.printk)
+        runs.reserveCapacity(image.table.count + image.consoleSlice.count)
+    }
+
+    func run() -> BootResult {
+        let outcome: BootOutcome
+        do {
+            outcome = .reachedInit(try startKernel())
+        } catch {
+            outcome = .panicked(error.message)
+        }
+        return BootResult(
+            image: image, commandLine: savedCommandLine, options: options, records: ctx.records, runs: runs,
+            resourceEvents: ctx.resourceEvents, outcome: outcome, taint: ctx.taint.letters, onlineCPUs: onlineCPUs)
+    }
+}

@@ -1,0 +1,19 @@
+import KernelModel
+
+/// `console_init()` (kernel/printk/printk.c): runs the `.con_initcall.init` table from
+/// `start_kernel()`, in PID 0 context, through the tracepoints but *not* through
+/// `do_one_initcall()`: no blacklist, no preemption or IRQ check, return value ignored.
+extension BootEngine {
+    func consoleInit() throws(KernelPanic) {
+        // n_tty_init() comes first and prints nothing.
+        traceInitcallLevel("console")
+        ctx.frames.append(.consoleInit)
+        defer { ctx.frames.removeLast() }
+        for index in image.consoleSlice {
+            traceInitcallStart(index)
+            let run = try call(index, slice: .console)
+            traceInitcallFinish(index, ret: run.ret, usecs: run.durationMicroseconds)
+            runs.append(run)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import KernelModel
+
+/// `do_one_initcall()` (init/main.c), every branch: snapshot, blacklist, call, check, repair,
+/// report, continue. The return value is handed back and ignored by the level loop.
+extension BootEngine {
+    @discardableResult
+    func doOneInitcall(_ index: Int, slice: InitcallSlice) throws(KernelPanic) -> Int32 {
+        let count = ctx.preemptCount
+        if hasBlacklist, initcallBlacklisted(index) {
+            let now = ctx.clock.now
+            let end = ctx.records.count
+            runs.append(
+                InitcallRun(
+                    entry: index, slice: slice, pid: ctx.pid, ret: -Errno.EPERM, calltime: now, rettime: now,
+                    flags: .blacklisted, records: end..<end))
+            return -Errno.EPERM
+        }
+        if initcallDebug { traceInitcallStart(index) }
+        ctx.inDoOneInitcall = true
+        var run = try call(index, slice: slice)
+        ctx.inDoOneInitcall = false
+        if initcallDebug { traceInitcallFinish(index, ret: run.ret, usecs: run.durationMicroseconds) }
+        if ctx.preemptCount != count || ctx.irqsDisabled {
+            try repairAndWarn(&run, index: index, count: count)
+        } else {
+            runs.append(run)
+        }
+        return run.ret
+    }
+
+    /// The sanity check after the call: restore the preempt count, re-enable interrupts, and
+    /// `WARN(msgbuf[0], "initcall %pS returned with %s\n", fn, msgbuf)` — the reasons end in a
+    /// space each, as `msgbuf` does.
+    private func repairAndWarn(_ run: inout InitcallRun, index: Int, count: Int) throws(KernelPanic) {
+        var reasons = ""
+        if ctx.preemptCount != count {
+            reasons = "preemption imbalance "
+            run.flags.insert(.preemptionImbalance)
+            ctx.preemptCount = count
+        }
+        if ctx.irqsDisabled {
+            reasons += "disabled interrupts "
+            run.flags.insert(.disabledInterrupts)
+            ctx.irqsDisabled = false
+        }
+        runs.append(run)
+        ctx.warnFromDoOneInitcall("initcall \(image.table[index].symbolText) returned with \(reasons)")
+        if options.panicOnWarn {
+            // check_panic_on_warn("kernel")
+            runs[runs.count - 1].flags.insert(.warnPanicked)
+            try ctx.panic("kernel: panic_on_warn set ...")
+        }
+    }
+
+    /// `initcall_blacklisted()`: the symbol name without offset (and without ` [module]`),
+    /// compared exactly with every entry.
+    func initcallBlacklisted(_ index: Int) -> Bool {
+        let name = image.table[index].function
+        guard blacklist.contains(name) else { return false }
+        ctx.log(.KERN_DEBUG, "initcall \(name) blacklisted")
+        return true
+    }
+
+    /// Calls one entry's body, with what console and level callers share: the run record and
+    /// the records it printed. A panic inside records the run, then propagates.
+    func call(_ index: Int, slice: InitcallSlice) throws(KernelPanic) -> InitcallRun {
+        let recordStart = ctx.records.count
+        ctx.running = image.table[index]
+        ctx.currentRun = runs.count
+        ctx.sleptInAtomic = false
+        let calltime = ctx.clock.now
+        var run = InitcallRun(
+            entry: index, slice: slice, pid: ctx.pid, ret: 0, calltime: calltime, rettime: calltime, flags: [],
+            records: recordStart..<recordStart)
+        do {
+            run.ret = try bodies[index](ctx)
+        } catch {
+            run.flags.insert(.panicked)
+            finish(&run)
+            runs.append(run)
+            if let panic = error as? KernelPanic { throw panic }
+            let message = "\(image.table[index].function) threw a Swift error: \(error)"
+            ctx.running = image.table[index]
+            ctx.printPanic(message)
+            throw KernelPanic(message)
+        }
+        finish(&run)
+        return run
+    }
+
+    private func finish(_ run: inout InitcallRun) {
+        run.rettime = ctx.clock.now
+        run.records = run.records.lowerBound..<ctx.records.count
+        if ctx.sleptInAtomic { run.flags.insert(.sleptInAtomic) }
+        ctx.running = nil
+    }
+}

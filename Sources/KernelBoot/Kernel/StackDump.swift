@@ -1,0 +1,134 @@
+import KernelModel
+
+/// The machine facts that stack dumps print.
+struct Machine: Sendable {
+    var version: KernelVersion
+    var architecture: Architecture
+    var hardwareName: String
+}
+
+/// One frame of a simulated call trace, printed `name+0xoff/0xsize`.
+struct StackFrame: Sendable, Hashable {
+    var name: String
+    var offset: Int
+    var size: Int
+
+    var text: String { "\(name)+0x\(String(offset, radix: 16))/0x\(String(size, radix: 16))" }
+
+    // The kernel's own frames. Offsets and sizes are those of a typical x86-64 6.x build: they
+    // make traces read like the real ones but are illustrative, not taken from any one build.
+    static let retFromForkAsm = StackFrame(name: "ret_from_fork_asm", offset: 0x1a, size: 0x30)
+    static let retFromFork = StackFrame(name: "ret_from_fork", offset: 0x34, size: 0x50)
+    static let kernelInit = StackFrame(name: "kernel_init", offset: 0x1a, size: 0x1c0)
+    static let kernelInitFreeable = StackFrame(name: "kernel_init_freeable", offset: 0x1f2, size: 0x330)
+    static let doOneInitcall = StackFrame(name: "do_one_initcall", offset: 0x5b, size: 0x320)
+    static let commonStartup64 = StackFrame(name: "common_startup_64", offset: 0x13e, size: 0x141)
+    static let x8664StartKernel = StackFrame(name: "x86_64_start_kernel", offset: 0x96, size: 0xa0)
+    static let x8664StartReservations = StackFrame(name: "x86_64_start_reservations", offset: 0x18, size: 0x30)
+    static let startKernel = StackFrame(name: "start_kernel", offset: 0x5e6, size: 0x800)
+    static let consoleInit = StackFrame(name: "console_init", offset: 0x10f, size: 0x200)
+    static let dumpStackLvl = StackFrame(name: "dump_stack_lvl", offset: 0x4a, size: 0x80)
+    static let panic = StackFrame(name: "panic", offset: 0x33e, size: 0x3a0)
+    static let mightResched = StackFrame(name: "__might_resched", offset: 0x17a, size: 0x1e0)
+    /// Where `do_one_initcall()`'s WARN fires.
+    static let doOneInitcallWarn = StackFrame(name: "do_one_initcall", offset: 0x2a1, size: 0x320)
+    /// The `init/main.c` line of that WARN (illustrative, like the offsets).
+    static let doOneInitcallWarnLine = 1257
+
+    /// A function of the simulated image, with its return address inside it.
+    static func function(_ name: String, size: Int) -> StackFrame {
+        StackFrame(name: name, offset: max(0, (size / 2) & ~3), size: size)
+    }
+}
+
+extension RunningKernel {
+    /// `dump_stack_print_info()`: the CPU/PID/Comm/taint line and the hardware name.
+    func dumpStackPrintInfo() {
+        let taintText = taint.printTainted(flagCount: machine.version.taintFlagCount)
+        log(.KERN_WARNING, "CPU: 0 PID: \(pid) Comm: \(comm) \(taintText) \(machine.version.release) #1")
+        log(.KERN_WARNING, "Hardware name: \(machine.hardwareName)")
+    }
+
+    /// The call trace, innermost first, with the architecture's framing.
+    func printCallTrace(innermost: [StackFrame]) {
+        let chain = innermost + (inDoOneInitcall ? [StackFrame.doOneInitcall] : []) + frames.reversed()
+        switch machine.architecture {
+        case .arm64:
+            log(.KERN_WARNING, "Call trace:")
+            for frame in chain { log(.KERN_WARNING, " \(frame.text)") }
+        case .x86_64, .generic:
+            log(.KERN_WARNING, "Call Trace:")
+            log(.KERN_WARNING, " <TASK>")
+            for frame in chain { log(.KERN_WARNING, " \(frame.text)") }
+            log(.KERN_WARNING, " </TASK>")
+        }
+    }
+
+    /// `dump_stack()`.
+    func dumpStack(innermost: [StackFrame]) {
+        dumpStackPrintInfo()
+        printCallTrace(innermost: [StackFrame.dumpStackLvl] + innermost)
+    }
+
+    /// The frame of the initcall running now, if any.
+    var currentFunctionFrame: [StackFrame] {
+        guard let running else { return [] }
+        return [StackFrame.function(running.function, size: running.size)]
+    }
+
+    /// `WARN(1, text)` from `do_one_initcall()`: the report, then taint `W`. x86 and arm64
+    /// print the message before the `WARNING:` line (`__WARN_FLAGS`); other architectures use
+    /// the slow path, which prints it after.
+    func warnFromDoOneInitcall(_ text: String) {
+        let site = StackFrame.doOneInitcallWarn
+        let warning =
+            "WARNING: CPU: 0 PID: \(pid) at init/main.c:\(StackFrame.doOneInitcallWarnLine) \(site.text)"
+        log(.KERN_WARNING, "------------[ cut here ]------------")
+        if machine.architecture == .generic {
+            log(.KERN_WARNING, warning)
+            log(.KERN_WARNING, text)
+        } else {
+            log(.KERN_WARNING, text)
+            log(.KERN_WARNING, warning)
+        }
+        log(.KERN_WARNING, "Modules linked in:")
+        dumpStackPrintInfo()
+        switch machine.architecture {
+        case .x86_64: log(.KERN_WARNING, "RIP: 0010:\(site.text)")
+        case .arm64: log(.KERN_WARNING, "pc : \(site.text)")
+        case .generic: break
+        }
+        printCallTrace(innermost: [])
+        log(.KERN_WARNING, "---[ end trace 0000000000000000 ]---")
+        taint.addWarn()
+    }
+
+    /// `panic()`'s report (kernel/panic.c): the message, a stack dump, and the end marker.
+    func printPanic(_ message: String) {
+        log(.KERN_EMERG, "Kernel panic - not syncing: \(message)")
+        dumpStack(innermost: [StackFrame.panic] + currentFunctionFrame)
+        if machine.architecture == .x86_64 { log(.KERN_EMERG, "Kernel Offset: disabled") }
+        log(.KERN_EMERG, "---[ end Kernel panic - not syncing: \(message) ]---")
+    }
+
+    /// `__might_resched()` (kernel/sched/core.c) for a sleep in atomic context.
+    func mightSleep(line: Int, callee: String?) {
+        guard preemptCount != 0 || irqsDisabled else { return }
+        sleptInAtomic = true
+        if let last = lastMightSleepReport, clock.now < last &+ 1_000_000_000 { return }
+        lastMightSleepReport = clock.now
+        let file = running?.sourceFile ?? "init/main.c"
+        let count = String(UInt32(bitPattern: Int32(truncatingIfNeeded: preemptCount)), radix: 16)
+        log(.KERN_ERR, "BUG: sleeping function called from invalid context at \(file):\(line)")
+        log(
+            .KERN_ERR,
+            "in_atomic(): \(preemptCount != 0 ? 1 : 0), irqs_disabled(): \(irqsDisabled ? 1 : 0), non_block: 0, pid: \(pid), name: \(comm)"
+        )
+        log(.KERN_ERR, "preempt_count: \(count), expected: 0")
+        log(.KERN_ERR, "RCU nest depth: 0, expected: 0")
+        var innermost = [StackFrame.mightResched]
+        if let callee { innermost.append(StackFrame(name: callee, offset: 0x20, size: 0x50)) }
+        dumpStack(innermost: innermost + currentFunctionFrame)
+        taint.addWarn()
+    }
+}

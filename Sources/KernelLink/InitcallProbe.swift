@@ -1,0 +1,110 @@
+import KernelModel
+import LinkerScript
+
+/// A probe link of a linker script with a level table: one 8-byte entry in every id's
+/// section, laid out by the script, then every table walk of `do_initcalls()` resolved. It
+/// answers, without any kernel, where each id's entries go and which walk runs them — and,
+/// unlike a real link, it tolerates undefined boundary symbols so that checks can report them.
+package struct InitcallProbe: Sendable {
+    /// One table walk: `console_init()`, `do_pre_smp_initcalls()`, or `do_initcall_level(n)`.
+    package struct Walk: Sendable {
+        package var slice: InitcallSlice
+        package var name: String
+        package var start: String
+        package var end: String
+        /// Who walks it, as a link error names it: `console_init()`, `initcall_levels[6]`.
+        package var user: String
+        /// Addresses when both symbols are defined with known values.
+        package var range: Range<UInt64>?
+        package var isInverted = false
+    }
+
+    package let script: LinkerScript
+    package let levels: LevelTable
+    package let inputs: [InputSection]
+    package let map: LinkMap
+    /// The same with Clang-LTO per-entry section names (`.initcall6.init..kmod_probe__0_0_f`).
+    package let ltoInputs: [InputSection]
+    package let ltoMap: LinkMap
+    package private(set) var walks: [Walk] = []
+
+    package static let entrySize: UInt64 = 8
+
+    package init(script: LinkerScript, levels: LevelTable) throws(LinkerScriptError) {
+        self.script = script
+        self.levels = levels
+        inputs = levels.ids.map { InputSection(file: "probe.o", name: $0.section, size: Self.entrySize, alignment: Self.entrySize) }
+        ltoInputs = levels.ids.enumerated().map { index, id in
+            InputSection(
+                file: "probe.o", name: Self.ltoSection(id, counter: index), size: Self.entrySize, alignment: Self.entrySize)
+        }
+        map = try LinkMap(script: script, inputs: inputs)
+        ltoMap = try LinkMap(script: script, inputs: ltoInputs)
+        walks = makeWalks()
+    }
+
+    /// `<section>..kmod_probe__<counter>_1_probe_<id>`, the shape `__initcall_section()` gives
+    /// under CONFIG_LTO_CLANG.
+    package static func ltoSection(_ id: InitcallID, counter: Int) -> String {
+        "\(id.section)..kmod_probe__\(counter)_1_probe_\(id.id)"
+    }
+
+    private func makeWalks() -> [Walk] {
+        var walks: [Walk] = []
+        func add(_ slice: InitcallSlice, _ user: String, _ start: String, _ end: String) {
+            var walk = Walk(slice: slice, name: levels.name(of: slice), start: start, end: end, user: user)
+            if let low = map.address(of: start), let high = map.address(of: end) {
+                walk.range = low < high ? low..<high : low..<low
+                walk.isInverted = low > high
+            }
+            walks.append(walk)
+        }
+        add(.console, "console_init()", levels.consoleSlice.start, levels.consoleSlice.end)
+        add(.early, "do_pre_smp_initcalls()", levels.earlySlice.start, levels.earlySlice.end)
+        for n in 0..<max(0, levels.initcallLevels.count - 1) {
+            add(.level(n), "initcall_levels[\(n)]", levels.initcallLevels[n], levels.initcallLevels[n + 1])
+        }
+        return walks
+    }
+
+    /// Where the probe entry of id number `index` went: its placement, or nil (orphan or
+    /// discarded).
+    package func placement(ofID index: Int, lto: Bool = false) -> LinkMap.Placement? {
+        (lto ? ltoMap : map).placements.first { $0.input == index }
+    }
+
+    package func isDiscarded(_ index: Int, lto: Bool = false) -> LinkMap.StatementReference? {
+        (lto ? ltoMap : map).discarded.first { $0.input == index }?.statement
+    }
+
+    /// The walks whose range holds `address`.
+    package func walks(containing address: UInt64) -> [Walk] {
+        walks.filter { $0.range?.contains(address) == true }
+    }
+
+    /// The walks that run id number `index` (empty: it never runs).
+    package func walks(runningID index: Int, lto: Bool = false) -> [Walk] {
+        guard let placement = placement(ofID: index, lto: lto) else { return [] }
+        return walks(containing: placement.address)
+    }
+
+    /// Every symbol the level table needs the script to define.
+    package var referencedSymbols: [String] {
+        var seen = Set<String>()
+        return (levels.initcallLevels + [levels.earlySlice.start, levels.earlySlice.end, levels.consoleSlice.start, levels.consoleSlice.end])
+            .filter { seen.insert($0).inserted }
+    }
+
+    /// Throws what the real link would for a walk whose symbol the script never defines
+    /// (ld: "undefined reference"), or whose value the script alone cannot compute.
+    package func requireDefinedWalks() throws(LinkError) {
+        for walk in walks where walk.range == nil {
+            for symbol in [walk.start, walk.end] {
+                guard let definition = map.symbol(named: symbol) else {
+                    throw .undefinedSymbol(name: symbol, referencedBy: walk.user)
+                }
+                if definition.value == nil { throw .unknownSymbolValue(name: symbol, referencedBy: walk.user) }
+            }
+        }
+    }
+}

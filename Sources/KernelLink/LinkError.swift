@@ -1,0 +1,45 @@
+import LinkerScript
+import SourceInput
+
+/// Why a kernel image cannot be linked. Each case says what to change.
+public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The linker script itself is invalid.
+    case script(LinkerScriptError)
+    /// `initcall_levels[]` (or the early/console slice) names a symbol the script never
+    /// defines: ld would fail with "undefined reference".
+    case undefinedSymbol(name: String, referencedBy: String)
+    /// The script defines the symbol, but its value depends on something it cannot compute.
+    case unknownSymbolValue(name: String, referencedBy: String)
+    /// A registration used a macro the level table does not define.
+    case unknownMacro(macro: String, function: String, object: String, source: SourceLocation?, suggestions: [String])
+    /// The link order names an object the description does not have.
+    case unknownObjectInLinkOrder(path: String, location: SourceLocation?, suggestions: [String])
+    /// The description has objects the link order leaves out.
+    case objectMissingFromLinkOrder(paths: [String])
+    /// Two objects of the description have the same path.
+    case duplicateObject(path: String)
+
+    public var description: String {
+        switch self {
+        case .script(let error):
+            return error.description
+        case .undefinedSymbol(let name, let referencedBy):
+            return "undefined reference to `\(name)' (from \(referencedBy)): the linker script never defines it"
+        case .unknownSymbolValue(let name, let referencedBy):
+            return "the value of `\(name)' (used by \(referencedBy)) depends on symbols the linker script does not define"
+        case .unknownMacro(let macro, let function, let object, let source, let suggestions):
+            let place = source.map { "\($0.file):\($0.line)" } ?? object
+            var text = "\(place): '\(macro)(\(function))': no such initcall macro in the level table"
+            if !suggestions.isEmpty { text += "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?" }
+            return text
+        case .unknownObjectInLinkOrder(let path, let location, let suggestions):
+            var text = "\(location.map { "\($0): " } ?? "")link order names '\(path)', which the description does not define"
+            if !suggestions.isEmpty { text += "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?" }
+            return text + " (use --allow-partial to ignore it)"
+        case .objectMissingFromLinkOrder(let paths):
+            return "link order leaves out \(paths.count == 1 ? "object" : "objects") \(paths.map { "'\($0)'" }.joined(separator: ", ")) (use --allow-partial to link them after the listed ones)"
+        case .duplicateObject(let path):
+            return "object '\(path)' is defined twice"
+        }
+    }
+}

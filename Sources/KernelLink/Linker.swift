@@ -1,0 +1,164 @@
+import KernelModel
+import LinkerScript
+import SourceInput
+
+/// The final link: objects in link order, their initcall sections placed by the linker script,
+/// boundary symbols resolved into the tables the boot walks.
+public enum Linker {
+    /// Links a description.
+    ///
+    /// - Parameters:
+    ///   - linkOrder: the object order; nil links in description order.
+    ///   - allowPartial: see ``LinkOrder/apply(to:allowPartial:)``.
+    public static func link(
+        _ description: KernelDescription, linkOrder: LinkOrder? = nil, allowPartial: Bool = false
+    ) throws(LinkError) -> KernelImage {
+        try checkObjects(description)
+        var objects = description.objects
+        if let linkOrder { objects = try linkOrder.apply(to: objects, allowPartial: allowPartial) }
+        let script = try description.effectiveLinkerScript()
+        let (inputs, owners) = inputSections(objects, entrySize: description.architecture.entrySize)
+        let map: LinkMap
+        do throws(LinkerScriptError) {
+            map = try LinkMap(script: script, inputs: inputs)
+        } catch {
+            throw .script(error)
+        }
+        return try buildImage(description, objects: objects, inputs: inputs, owners: owners, map: map)
+    }
+
+    private static func checkObjects(_ description: KernelDescription) throws(LinkError) {
+        var seen = Set<String>()
+        for object in description.objects {
+            guard seen.insert(object.path).inserted else { throw .duplicateObject(path: object.path) }
+            if let unknown = object.unknownMacros.first {
+                throw .unknownMacro(
+                    macro: unknown.macro, function: unknown.function, object: object.path, source: unknown.source,
+                    suggestions: Suggestions.closest(to: unknown.macro, in: description.levels.macroNames))
+            }
+        }
+    }
+
+    /// One input section per (object, section name), in the object's first-appearance order;
+    /// its entries stay in source order. `owners[i]` lists the entries of input `i`.
+    static func inputSections(_ objects: [ObjectFile], entrySize: UInt64)
+        -> ([InputSection], [(object: Int, entries: [Int])])
+    {
+        var inputs: [InputSection] = []
+        var owners: [(Int, [Int])] = []
+        for (objectIndex, object) in objects.enumerated() {
+            var sectionOrder: [String] = []
+            var bySection: [String: [Int]] = [:]
+            for (entryIndex, entry) in object.entries.enumerated() {
+                if bySection[entry.section] == nil { sectionOrder.append(entry.section) }
+                bySection[entry.section, default: []].append(entryIndex)
+            }
+            for section in sectionOrder {
+                let entries = bySection[section] ?? []
+                let size = UInt64(entries.count) &* entrySize
+                inputs.append(InputSection(file: object.path, name: section, size: size, alignment: entrySize))
+                owners.append((objectIndex, entries))
+            }
+        }
+        return (inputs, owners)
+    }
+
+    private static func buildImage(
+        _ description: KernelDescription, objects: [ObjectFile], inputs: [InputSection],
+        owners: [(object: Int, entries: [Int])], map: LinkMap
+    ) throws(LinkError) -> KernelImage {
+        let entrySize = description.architecture.entrySize
+        // Plain (address, placement, slot) triples: cheap to sort, materialized once afterwards.
+        var slots: [(address: UInt64, placement: Int, slot: Int)] = []
+        slots.reserveCapacity(objects.reduce(0) { $0 + $1.entries.count })
+        for (index, placement) in map.placements.enumerated() {
+            for slot in owners[placement.input].entries.indices {
+                slots.append((placement.address &+ UInt64(slot) &* entrySize, index, slot))
+            }
+        }
+        // Placements come in script order, which is address order unless the script moved the
+        // location counter backwards between output sections; then sort, stably.
+        if zip(slots, slots.dropFirst()).contains(where: { $0.address > $1.address }) {
+            slots = slots.enumerated().sorted { ($0.element.address, $0.offset) < ($1.element.address, $1.offset) }
+                .map(\.element)
+        }
+        let walks = try resolveWalks(description.levels, map: map, addresses: slots.map(\.address))
+        var table: [PlacedInitcall] = []
+        var bodies = ContiguousArray<InitcallBody>()
+        table.reserveCapacity(slots.count)
+        bodies.reserveCapacity(slots.count)
+        for (index, (address, placementIndex, slot)) in slots.enumerated() {
+            let placement = map.placements[placementIndex]
+            let owner = owners[placement.input]
+            let entryIndex = owner.entries[slot]
+            let entry = objects[owner.object].entries[entryIndex]
+            table.append(
+                PlacedInitcall(
+                    entry, object: objects[owner.object].path, order: entryIndex, address: address,
+                    statement: placement.statement, slice: walks.firstSlice(of: index)))
+            bodies.append(entry.function.body)
+        }
+        func unplaced(_ input: Int, _ statement: LinkMap.StatementReference?) -> [PlacedInitcall] {
+            let owner = owners[input]
+            return owner.entries.map {
+                PlacedInitcall(
+                    objects[owner.object].entries[$0], object: objects[owner.object].path, order: $0, address: nil,
+                    statement: statement, slice: nil)
+            }
+        }
+        return KernelImage(
+            description: description, linkOrder: objects.map(\.path), table: table,
+            bodies: bodies, walks: walks, orphans: map.orphans.flatMap { unplaced($0, nil) },
+            discarded: map.discarded.flatMap { unplaced($0.input, $0.statement) }, linkMap: map)
+    }
+
+    /// The slices `console_init()`, `do_pre_smp_initcalls()` and `do_initcall_level()` walk,
+    /// from the boundary symbols the level table names. A symbol the script never defines
+    /// fails the link, as ld's "undefined reference" does.
+    static func resolveWalks(_ levels: LevelTable, map: LinkMap, addresses: [UInt64]) throws(LinkError) -> Walks {
+        var resolver = SliceResolver(map: map, addresses: addresses)
+        let console = try resolver.slice(levels.consoleSlice.start, levels.consoleSlice.end, "console_init()")
+        let early = try resolver.slice(levels.earlySlice.start, levels.earlySlice.end, "do_pre_smp_initcalls()")
+        var levelSlices: [Range<Int>] = []
+        for level in 0..<max(0, levels.initcallLevels.count - 1) {
+            levelSlices.append(
+                try resolver.slice(
+                    levels.initcallLevels[level], levels.initcallLevels[level + 1], "initcall_levels[\(level)]"))
+        }
+        return Walks(console: console, early: early, levels: levelSlices)
+    }
+}
+
+/// Turns a pair of boundary symbols into the index range of table entries between them, as
+/// `for (fn = start; fn < end; fn++)` walks it: empty when `start >= end`.
+struct SliceResolver {
+    let map: LinkMap
+    let addresses: [UInt64]
+
+    mutating func slice(_ start: String, _ end: String, _ user: String) throws(LinkError) -> Range<Int> {
+        let low = try address(start, user)
+        let high = try address(end, user)
+        guard low < high else { return 0..<0 }
+        let first = lowerBound(low)
+        let last = lowerBound(high)
+        return first..<max(first, last)
+    }
+
+    private func address(_ symbol: String, _ user: String) throws(LinkError) -> UInt64 {
+        guard let definition = map.symbol(named: symbol) else {
+            throw .undefinedSymbol(name: symbol, referencedBy: user)
+        }
+        guard let value = definition.value else { throw .unknownSymbolValue(name: symbol, referencedBy: user) }
+        return value
+    }
+
+    private func lowerBound(_ address: UInt64) -> Int {
+        var low = 0
+        var high = addresses.count
+        while low < high {
+            let mid = (low + high) / 2
+            if addresses[mid] < address { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,131 @@
+import SourceInput
+
+/// The initcall levels as data: which registration macros exist, which section each one's
+/// entries go to, and the two tables `do_initcalls()` walks (`initcall_levels[]` and
+/// `initcall_level_names[]` in init/main.c).
+///
+/// The boot walks exactly what this table says, so a custom table that forgets a boundary
+/// behaves as the real kernel would (see ``LevelTable/linux6`` for the default).
+public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
+    /// Every registration id, in the order the INIT_CALLS layout places their sections.
+    public var ids: [InitcallID]
+    /// `initcall_levels[]`: N+1 boundary symbols; level n runs
+    /// `[initcall_levels[n], initcall_levels[n+1])`.
+    public var initcallLevels: [String]
+    /// `initcall_level_names[]`: N names, used by the parameter pass and the level tracepoint.
+    public var initcallLevelNames: [String]
+    /// `do_pre_smp_initcalls()` walks `[__initcall_start, __initcall0_start)`.
+    public var earlySlice: (start: String, end: String)
+    /// `console_init()` walks `[__con_initcall_start, __con_initcall_end)`.
+    public var consoleSlice: (start: String, end: String)
+    /// Where the table was written, when it was read from files: used to place findings.
+    /// Not part of equality: two tables that say the same are equal wherever they came from.
+    public var sources: LevelSources?
+
+    public init(
+        ids: [InitcallID], initcallLevels: [String], initcallLevelNames: [String],
+        earlySlice: (start: String, end: String) = ("__initcall_start", "__initcall0_start"),
+        consoleSlice: (start: String, end: String) = ("__con_initcall_start", "__con_initcall_end")
+    ) {
+        self.ids = ids
+        self.initcallLevels = initcallLevels
+        self.initcallLevelNames = initcallLevelNames
+        self.earlySlice = earlySlice
+        self.consoleSlice = consoleSlice
+    }
+
+    public static func == (lhs: LevelTable, rhs: LevelTable) -> Bool {
+        lhs.ids == rhs.ids && lhs.initcallLevels == rhs.initcallLevels
+            && lhs.initcallLevelNames == rhs.initcallLevelNames && lhs.earlySlice == rhs.earlySlice
+            && lhs.consoleSlice == rhs.consoleSlice
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ids)
+        hasher.combine(initcallLevels)
+        hasher.combine(initcallLevelNames)
+    }
+
+    public var description: String {
+        "LevelTable(ids: \(ids.map(\.id)), initcall_levels: \(initcallLevels), names: \(initcallLevelNames))"
+    }
+
+    /// The registration id a macro expands to (`core_initcall_sync` → `1s`), or nil.
+    public func id(forMacro macro: String) -> InitcallID? {
+        ids.first { $0.macros.contains(macro) }
+    }
+
+    /// The registration id named `id` (`"6s"`), or nil.
+    public func id(named id: String) -> InitcallID? {
+        ids.first { $0.id == id }
+    }
+
+    /// Every macro name, in table order.
+    public var macroNames: [String] { ids.flatMap(\.macros) }
+
+    /// The Linux 6.x table (include/linux/init.h, init/main.c,
+    /// include/asm-generic/vmlinux.lds.h): `early`, `0` pure … `7` late with the `Ns` sync
+    /// sections, `rootfs` between `5s` and `6` (the tail of level 5), and the console table.
+    public static let linux6: LevelTable = {
+        var ids: [InitcallID] = [InitcallID(id: "early", macros: ["early_initcall"])]
+        let named: [(String, [String])] = [
+            ("0", ["pure_initcall"]), ("1", ["core_initcall"]), ("2", ["postcore_initcall"]),
+            ("3", ["arch_initcall"]), ("4", ["subsys_initcall"]), ("5", ["fs_initcall"]),
+            ("rootfs", ["rootfs_initcall"]), ("6", ["device_initcall", "__initcall", "module_init"]),
+            ("7", ["late_initcall"]),
+        ]
+        for (id, macros) in named {
+            ids.append(InitcallID(id: id, macros: macros))
+            // INIT_CALLS_LEVEL(level) collects `.initcall<level>s.init` right after each level,
+            // `rootfss` included although no macro emits it.
+            let syncMacros = macros.first.map { id == "0" || id == "rootfs" ? [] : [$0 + "_sync"] } ?? []
+            ids.append(InitcallID(id: id + "s", macros: syncMacros))
+        }
+        ids.append(InitcallID(id: "con", macros: ["console_initcall"], sectionBase: ".con_initcall"))
+        return LevelTable(
+            ids: ids,
+            initcallLevels: (0...7).map { "__initcall\($0)_start" } + ["__initcall_end"],
+            initcallLevelNames: ["pure", "core", "postcore", "arch", "subsys", "fs", "device", "late"])
+    }()
+}
+
+/// One `id` token of `__define_initcall(fn, id)` and the macros that expand to it.
+public struct InitcallID: Sendable, Hashable {
+    /// The token pasted into the section name: `6`, `6s`, `early`, `rootfs`, `con`.
+    public var id: String
+    /// The macros that register at this id (`device_initcall`, `__initcall`, `module_init`).
+    public var macros: [String]
+    /// `.initcall<id>` — or `.con_initcall` for the console table.
+    public var sectionBase: String
+
+    public init(id: String, macros: [String], sectionBase: String? = nil) {
+        self.id = id
+        self.macros = macros
+        self.sectionBase = sectionBase ?? ".initcall\(id)"
+    }
+
+    /// The non-LTO input section, `.initcall6s.init`.
+    public var section: String { sectionBase + ".init" }
+}
+
+/// Where the parts of a level table were written (a levels file such as an edited `init.h`).
+public struct LevelSources: Sendable, Hashable {
+    /// The `#define` of each registration macro.
+    public var macros: [String: SourceLocation]
+    /// Each entry of `initcall_levels[]`, when the file gives the array.
+    public var initcallLevels: [SourceLocation]?
+    /// Each entry of `initcall_level_names[]`, when the file gives the array.
+    public var initcallLevelNames: [SourceLocation]?
+    /// The files read, in order.
+    public var files: [String]
+
+    public init(
+        macros: [String: SourceLocation] = [:], initcallLevels: [SourceLocation]? = nil,
+        initcallLevelNames: [SourceLocation]? = nil, files: [String] = []
+    ) {
+        self.macros = macros
+        self.initcallLevels = initcallLevels
+        self.initcallLevelNames = initcallLevelNames
+        self.files = files
+    }
+}

@@ -1,0 +1,39 @@
+/// An initcall's body: Swift code that gets the kernel context and returns what the C function
+/// would (`0` or `-Errno.X`). It may `try k.panic(…)`, which never returns. Any other Swift
+/// error escaping a body is a bug in the simulated driver: the boot panics, naming it.
+public typealias InitcallBody = @Sendable (any KernelContext) throws -> Int32
+
+/// A function that can be registered as an initcall: the C function `static int __init foo(void)`.
+public struct InitFunction: Sendable {
+    /// The symbol name `%pS` prints and `initcall_blacklist=` matches.
+    public var name: String
+    /// The symbol size, printed by `%pS` as `name+0x0/0x<size>`.
+    public var size: Int
+    /// Resources the function is declared to provide or require: used by the dependency checks
+    /// without booting. What a body does at run time is recorded separately.
+    public var provides: [String]
+    public var requires: [String]
+    public var body: InitcallBody
+
+    public init(
+        _ name: String, size: Int? = nil, provides: [String] = [], requires: [String] = [],
+        body: @escaping InitcallBody
+    ) {
+        self.name = name
+        self.size = size ?? InitFunction.defaultSize(for: name)
+        self.provides = provides
+        self.requires = requires
+        self.body = body
+    }
+
+    /// A stable size in 0x20…0x1f0 derived from the name (FNV-1a), so that `%pS` output looks
+    /// like a real build's while staying identical on every run and machine.
+    public static func defaultSize(for name: String) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        return 0x20 + Int(hash % 0x1e) * 0x10
+    }
+}

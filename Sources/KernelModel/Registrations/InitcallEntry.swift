@@ -1,0 +1,82 @@
+import SourceInput
+
+/// One registration inside an object file: what `core_initcall(fn)` emits — a table entry for
+/// `fn` in the input section its id selects — plus where it was written.
+public struct InitcallEntry: Sendable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A table entry in an `.initcall*`/`.con_initcall` section.
+        case initcall
+        /// `module_exit(fn)` in built-in code: an entry in `.exitcall.exit`, which the generic
+        /// `DISCARDS` rule throws away, so it never runs.
+        case exitcall
+    }
+
+    public var function: InitFunction
+    /// The macro as written: `core_initcall`, `module_init`, `__define_initcall`.
+    public var macro: String
+    /// The `id` token (`1`, `6s`, `con`); empty for exit calls.
+    public var id: String
+    /// `.initcall1`; the linker appends `.init` (and, under LTO, the per-entry suffix).
+    public var sectionBase: String
+    public var kind: Kind
+    /// Where the registration was written: a `.boot` line (at the macro), or a Swift source line.
+    public var source: SourceLocation?
+    /// The columns of the attributes written on the registration's `.boot` line
+    /// (`requires=` → 41), so that findings point at them.
+    public var attributeColumns: [String: Int]
+
+    public init(
+        function: InitFunction, macro: String, id: String, sectionBase: String, kind: Kind = .initcall,
+        source: SourceLocation? = nil, attributeColumns: [String: Int] = [:]
+    ) {
+        self.function = function
+        self.macro = macro
+        self.id = id
+        self.sectionBase = sectionBase
+        self.kind = kind
+        self.source = source
+        self.attributeColumns = attributeColumns
+    }
+
+    /// The line of ``source``.
+    public var sourceLine: Int? { source?.line }
+
+    /// The non-LTO input section name.
+    public var section: String {
+        kind == .exitcall ? ".exitcall.exit" : sectionBase + ".init"
+    }
+
+    /// The macros that put a built-in function in `.exitcall.exit` (`module_exit` is
+    /// `__exitcall` when built in).
+    public static let exitMacros = ["module_exit", "__exitcall"]
+}
+
+extension LevelTable {
+    /// What `macro(fn)` emits with this table — the one place that maps a registration macro
+    /// to its entry, for Swift (`tu.core_initcall(fn)`) and `.boot` files alike: a table entry
+    /// in the section of the macro's id, or for `module_exit`/`__exitcall` an entry in
+    /// `.exitcall.exit`. Nil when the table defines no such macro (C would not compile:
+    /// "implicit declaration of function").
+    public func registration(_ function: InitFunction, macro: String, source: SourceLocation? = nil) -> InitcallEntry? {
+        if InitcallEntry.exitMacros.contains(macro) {
+            return InitcallEntry(
+                function: function, macro: macro, id: "", sectionBase: ".exitcall", kind: .exitcall, source: source)
+        }
+        guard let id = id(forMacro: macro) else { return nil }
+        return InitcallEntry(function: function, macro: macro, id: id.id, sectionBase: id.sectionBase, source: source)
+    }
+
+    /// `__define_initcall(fn, id)`: an entry in `.initcall<id>.init`, whatever the table says;
+    /// an id no pattern collects makes an orphan that never runs, as in the kernel.
+    public func defineInitcall(_ function: InitFunction, id: String, source: SourceLocation? = nil) -> InitcallEntry {
+        InitcallEntry(
+            function: function, macro: "__define_initcall", id: id,
+            sectionBase: self.id(named: id)?.sectionBase ?? ".initcall\(id)", source: source)
+    }
+
+    /// Whether `macro` registers anything with this table (a level macro, `__define_initcall`,
+    /// or an exit macro).
+    public func isRegistrationMacro(_ macro: String) -> Bool {
+        id(forMacro: macro) != nil || macro == "__define_initcall" || InitcallEntry.exitMacros.contains(macro)
+    }
+}

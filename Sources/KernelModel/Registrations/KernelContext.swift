@@ -1,0 +1,156 @@
+/// What an initcall body sees of the kernel: printk, the preemption counter and the IRQ flag,
+/// locks, delays and sleeps on the virtual clock, named resources, and `panic()`.
+///
+/// The boot (and, for modules, the loader) hands every body the running kernel as a
+/// `KernelContext`. The names are the kernel's, so a body reads like the C it models:
+///
+///     InitFunction("foo_init") { k in
+///         k.spin_lock(foo_lock)
+///         k.udelay(50)
+///         k.spin_unlock(foo_lock)
+///         k.printk(.KERN_INFO, "foo: ready")
+///         return 0
+///     }
+///
+/// The requirements are the primitives a kernel offers; everything else (`msleep`, `pr_info`,
+/// `spin_lock_irqsave`, …) is written on top of them in the extension below, exactly as the
+/// kernel's own headers build them.
+public protocol KernelContext: AnyObject {
+    /// `ktime_get()`: virtual nanoseconds since boot.
+    var ktime_get: UInt64 { get }
+    /// `preempt_count()`: raised by `preempt_disable()` and `spin_lock()`.
+    var preemptCount: Int { get }
+    /// `irqs_disabled()` on the current CPU.
+    var irqsDisabled: Bool { get }
+    /// `task_pid_nr(current)`: 0 in `start_kernel()`, 1 in `kernel_init()`.
+    var pid: Int32 { get }
+    /// `current->comm`.
+    var comm: String { get }
+
+    /// Busy-waits `nanoseconds` of virtual time: allowed in atomic context. Mirrors `ndelay()`.
+    func delay(nanoseconds: UInt64)
+    /// Sleeps `nanoseconds`: a `might_sleep()` point first (reported from `callee` at `line`
+    /// when preemption or interrupts are disabled), then the wait. Mirrors `msleep()` and kin.
+    func sleep(nanoseconds: UInt64, callee: String, line: Int)
+    /// `printk(level "text")`: each line of `text` becomes one record.
+    func printk(_ level: LogLevel, _ text: String)
+    /// `preempt_disable()`.
+    func preempt_disable()
+    /// `preempt_enable()`.
+    func preempt_enable()
+    /// `local_irq_disable()`.
+    func local_irq_disable()
+    /// `local_irq_enable()`.
+    func local_irq_enable()
+    /// `might_sleep()` at `sourceLine` of the running function's file: in atomic context,
+    /// reports "BUG: sleeping function called from invalid context" (at most once a second, as
+    /// `__might_resched()` does) and taints the kernel `W`.
+    func might_sleep(sourceLine: Int)
+    /// Makes a named resource (a bus, a clock, a keyring) available to later initcalls.
+    func provide(_ resource: String)
+    /// Whether a named resource is available; the call is recorded as a requirement.
+    func require(_ resource: String) -> Bool
+    /// Whether a named resource is available, without recording a requirement.
+    func has(_ resource: String) -> Bool
+    /// `panic(fmt, …)`: prints the panic report and stops the boot. Never returns.
+    func panic(_ message: String) throws(KernelPanic) -> Never
+}
+
+extension KernelContext {
+    /// `udelay()`: busy-waits `microseconds` (never sleeps, so it is allowed in atomic context).
+    public func udelay(_ microseconds: Int) { delay(nanoseconds: Self.scaled(microseconds, 1_000)) }
+    /// `ndelay()`: busy-waits `nanoseconds`.
+    public func ndelay(_ nanoseconds: Int) { delay(nanoseconds: Self.scaled(nanoseconds, 1)) }
+    /// `mdelay()`: busy-waits `milliseconds`.
+    public func mdelay(_ milliseconds: Int) { delay(nanoseconds: Self.scaled(milliseconds, 1_000_000)) }
+    /// Spends a declared amount of virtual time without sleeping (the `.boot` `time=`).
+    public func spend(nanoseconds: UInt64) { delay(nanoseconds: nanoseconds) }
+
+    /// `msleep()`: sleeps `milliseconds` (a `might_sleep()` point).
+    public func msleep(_ milliseconds: Int, line: Int = #line) {
+        sleep(nanoseconds: Self.scaled(milliseconds, 1_000_000), callee: "msleep", line: line)
+    }
+
+    /// `ssleep()`: sleeps `seconds` (`msleep(seconds * 1000)`).
+    public func ssleep(_ seconds: Int, line: Int = #line) {
+        sleep(nanoseconds: Self.scaled(seconds, 1_000_000_000), callee: "msleep", line: line)
+    }
+
+    /// `usleep_range()`: sleeps at least `min` microseconds; the simulation sleeps exactly
+    /// `min`, to stay deterministic.
+    public func usleep_range(_ min: Int, _ max: Int, line: Int = #line) {
+        sleep(nanoseconds: Self.scaled(min, 1_000), callee: "usleep_range_state", line: line)
+    }
+
+    /// Sleeps for `nanoseconds` of declared time (the `.boot` `sleep=`).
+    public func sleep(nanoseconds: UInt64, line: Int = #line) {
+        sleep(nanoseconds: nanoseconds, callee: "msleep", line: line)
+    }
+
+    /// `might_sleep()`.
+    public func might_sleep(line: Int = #line) { might_sleep(sourceLine: line) }
+
+    /// `pr_emerg()`.
+    public func pr_emerg(_ text: String) { printk(.KERN_EMERG, text) }
+    /// `pr_alert()`.
+    public func pr_alert(_ text: String) { printk(.KERN_ALERT, text) }
+    /// `pr_crit()`.
+    public func pr_crit(_ text: String) { printk(.KERN_CRIT, text) }
+    /// `pr_err()`.
+    public func pr_err(_ text: String) { printk(.KERN_ERR, text) }
+    /// `pr_warn()`.
+    public func pr_warn(_ text: String) { printk(.KERN_WARNING, text) }
+    /// `pr_notice()`.
+    public func pr_notice(_ text: String) { printk(.KERN_NOTICE, text) }
+    /// `pr_info()`.
+    public func pr_info(_ text: String) { printk(.KERN_INFO, text) }
+
+    /// `local_irq_save(flags)`: returns the previous state and disables interrupts.
+    public func local_irq_save() -> IRQFlags {
+        let flags = IRQFlags(wereDisabled: irqsDisabled)
+        local_irq_disable()
+        return flags
+    }
+
+    /// `local_irq_restore(flags)`.
+    public func local_irq_restore(_ flags: IRQFlags) {
+        if flags.wereDisabled { local_irq_disable() } else { local_irq_enable() }
+    }
+
+    /// `spin_lock(&lock)`: on a uniprocessor view, a preemption-disabling section.
+    public func spin_lock(_ lock: SpinLock) { preempt_disable() }
+    /// `spin_unlock(&lock)`.
+    public func spin_unlock(_ lock: SpinLock) { preempt_enable() }
+
+    /// `spin_lock_irqsave(&lock, flags)`.
+    public func spin_lock_irqsave(_ lock: SpinLock) -> IRQFlags {
+        let flags = local_irq_save()
+        preempt_disable()
+        return flags
+    }
+
+    /// `spin_unlock_irqrestore(&lock, flags)`.
+    public func spin_unlock_irqrestore(_ lock: SpinLock, _ flags: IRQFlags) {
+        preempt_enable()
+        local_irq_restore(flags)
+    }
+
+    /// `amount * scale` nanoseconds, saturating: no user-given duration can trap.
+    private static func scaled(_ amount: Int, _ scale: UInt64) -> UInt64 {
+        let (product, overflow) = UInt64(clamping: amount).multipliedReportingOverflow(by: scale)
+        return overflow ? .max : product
+    }
+}
+
+/// The saved interrupt state of `local_irq_save()`.
+public struct IRQFlags: Sendable, Hashable {
+    public let wereDisabled: Bool
+
+    public init(wereDisabled: Bool) { self.wereDisabled = wereDisabled }
+}
+
+/// A `spinlock_t`, named for reports.
+public struct SpinLock: Sendable, Hashable {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+}

@@ -1,0 +1,89 @@
+import KernelBoot
+import KernelLink
+import KernelModel
+
+/// The `--format json` document of a boot, schema `initcall-sim/boot/1` (documented in the
+/// README): records and per-initcall results, enough for later tools to work without booting.
+public enum BootJSON {
+    public static let schema = "initcall-sim/boot/1"
+
+    public static func document(_ result: BootResult) -> JSON {
+        let description = result.image.description
+        var outcome: [(String, JSON)] = [("reached_init", .bool(result.reachedInit))]
+        switch result.outcome {
+        case .reachedInit(let path): outcome.append(("init", .string(path)))
+        case .panicked(let message): outcome.append(("panic", .string(message)))
+        }
+        return .object([
+            ("schema", .string(schema)),
+            (
+                "kernel",
+                .object([
+                    ("release", .string(description.version.release)),
+                    ("arch", .string(description.architecture.rawValue)),
+                    ("cpus", .int(description.cpus)),
+                ])
+            ),
+            ("command_line", .string(result.commandLine)),
+            ("outcome", .object(outcome)),
+            ("taint", .string(result.taint)),
+            ("online_cpus", .int(result.onlineCPUs)),
+            ("link_order", .strings(result.image.linkOrder)),
+            ("records", .array(result.records.map(record))),
+            ("initcalls", .array(result.runs.indices.map { initcall(result, $0) })),
+            ("orphans", .array(result.image.orphans.map(unplaced))),
+            ("discarded", .array(result.image.discarded.map(unplaced))),
+        ])
+    }
+
+    static func record(_ record: LogRecord) -> JSON {
+        .object([
+            ("time_ns", .uint(record.timestamp)),
+            ("time", .string(String(DmesgRenderer.timestamp(record.timestamp).dropFirst().dropLast()).trimmingLeadingSpaces())),
+            ("level", .int(record.level.rawValue)),
+            ("pid", .int(record.pid)),
+            ("text", .string(record.text)),
+        ])
+    }
+
+    static func initcall(_ result: BootResult, _ index: Int) -> JSON {
+        let run = result.runs[index]
+        let entry = result.entry(of: run)
+        var warnings: [String] = []
+        if run.flags.contains(.preemptionImbalance) { warnings.append("preemption imbalance") }
+        if run.flags.contains(.disabledInterrupts) { warnings.append("disabled interrupts") }
+        if run.flags.contains(.sleptInAtomic) { warnings.append("sleeping function called from invalid context") }
+        return .object([
+            ("function", .string(entry.function)),
+            ("object", .string(entry.object)),
+            ("section", .string(entry.section)),
+            ("macro", .string(entry.macro)),
+            ("level", .string(result.levelName(of: run))),
+            ("pid", .int(run.pid)),
+            ("ret", .int(run.ret)),
+            ("ret_name", .string(Errno.describe(run.ret))),
+            ("calltime_ns", .uint(run.calltime)),
+            ("duration_us", .uint(run.durationMicroseconds)),
+            ("blacklisted", .bool(run.flags.contains(.blacklisted))),
+            ("panicked", .bool(run.flags.contains(.panicked) || run.flags.contains(.warnPanicked))),
+            ("warnings", .strings(warnings)),
+            ("provided", .strings(result.resources(of: index, .provided))),
+            ("required", .strings(result.resources(of: index, .required))),
+            ("missing", .strings(result.resources(of: index, .missing))),
+            ("records", .array([.int(run.records.lowerBound), .int(run.records.upperBound)])),
+        ])
+    }
+
+    static func unplaced(_ entry: PlacedInitcall) -> JSON {
+        .object([
+            ("function", .string(entry.function)),
+            ("object", .string(entry.object)),
+            ("section", .string(entry.section)),
+            ("macro", .string(entry.macro)),
+        ])
+    }
+}
+
+extension String {
+    func trimmingLeadingSpaces() -> String { String(drop { $0 == " " }) }
+}

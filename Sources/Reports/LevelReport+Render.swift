@@ -1,0 +1,42 @@
+import KernelLink
+
+/// `initcall-sim levels` output.
+extension LevelReport {
+    /// A fixed-width table, one row per id.
+    public func table() -> String {
+        var lines = [["MACRO", "ID", "SECTION", "BOUNDARY", "LEVEL", "ENTRIES"]]
+        for row in rows {
+            let runs: String
+            switch row.slices.first {
+            case .level(let n)?: runs = "\(n) \(row.levelName)"
+            case .some: runs = row.levelName
+            case nil: runs = "never (orphan)"
+            }
+            lines.append([
+                row.macros.isEmpty ? "-" : row.macros.joined(separator: ","), row.id, row.section, row.boundary ?? "-",
+                runs, row.entries.map(String.init) ?? "-",
+            ])
+        }
+        return TextTable.render(lines)
+    }
+
+    public func json() -> JSON {
+        .object([
+            ("schema", .string("initcall-sim/levels/1")),
+            (
+                "levels",
+                .array(
+                    rows.map { row in
+                        .object([
+                            ("macros", .strings(row.macros)),
+                            ("id", .string(row.id)),
+                            ("section", .string(row.section)),
+                            ("boundary", .optional(row.boundary)),
+                            ("level", .string(row.levelName)),
+                            ("entries", row.entries.map { .int($0) } ?? .null),
+                        ])
+                    })
+            ),
+        ])
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import InitcallSim
+import TestSupport
+import Testing
+
+@Suite("The default linker script")
+struct DefaultLinkerScriptTests {
+    @Test func embeddedTextIsTheShippedFileByteForByte() throws {
+        let shipped = try Fixtures.loader("LinkerScripts/" + DefaultLinkerScript.fileName)
+        #expect(Array(DefaultLinkerScript.text.utf8) == Array(shipped.utf8))
+    }
+
+    @Test func parsesWithoutWarnings() throws {
+        #expect(try DefaultLinkerScript.parsed().warnings.isEmpty)
+    }
+}

@@ -1,0 +1,132 @@
+import InitcallSim
+import LinkerScript
+import TestSupport
+import Testing
+
+@Suite("linking")
+struct LinkerTests {
+    /// Objects a, b, c each with a device and a device_sync entry, plus one core entry in c.
+    static func threeObjects() -> KernelDescription {
+        var kernel = KernelDescription()
+        for name in ["a", "b", "c"] {
+            kernel.object("drivers/\(name).o") { tu in
+                tu.device_initcall_sync(TestKernel.fn("\(name)_sync"))
+                tu.device_initcall(TestKernel.fn("\(name)_first"))
+                tu.device_initcall(TestKernel.fn("\(name)_second"))
+                if name == "c" { tu.core_initcall(TestKernel.fn("c_core")) }
+            }
+        }
+        return kernel
+    }
+
+    @Test func levelThenLinkOrderThenSourceOrder() throws {
+        let image = try Linker.link(Self.threeObjects())
+        #expect(image.runOrder.map { image.table[$0.entry].function } == [
+            "c_core",
+            "a_first", "a_second", "b_first", "b_second", "c_first", "c_second",
+            "a_sync", "b_sync", "c_sync",
+        ])
+    }
+
+    @Test func linkOrderReordersWithinEachSection() throws {
+        let image = try Linker.link(Self.threeObjects(), linkOrder: LinkOrder(["drivers/c.o", "drivers/a.o", "drivers/b.o"]))
+        #expect(image.linkOrder == ["drivers/c.o", "drivers/a.o", "drivers/b.o"])
+        #expect(image.runOrder.map { image.table[$0.entry].function }.prefix(4) == ["c_core", "c_first", "c_second", "a_first"])
+    }
+
+    @Test func duplicateInTheLinkOrderFirstPositionWins() throws {
+        let order = LinkOrder(text: "drivers/b.o\n# comment\n\ndrivers/a.o\ndrivers/b.o  \ndrivers/c.o\n", file: "order")
+        let image = try Linker.link(Self.threeObjects(), linkOrder: order)
+        #expect(image.linkOrder == ["drivers/b.o", "drivers/a.o", "drivers/c.o"])
+    }
+
+    @Test func unknownObjectInLinkOrderIsAnErrorWithItsLine() throws {
+        let order = LinkOrder(text: "drivers/a.o\n  drivers/x.o\ndrivers/b.o\ndrivers/c.o\n", file: "my.order")
+        #expect(throws: LinkError.self) { try Linker.link(Self.threeObjects(), linkOrder: order) }
+        do {
+            _ = try Linker.link(Self.threeObjects(), linkOrder: order)
+        } catch {
+            #expect(error.description.hasPrefix("my.order:2:3: link order names 'drivers/x.o'"))
+        }
+        let partial = try Linker.link(Self.threeObjects(), linkOrder: order, allowPartial: true)
+        #expect(partial.linkOrder == ["drivers/a.o", "drivers/b.o", "drivers/c.o"])
+    }
+
+    @Test func objectMissingFromLinkOrderIsAnErrorUnlessPartial() throws {
+        let order = LinkOrder(["drivers/c.o"])
+        #expect(throws: LinkError.objectMissingFromLinkOrder(paths: ["drivers/a.o", "drivers/b.o"])) {
+            try Linker.link(Self.threeObjects(), linkOrder: order)
+        }
+        let image = try Linker.link(Self.threeObjects(), linkOrder: order, allowPartial: true)
+        #expect(image.linkOrder == ["drivers/c.o", "drivers/a.o", "drivers/b.o"])
+    }
+
+    @Test func undefinedBoundarySymbolFailsTheLink() throws {
+        var kernel = Self.threeObjects()
+        kernel.linkerScript = try LinkerScript.parse(
+            """
+            SECTIONS {
+              .init.data : {
+                __initcall_start = .;
+                KEEP(*(.initcallearly.init))
+                __initcall0_start = .;
+                KEEP(*(.initcall6.init))
+                __initcall_end = .;
+                __con_initcall_start = .; KEEP(*(.con_initcall.init)) __con_initcall_end = .;
+              }
+            }
+            """, file: "short.lds")
+        #expect(throws: LinkError.undefinedSymbol(name: "__initcall1_start", referencedBy: "initcall_levels[0]")) {
+            try Linker.link(kernel)
+        }
+    }
+
+    @Test func unknownMacroFailsTheLinkWithASuggestion() throws {
+        var kernel = KernelDescription()
+        kernel.object("a.o") { tu in tu.core_initcal(TestKernel.fn("x_init")) }
+        #expect(throws: LinkError.self) { try Linker.link(kernel) }
+        do {
+            _ = try Linker.link(kernel)
+        } catch {
+            #expect(error.description.contains("did you mean 'core_initcall'"))
+        }
+    }
+
+    @Test func duplicateObjectsAreRejected() throws {
+        var kernel = KernelDescription()
+        kernel.object("a.o") { _ in }
+        kernel.object("a.o") { _ in }
+        #expect(throws: LinkError.duplicateObject(path: "a.o")) { try Linker.link(kernel) }
+    }
+
+    @Test func addressesFollowTheScriptAndEntrySize() throws {
+        let image = try Linker.link(Self.threeObjects())
+        let addresses = image.table.compactMap(\.address)
+        #expect(addresses == addresses.sorted())
+        #expect(zip(addresses, addresses.dropFirst()).allSatisfy { $1 - $0 == 4 })
+        var generic = Self.threeObjects()
+        generic.architecture = .generic
+        let wide = try Linker.link(generic).table.compactMap(\.address)
+        #expect(zip(wide, wide.dropFirst()).allSatisfy { $1 - $0 == 8 })
+    }
+
+    @Test func defaultScriptIsTheShippedFileByteForByte() throws {
+        let file = try String(
+            contentsOf: Fixtures.linkerScripts.appendingPathComponent(DefaultLinkerScript.fileName), encoding: .utf8)
+        #expect(DefaultLinkerScript.text == file)
+        let script = try DefaultLinkerScript.parsed()
+        #expect(script.warnings.isEmpty)
+    }
+
+    @Test func levelReportPlacesEveryIdOfTheDefaultTable() throws {
+        let report = try LevelReport(description: KernelDescription())
+        #expect(report.rows.map(\.id) == [
+            "con", "early", "0", "0s", "1", "1s", "2", "2s", "3", "3s", "4", "4s", "5", "5s", "rootfs", "rootfss", "6",
+            "6s", "7", "7s",
+        ])
+        let rootfs = try #require(report.rows.first { $0.id == "rootfs" })
+        #expect(rootfs.levelName == "fs")
+        #expect(rootfs.boundary == "__initcall5_start")
+        #expect(report.rows.first { $0.id == "6" }?.macros == ["device_initcall", "__initcall", "module_init"])
+    }
+}
