@@ -14,13 +14,49 @@ public struct BootResult: Sendable {
     public let records: [LogRecord]
     /// Every initcall the boot reached, in the order it ran.
     public let runs: [InitcallRun]
-    /// Resources provided and required at run time, by run index.
+    /// Resources provided and required at run time, in run order (then call order).
     public let resourceEvents: [ResourceEvent]
     public let outcome: BootOutcome
     /// The taint flags set at the end, as letters (`W`), empty when untainted.
     public let taint: String
     /// CPUs online after `smp_init()`.
     public let onlineCPUs: Int
+    /// Where each run's events start in ``resourceEvents`` (one more entry than runs): the
+    /// one grouping of events by run, made once, so that every reader stays linear.
+    private let eventStarts: [Int]
+
+    init(
+        image: KernelImage, commandLine: String, options: BootOptions, records: [LogRecord], runs: [InitcallRun],
+        resourceEvents: [ResourceEvent], outcome: BootOutcome, taint: String, onlineCPUs: Int
+    ) {
+        self.image = image
+        self.commandLine = commandLine
+        self.options = options
+        self.records = records
+        self.runs = runs
+        self.outcome = outcome
+        self.taint = taint
+        self.onlineCPUs = onlineCPUs
+        (self.resourceEvents, self.eventStarts) = BootResult.groupByRun(resourceEvents, runs: runs.count)
+    }
+
+    /// A stable counting sort of the events by run (the engine records them in run order
+    /// already, so this only checks), and where each run's events start.
+    private static func groupByRun(_ events: [ResourceEvent], runs: Int) -> ([ResourceEvent], [Int]) {
+        var counts = Array(repeating: 0, count: runs + 1)
+        let valid = events.filter { $0.run >= 0 && $0.run < runs }
+        for event in valid { counts[event.run + 1] += 1 }
+        for run in 0..<runs { counts[run + 1] += counts[run] }
+        var sorted = valid
+        if zip(valid, valid.dropFirst()).contains(where: { $0.run > $1.run }) {
+            var next = counts
+            for event in valid {
+                sorted[next[event.run]] = event
+                next[event.run] += 1
+            }
+        }
+        return (sorted, counts)
+    }
 
     /// True when the boot got as far as running init.
     public var reachedInit: Bool {
@@ -34,9 +70,15 @@ public struct BootResult: Sendable {
     /// The level name a run ran under (`console`, `early`, `device`, …).
     public func levelName(of run: InitcallRun) -> String { image.name(of: run.slice) }
 
+    /// The resource events of run number `runIndex` (an index into ``runs``), in call order.
+    public func resourceEvents(of runIndex: Int) -> ArraySlice<ResourceEvent> {
+        guard runIndex >= 0, runIndex + 1 < eventStarts.count else { return [] }
+        return resourceEvents[eventStarts[runIndex]..<eventStarts[runIndex + 1]]
+    }
+
     /// The resources a run provided, required, or required and found missing, in call order.
     public func resources(of runIndex: Int, _ kind: ResourceEvent.Kind) -> [String] {
-        resourceEvents.filter { $0.run == runIndex && $0.kind == kind }.map(\.resource)
+        resourceEvents(of: runIndex).filter { $0.kind == kind }.map(\.resource)
     }
 
     /// The records a run printed between its call and its return (its own printk output and

@@ -86,12 +86,14 @@ struct DependencyGraph: Sendable {
     private static func merge(_ observed: BootResult, into nodes: inout [Node]) {
         var byEntry: [EntryKey: Int] = [:]
         for (index, node) in nodes.enumerated() where byEntry[EntryKey(node.entry)] == nil { byEntry[EntryKey(node.entry)] = index }
-        for event in observed.resourceEvents where event.run >= 0 && event.run < observed.runs.count {
-            guard let index = byEntry[EntryKey(observed.entry(of: observed.runs[event.run]))] else { continue }
-            switch event.kind {
-            case .provided where !nodes[index].provides.contains(event.resource): nodes[index].provides.append(event.resource)
-            case .required where !nodes[index].requires.contains(event.resource): nodes[index].requires.append(event.resource)
-            default: break
+        for (run, entry) in observed.runs.enumerated() {
+            guard let index = byEntry[EntryKey(observed.entry(of: entry))] else { continue }
+            for event in observed.resourceEvents(of: run) {
+                switch event.kind {
+                case .provided where !nodes[index].provides.contains(event.resource): nodes[index].provides.append(event.resource)
+                case .required where !nodes[index].requires.contains(event.resource): nodes[index].requires.append(event.resource)
+                default: break
+                }
             }
         }
     }

@@ -50,21 +50,12 @@ public struct InitcallOutcome: Sendable, Hashable {
         return copy
     }
 
-    /// The outcome of every run of `result`, in run order. One pass over the resource events,
-    /// so that this stays linear in the size of the boot.
+    /// The outcome of every run of `result`, in run order; linear in the size of the boot.
     public static func all(of result: BootResult) -> [InitcallOutcome] {
-        var provided = Array(repeating: [String](), count: result.runs.count)
-        var missing = Array(repeating: [String](), count: result.runs.count)
-        for event in result.resourceEvents where event.run >= 0 && event.run < result.runs.count {
-            switch event.kind {
-            case .provided: provided[event.run].append(event.resource)
-            case .missing: missing[event.run].append(event.resource)
-            case .required: break
-            }
-        }
-        return result.runs.enumerated().map { index, run in
+        result.runs.enumerated().map { index, run in
             InitcallOutcome(
-                ret: run.ret, flags: run.flags, provided: provided[index], missing: missing[index],
+                ret: run.ret, flags: run.flags, provided: result.resources(of: index, .provided),
+                missing: result.resources(of: index, .missing),
                 printk: result.records(of: run).map { PrintedLine(level: $0.level, text: $0.text) },
                 duration: run.rettime &- run.calltime)
         }

@@ -62,11 +62,11 @@ struct OutcomeEvaluator: Sendable {
     /// only compared, never copied: most calls of most orders.
     func evaluate(_ result: BootResult, ids: [Int]) -> Evaluation {
         let calls = OutcomeEvaluator.calls(of: result, ids: ids, count: firstCalls.count)
-        let events = RunEvents(result)
         var differences: [OutcomeFingerprint.Difference] = []
         var passes = result.reachedInit
         for (index, run) in result.runs.enumerated() {
-            let (provided, missing) = events.resources(of: index)
+            let provided = result.resources(of: index, .provided)
+            let missing = result.resources(of: index, .missing)
             if !missing.isEmpty { passes = false }
             let before = reference(calls[index])
             if let before, before.ret == run.ret, before.flags == run.flags, before.provided == provided,
@@ -143,24 +143,4 @@ struct OutcomeEvaluator: Sendable {
     private static func list(_ values: [String]) -> String {
         values.isEmpty ? "nothing" : values.map { "'\($0)'" }.joined(separator: ", ")
     }
-}
-
-/// The resources each run provided and found missing, from one pass over the boot's events.
-private struct RunEvents {
-    private var provided: [[String]]
-    private var missing: [[String]]
-
-    init(_ result: BootResult) {
-        provided = Array(repeating: [], count: result.runs.count)
-        missing = Array(repeating: [], count: result.runs.count)
-        for event in result.resourceEvents where event.run >= 0 && event.run < result.runs.count {
-            switch event.kind {
-            case .provided: provided[event.run].append(event.resource)
-            case .missing: missing[event.run].append(event.resource)
-            case .required: break
-            }
-        }
-    }
-
-    func resources(of run: Int) -> (provided: [String], missing: [String]) { (provided[run], missing[run]) }
 }

@@ -292,27 +292,41 @@ struct SectionClaimer {
     }
 
     /// ld sorts only what the sort keyword wraps; the sort is stable, so equal keys keep link
-    /// order.
+    /// order. Names compare byte by byte, as ld's `strcmp` does.
     private func applySorting(_ indices: [Int], fileSort: SortKind?, sectionSorts: [Int: SortKind]) -> [Int] {
         var result = indices
         if let fileSort, fileSort != .none {
-            result = stableSorted(result) { inputs[$0].file < inputs[$1].file }
+            result = stableSorted(result) { SectionClaimer.nameLess(inputs[$0].file, inputs[$1].file) }
         }
         guard !sectionSorts.isEmpty else { return result }
         return stableSorted(result) { a, b in
             guard let sortA = sectionSorts[a], let sortB = sectionSorts[b], sortA == sortB else { return false }
-            switch sortA {
-            case .byName, .byNameThenAlignment, .byAlignmentThenName:
-                return inputs[a].name < inputs[b].name
-            case .byAlignment:
-                return inputs[a].alignment > inputs[b].alignment
-            case .byInitPriority:
-                return SectionClaimer.initPriority(inputs[a].name) < SectionClaimer.initPriority(inputs[b].name)
-            case .none:
-                return false
-            }
+            return sectionLess(inputs[a], inputs[b], by: sortA)
         }
     }
+
+    /// Whether `a` goes before `b` under `sort`: descending alignment, names in byte order,
+    /// and for the nested sorts the inner key breaks ties of the outer one.
+    private func sectionLess(_ a: InputSection, _ b: InputSection, by sort: SortKind) -> Bool {
+        switch sort {
+        case .byName:
+            return SectionClaimer.nameLess(a.name, b.name)
+        case .byAlignment:
+            return a.alignment > b.alignment
+        case .byNameThenAlignment:
+            if a.name != b.name { return SectionClaimer.nameLess(a.name, b.name) }
+            return a.alignment > b.alignment
+        case .byAlignmentThenName:
+            if a.alignment != b.alignment { return a.alignment > b.alignment }
+            return SectionClaimer.nameLess(a.name, b.name)
+        case .byInitPriority:
+            return SectionClaimer.initPriority(a.name) < SectionClaimer.initPriority(b.name)
+        case .none:
+            return false
+        }
+    }
+
+    static func nameLess(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     /// `.init_array.00100` → 100; names without a numeric suffix sort last (ld: 65535).
     static func initPriority(_ name: String) -> Int {

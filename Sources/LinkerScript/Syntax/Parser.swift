@@ -386,10 +386,17 @@ struct Parser {
             }
             let (innerPattern, _) = try parseSorted(inner, nesting: nesting + 1)
             pattern = innerPattern
+            // ld manual, "Input Section Wildcards": these four nestings, no others.
             switch (outer, inner) {
             case (.byName, .byAlignment): kind = .byNameThenAlignment
             case (.byAlignment, .byName): kind = .byAlignmentThenName
-            default: kind = outer
+            case (.byName, .byName), (.byAlignment, .byAlignment): kind = outer
+            default:
+                throw scanner.syntaxError(
+                    "\(outer.keywords[0])(\(word)(…)) is not a valid nested sort", at: location,
+                    notes: [
+                        "ld accepts SORT_BY_NAME and SORT_BY_ALIGNMENT nested in each other or in themselves, nothing else"
+                    ])
             }
         }
         try scanner.expect(")", "to close the sort keyword")
