@@ -1,3 +1,4 @@
+import BootAnalysis
 import InitcallSim
 import KernelLink
 import KernelModel
@@ -30,6 +31,11 @@ enum CLIError: Error {
 
     static func from(_ error: LinkError) -> CLIError {
         if case .script(let scriptError) = error { return .diagnostic(scriptError.diagnostic) }
-        return .input(error.description)
+        return .input(error.message(spelling: .commandLine))
+    }
+
+    static func from(_ error: ExplorationError) -> CLIError {
+        if case .link(let linkError) = error { return from(linkError) }
+        return .input(error.message(spelling: .commandLine))
     }
 }

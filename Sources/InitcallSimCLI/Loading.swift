@@ -79,7 +79,7 @@ enum Loading {
         } catch {
             // This error has no one line to point at: name the link-order file instead.
             if case .objectMissingFromLinkOrder = error, let source = linkOrder?.source {
-                throw .input("\(source): \(error.description)")
+                throw .input("\(source): \(error.message(spelling: .commandLine))")
             }
             throw .from(error)
         }

@@ -19,7 +19,10 @@ public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Two objects of the description have the same path.
     case duplicateObject(path: String)
 
-    public var description: String {
+    public var description: String { message(spelling: .swift) }
+
+    /// The message, naming the options that would get past the error as `spelling` spells them.
+    public func message(spelling: OptionSpelling) -> String {
         switch self {
         case .script(let error):
             return error.description
@@ -35,9 +38,9 @@ public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownObjectInLinkOrder(let path, let location, let suggestions):
             var text = "\(location.map { "\($0): " } ?? "")link order names '\(path)', which the description does not define"
             if !suggestions.isEmpty { text += "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?" }
-            return text + " (use --allow-partial to ignore it)"
+            return text + " (use \(spelling.allowPartial) to ignore it)"
         case .objectMissingFromLinkOrder(let paths):
-            return "link order leaves out \(paths.count == 1 ? "object" : "objects") \(paths.map { "'\($0)'" }.joined(separator: ", ")) (use --allow-partial to link them after the listed ones)"
+            return "link order leaves out \(paths.count == 1 ? "object" : "objects") \(paths.map { "'\($0)'" }.joined(separator: ", ")) (use \(spelling.allowPartial) to link them after the listed ones)"
         case .duplicateObject(let path):
             return "object '\(path)' is defined twice"
         }

@@ -1,5 +1,6 @@
 import Foundation
 import InitcallSim
+import KernelBoot
 import KernelLink
 import KernelModel
 

@@ -38,7 +38,7 @@ import Testing
         } catch {
             #expect(
                 error.description
-                    == "bad.order:3:3: link order names 'drivers/net/bb.o', which the description does not define; did you mean 'drivers/net/b.o'? (use --allow-partial to ignore it)"
+                    == "bad.order:3:3: link order names 'drivers/net/bb.o', which the description does not define; did you mean 'drivers/net/b.o'? (use allowPartial: true to ignore it)"
             )
         }
     }

@@ -7,19 +7,22 @@ public enum ExplorationError: Error, Sendable, CustomStringConvertible {
     case tooManyOrders(space: Int?, limit: Int, components: [Int])
     case invalidRuns(Int)
 
-    public var description: String {
+    public var description: String { message(spelling: .swift) }
+
+    /// The message, naming the options that would get past the error as `spelling` spells them.
+    public func message(spelling: OptionSpelling) -> String {
         switch self {
         case .link(let error):
-            return error.description
+            return error.message(spelling: spelling)
         case .unknownLevel(let name, let known):
             return "unknown level '\(name)'; expected one of: \(known.joined(separator: ", ")) (or a level number)"
         case .tooManyOrders(let space, let limit, let components):
             let count = space.map { "\($0) orders" } ?? "more orders than fit in 64 bits"
             let shape = components.map { "\($0)!" }.joined(separator: " x ")
-            return "--exhaustive: \(count) (\(shape) for the movable objects) exceeds the limit of \(limit); "
-                + "use --runs N for a seeded random sample, or --level to permute one level only"
+            return "\(spelling.exhaustive): \(count) (\(shape) for the movable objects) exceeds the limit of \(limit); "
+                + "use \(spelling.runs) N for a seeded random sample, or \(spelling.level) to permute one level only"
         case .invalidRuns(let runs):
-            return "--runs must be from 1 to \(Exploration.runsLimit), got \(runs)"
+            return "\(spelling.runs) must be from 1 to \(Exploration.runsLimit), got \(runs)"
         }
     }
 }

@@ -61,7 +61,7 @@ enum ExploreCommand {
                 description, reference: linkOrder, allowPartial: arguments.has("--allow-partial"), options: options,
                 progress: ProgressLine.make())
         } catch {
-            throw .input(error.description)
+            throw .from(error)
         }
         output.stdout = format == "json" ? ExplorationRenderer.json(report).rendered() : ExplorationRenderer.text(report)
         output.exitCode = report.allPass ? ExitCode.success : ExitCode.failure
@@ -91,20 +91,5 @@ enum ExploreCommand {
             options.jobs = value
         }
         return options
-    }
-}
-
-/// `explore: 3200/10000 orders, 2 outcomes`, redrawn in place on stderr, only when stderr is a
-/// terminal and the run is long enough to wait for; never part of the report.
-enum ProgressLine {
-    static let minimumOrders = 500
-
-    static func make() -> Exploration.Progress? {
-        guard isatty(2) == 1 else { return nil }
-        return { done, total, outcomes in
-            guard total >= minimumOrders else { return }
-            let line = done < total ? "\rexplore: \(done)/\(total) orders, \(outcomes) outcome\(outcomes == 1 ? "" : "s")" : "\r\u{1B}[K"
-            FileHandle.standardError.write(Data(line.utf8))
-        }
     }
 }

@@ -1,5 +1,3 @@
-import SourceInput
-
 /// The initcall levels as data: which registration macros exist, which section each one's
 /// entries go to, and the two tables `do_initcalls()` walks (`initcall_levels[]` and
 /// `initcall_level_names[]` in init/main.c).
@@ -87,45 +85,4 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
             initcallLevels: (0...7).map { "__initcall\($0)_start" } + ["__initcall_end"],
             initcallLevelNames: ["pure", "core", "postcore", "arch", "subsys", "fs", "device", "late"])
     }()
-}
-
-/// One `id` token of `__define_initcall(fn, id)` and the macros that expand to it.
-public struct InitcallID: Sendable, Hashable {
-    /// The token pasted into the section name: `6`, `6s`, `early`, `rootfs`, `con`.
-    public var id: String
-    /// The macros that register at this id (`device_initcall`, `__initcall`, `module_init`).
-    public var macros: [String]
-    /// `.initcall<id>` — or `.con_initcall` for the console table.
-    public var sectionBase: String
-
-    public init(id: String, macros: [String], sectionBase: String? = nil) {
-        self.id = id
-        self.macros = macros
-        self.sectionBase = sectionBase ?? ".initcall\(id)"
-    }
-
-    /// The non-LTO input section, `.initcall6s.init`.
-    public var section: String { sectionBase + ".init" }
-}
-
-/// Where the parts of a level table were written (a levels file such as an edited `init.h`).
-public struct LevelSources: Sendable, Hashable {
-    /// The `#define` of each registration macro.
-    public var macros: [String: SourceLocation]
-    /// Each entry of `initcall_levels[]`, when the file gives the array.
-    public var initcallLevels: [SourceLocation]?
-    /// Each entry of `initcall_level_names[]`, when the file gives the array.
-    public var initcallLevelNames: [SourceLocation]?
-    /// The files read, in order.
-    public var files: [String]
-
-    public init(
-        macros: [String: SourceLocation] = [:], initcallLevels: [SourceLocation]? = nil,
-        initcallLevelNames: [SourceLocation]? = nil, files: [String] = []
-    ) {
-        self.macros = macros
-        self.initcallLevels = initcallLevels
-        self.initcallLevelNames = initcallLevelNames
-        self.files = files
-    }
 }

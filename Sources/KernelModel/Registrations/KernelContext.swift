@@ -141,16 +141,3 @@ extension KernelContext {
         return overflow ? .max : product
     }
 }
-
-/// The saved interrupt state of `local_irq_save()`.
-public struct IRQFlags: Sendable, Hashable {
-    public let wereDisabled: Bool
-
-    public init(wereDisabled: Bool) { self.wereDisabled = wereDisabled }
-}
-
-/// A `spinlock_t`, named for reports.
-public struct SpinLock: Sendable, Hashable {
-    public let name: String
-    public init(_ name: String) { self.name = name }
-}

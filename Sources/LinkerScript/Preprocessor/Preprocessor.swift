@@ -110,19 +110,6 @@ public enum Preprocessor {
     }
 }
 
-/// What preprocessing produced: the text for the ld parser with per-line origins, the macros
-/// defined at the end, and the warnings given.
-public struct PreprocessedFile: Sendable {
-    public var source: ScriptSource
-    public var macros: MacroTable
-    public var warnings: [Diagnostic]
-    /// Every file read, the main file first, in reading order.
-    public var files: [String]
-    /// The output tokens with the place the user wrote them (the invocation's place for
-    /// tokens from a macro expansion), for readers of C declarations in level files.
-    public var tokens: [(text: String, location: SourceLocation)]
-}
-
 extension LinkerScript {
     /// Reads a linker script from `file`, through the preprocessor when it is in macro form
     /// (see ``Preprocessor/needsPreprocessing(_:file:)``). Preprocessor warnings join the

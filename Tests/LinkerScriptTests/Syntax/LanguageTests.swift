@@ -52,7 +52,7 @@ struct LanguageTests {
         }
         #expect(inputs.map(\.text) == [
             "KEEP(*(SORT_BY_NAME(.initcall*.init)))", "KEEP(*(SORT_BY_NAME(.sorted.*)))",
-            "KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*)))", "KEEP(*(SORT_BY_NAME(SORT_BY_ALIGNMENT(.both.*)))",
+            "KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*)))", "KEEP(*(SORT_BY_NAME(SORT_BY_ALIGNMENT(.both.*))))",
             "*(EXCLUDE_FILE(*crtend.o *otherfile.o) .ctors)", "EXCLUDE_FILE(skip.o) *(.data)", "SORT_BY_NAME(*)(.by_file)",
             "*(.a? .b[0-9] .c[!x] quoted.name)",
         ])

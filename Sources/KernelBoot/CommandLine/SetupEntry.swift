@@ -1,65 +1,5 @@
 import KernelModel
 
-/// A `struct kernel_param` of the built-in `__param` table: a named value with a level.
-struct KernelParam: Sendable {
-    var name: String
-    /// −1 for `core_param`/`module_param`; 1…7 for `core_param_cb` … `late_param_cb`.
-    var level: Int
-    /// `KERNEL_PARAM_OPS_FL_NOARG`: a bare name is accepted (bool params).
-    var acceptsNoArgument: Bool
-    /// `ops->set`: returns 0 or a negative errno.
-    var set: @Sendable (String?, inout BootOptions) -> Int32
-
-    static func bool(_ name: String, _ keyPath: WritableKeyPath<BootOptions, Bool> & Sendable) -> KernelParam {
-        KernelParam(name: name, level: -1, acceptsNoArgument: true) { value, options in
-            // param_set_bool: a bare name means true.
-            guard let value else {
-                options[keyPath: keyPath] = true
-                return 0
-            }
-            guard let parsed = KstrToBool.parse(value) else { return -Errno.EINVAL }
-            options[keyPath: keyPath] = parsed
-            return 0
-        }
-    }
-
-    static func int(_ name: String, _ keyPath: WritableKeyPath<BootOptions, Int> & Sendable) -> KernelParam {
-        KernelParam(name: name, level: -1, acceptsNoArgument: false) { value, options in
-            // param_set_int → kstrtoint: the whole string must be a number.
-            guard let value, let parsed = Int32(value) ?? Int32(hexOrOctal: value) else { return -Errno.EINVAL }
-            options[keyPath: keyPath] = Int(parsed)
-            return 0
-        }
-    }
-
-    /// The built-in parameters initcall-sim knows, in `__param` link order.
-    static let builtin: [KernelParam] = [
-        .bool("initcall_debug", \.initcallDebug),
-        .int("panic", \.panicTimeout),
-        KernelParam(name: "panic_on_warn", level: -1, acceptsNoArgument: false) { value, options in
-            guard let value, let parsed = Int32(value) else { return -Errno.EINVAL }
-            options.panicOnWarn = parsed != 0
-            return 0
-        },
-        .bool("printk.time", \.printkTime),
-    ]
-}
-
-extension Int32 {
-    /// `kstrtoint(s, 0, …)` for the `0x`/`0` prefixes `Int32(String)` does not take.
-    init?(hexOrOctal text: String) {
-        if text.hasPrefix("0x") || text.hasPrefix("0X") {
-            guard let value = Int32(text.dropFirst(2), radix: 16) else { return nil }
-            self = value
-        } else if text.count > 1, text.hasPrefix("0") {
-            guard let value = Int32(text.dropFirst(), radix: 8) else { return nil }
-            self = value
-        } else {
-            return nil
-        }
-    }
-}
-
 /// A `struct obs_kernel_param` of `.init.setup`: `__setup("str", fn)` or `early_param("str", fn)`.
 struct SetupEntry: Sendable {
     /// The name as registered, `=` included for `__setup("init=", …)`.
@@ -110,7 +50,7 @@ struct SetupEntry: Sendable {
         },
         .early("loglevel") { value, options, _ in
             // Only a well-formed value is taken, "to prevent blind crashes".
-            guard let level = KstrToBool.integer(value) else { return -Errno.EINVAL }
+            guard let level = GetOption.parse(value) else { return -Errno.EINVAL }
             options.consoleLoglevel = level
             return 0
         },
@@ -148,11 +88,11 @@ struct SetupEntry: Sendable {
             return 0
         },
         .early("nr_cpus") { value, options, _ in
-            if let count = KstrToBool.integer(value), count > 0 { options.maxCPUs = min(options.maxCPUs ?? count, count) }
+            if let count = GetOption.parse(value), count > 0 { options.maxCPUs = min(options.maxCPUs ?? count, count) }
             return 0
         },
         .early("maxcpus") { value, options, _ in
-            if let count = KstrToBool.integer(value) { options.maxCPUs = max(0, count) }
+            if let count = GetOption.parse(value) { options.maxCPUs = max(0, count) }
             return 0
         },
         // arch/x86

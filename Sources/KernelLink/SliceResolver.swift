@@ -1,0 +1,35 @@
+import LinkerScript
+
+/// Turns a pair of boundary symbols into the index range of table entries between them, as
+/// `for (fn = start; fn < end; fn++)` walks it: empty when `start >= end`.
+struct SliceResolver {
+    let map: LinkMap
+    let addresses: [UInt64]
+
+    mutating func slice(_ start: String, _ end: String, _ user: String) throws(LinkError) -> Range<Int> {
+        let low = try address(start, user)
+        let high = try address(end, user)
+        guard low < high else { return 0..<0 }
+        let first = lowerBound(low)
+        let last = lowerBound(high)
+        return first..<max(first, last)
+    }
+
+    private func address(_ symbol: String, _ user: String) throws(LinkError) -> UInt64 {
+        guard let definition = map.symbol(named: symbol) else {
+            throw .undefinedSymbol(name: symbol, referencedBy: user)
+        }
+        guard let value = definition.value else { throw .unknownSymbolValue(name: symbol, referencedBy: user) }
+        return value
+    }
+
+    private func lowerBound(_ address: UInt64) -> Int {
+        var low = 0
+        var high = addresses.count
+        while low < high {
+            let mid = (low + high) / 2
+            if addresses[mid] < address { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,31 @@
+import KernelModel
+
+/// The table walks of a linked image: `[__con_initcall_start, __con_initcall_end)`,
+/// `[__initcall_start, __initcall0_start)` and `[initcall_levels[n], initcall_levels[n+1])`,
+/// each as the range of table indices `for (fn = start; fn < end; fn++)` visits.
+public struct Walks: Sendable, Hashable {
+    public var console: Range<Int>
+    public var early: Range<Int>
+    public var levels: [Range<Int>]
+
+    public init(console: Range<Int>, early: Range<Int>, levels: [Range<Int>]) {
+        self.console = console
+        self.early = early
+        self.levels = levels
+    }
+
+    /// Every walk with its range, in run order.
+    public var all: [(slice: InitcallSlice, range: Range<Int>)] {
+        [(.console, console), (.early, early)] + levels.enumerated().map { (.level($0.offset), $0.element) }
+    }
+
+    /// Every (slice, entry) visit, in run order.
+    public var runOrder: [(slice: InitcallSlice, entry: Int)] {
+        all.flatMap { walk in walk.range.map { (walk.slice, $0) } }
+    }
+
+    /// The first walk, in run order, that visits table entry `index`.
+    public func firstSlice(of index: Int) -> InitcallSlice? {
+        all.first { $0.range.contains(index) }?.slice
+    }
+}

@@ -1,0 +1,400 @@
+import Foundation
+import LinkerScript
+import SourceInput
+
+struct BootFileParser {
+    let file: String
+    let loader: BootFile.FileLoader
+    var description = KernelDescription()
+    private var currentObject: Int?
+    private var objectLines: [String: Int] = [:]
+    private var lines: [Substring] = []
+    private var lineNumber = 0
+
+    init(file: String, loader: @escaping BootFile.FileLoader) {
+        self.file = file
+        self.loader = loader
+        description.sourceFile = file
+    }
+
+    mutating func parse(_ text: String) throws(BootDescriptionError) -> KernelDescription {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            lineNumber = index + 1
+            let words = try BootFileLexer.words(in: String(line), file: file, lineNumber: lineNumber)
+            guard let first = words.first else { continue }
+            try statement(first, Array(words.dropFirst()))
+        }
+        return description
+    }
+
+    // MARK: Statements
+
+    private static let topLevel = [
+        "kernel", "arch", "cpus", "hardware", "cmdline", "linker-script", "levels", "rootfs", "initramfs", "object",
+    ]
+
+    private mutating func statement(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+        throws(BootDescriptionError)
+    {
+        switch keyword.text {
+        case "kernel":
+            description.version = KernelVersion(try single(keyword, arguments, "a release string such as \"6.8.0-sim\""))
+        case "arch":
+            let value = try single(keyword, arguments, "an architecture")
+            guard let arch = Architecture(rawValue: value) else {
+                throw invalid(
+                    "unknown architecture '\(value)'", at: arguments[0].column,
+                    notes: ["expected one of: \(Architecture.allCases.map(\.rawValue).joined(separator: ", "))"])
+            }
+            description.architecture = arch
+        case "cpus":
+            let value = try single(keyword, arguments, "a CPU count")
+            guard let count = Int(value), (1...8192).contains(count) else {
+                throw invalid("invalid CPU count '\(value)'", at: arguments[0].column, notes: ["expected a number from 1 to 8192"])
+            }
+            description.cpus = count
+        case "hardware":
+            description.hardwareName = try single(keyword, arguments, "the hardware name stack dumps print")
+        case "cmdline":
+            description.commandLine = try single(keyword, arguments, "the kernel command line, quoted")
+        case "linker-script":
+            try linkerScript(keyword, arguments)
+        case "levels":
+            try levels(keyword, arguments)
+        case "rootfs":
+            description.rootFilesystem = arguments.map(\.text)
+        case "initramfs":
+            try noArguments(keyword, arguments)
+            description.hasInitramfs = true
+        case "object":
+            try object(keyword, arguments)
+        default:
+            try registration(keyword, arguments)
+        }
+    }
+
+    private mutating func linkerScript(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+        throws(BootDescriptionError)
+    {
+        let (paths, options) = try pathsAndOptions(keyword, arguments, "the path of a linker script, relative to this file")
+        guard paths.count == 1 else {
+            throw invalid("'linker-script' takes one path", at: paths[1].column, notes: ["options follow the path: -DNAME, -IDIR"])
+        }
+        let resolved = BootFile.resolve(paths[0].text, relativeTo: file)
+        let text: String
+        do {
+            text = try loader(resolved)
+        } catch {
+            throw .file(
+                diagnostic(
+                    "cannot read linker script '\(resolved)': \(BootFile.reason(error))", at: paths[0].column,
+                    notes: ["the path is relative to the directory of \(file)"]))
+        }
+        let loader = self.loader
+        do throws(LinkerScriptError) {
+            description.linkerScript = try LinkerScript.parse(text, file: resolved, options: options, loader: { try loader($0) })
+        } catch {
+            throw .linkerScript(error)
+        }
+    }
+
+    /// `levels init.h [main.c] [-DNAME]…`: the level table, before any object.
+    private mutating func levels(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+        throws(BootDescriptionError)
+    {
+        if currentObject != nil {
+            throw invalid(
+                "'levels' after an object", at: keyword.column,
+                notes: ["the level table defines the registration macros: give it before the first 'object'"])
+        }
+        var (paths, options) = try pathsAndOptions(keyword, arguments, "init.h-like files, relative to this file")
+        options.kbuildDefines = false
+        let resolved = paths.map { BootFile.resolve($0.text, relativeTo: file) }
+        for (path, word) in zip(resolved, paths) {
+            do {
+                _ = try loader(path)
+            } catch {
+                throw .file(
+                    diagnostic(
+                        "cannot read levels file '\(path)': \(BootFile.reason(error))", at: word.column,
+                        notes: ["the path is relative to the directory of \(file)"]))
+            }
+        }
+        let loader = self.loader
+        do throws(LevelDefinitionError) {
+            description.levels = try LevelDefinitions.load(resolved, options: options, loader: { try loader($0) })
+        } catch {
+            throw .levels(error)
+        }
+    }
+
+    /// Paths, then `-DNAME[=VALUE]`, `-UNAME` and `-IDIR` options (include directories
+    /// relative to this file).
+    private func pathsAndOptions(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word], _ expected: String)
+        throws(BootDescriptionError) -> ([BootFileLexer.Word], Preprocessor.Options)
+    {
+        var paths: [BootFileLexer.Word] = []
+        var options = Preprocessor.Options()
+        for word in arguments {
+            let text = word.text
+            if text.hasPrefix("-D"), text.count > 2 {
+                options.defines.append(String(text.dropFirst(2)))
+            } else if text.hasPrefix("-U"), text.count > 2 {
+                options.undefines.append(String(text.dropFirst(2)))
+            } else if text.hasPrefix("-I"), text.count > 2 {
+                options.includeDirectories.append(BootFile.resolve(String(text.dropFirst(2)), relativeTo: file))
+            } else if text.hasPrefix("-") {
+                throw invalid(
+                    "unknown option '\(text)' for '\(keyword.text)'", at: word.column,
+                    notes: ["options: -DNAME[=VALUE], -UNAME, -IDIR (written without a space)"])
+            } else {
+                paths.append(word)
+            }
+        }
+        if paths.isEmpty {
+            throw invalid("'\(keyword.text)' expects \(expected)", at: keyword.column + keyword.text.count + 1)
+        }
+        return (paths, options)
+    }
+
+    private mutating func object(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+        throws(BootDescriptionError)
+    {
+        let path = try single(keyword, arguments, "an object path such as drivers/base/core.o")
+        if let previous = objectLines[path] {
+            throw invalid(
+                "object '\(path)' is already defined at line \(previous)", at: arguments[0].column,
+                notes: ["each object appears once; its registrations follow it"])
+        }
+        objectLines[path] = lineNumber
+        description.objects.append(ObjectFile(path: path))
+        currentObject = description.objects.count - 1
+    }
+
+    // MARK: Registrations
+
+    private mutating func registration(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+        throws(BootDescriptionError)
+    {
+        let macro = keyword.text
+        guard description.levels.isRegistrationMacro(macro) else {
+            let candidates = Self.topLevel + description.levels.macroNames + ["__define_initcall"] + InitcallEntry.exitMacros
+            let suggestions = Suggestions.closest(to: macro, in: candidates)
+            throw invalid(
+                "unknown statement '\(macro)'", at: keyword.column,
+                notes: suggestions.isEmpty
+                    ? ["expected a top-level statement (\(Self.topLevel.joined(separator: ", "))) or an initcall macro"]
+                    : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
+        }
+        guard let objectIndex = currentObject else {
+            throw invalid(
+                "'\(macro)' outside an object", at: keyword.column,
+                notes: ["registrations belong to an object file: write 'object path/to/file.o' first"])
+        }
+        guard let name = arguments.first, Self.isIdentifier(name.text) else {
+            throw invalid(
+                "expected a function name after '\(macro)'", at: arguments.first?.column ?? (keyword.column + macro.count + 1),
+                notes: ["a C identifier such as foo_init"])
+        }
+        var rest = Array(arguments.dropFirst())
+        var definedID: String?
+        if macro == "__define_initcall" {
+            guard let idWord = rest.first, Self.isIdentifierBody(idWord.text) else {
+                throw invalid(
+                    "expected an initcall id after '__define_initcall \(name.text)'", at: rest.first?.column ?? name.column,
+                    notes: ["the id is pasted into the section name: 6, 6s, early, rootfs, …"])
+            }
+            rest.removeFirst()
+            definedID = idWord.text
+        }
+        let (behaviour, columns) = try attributes(rest, function: name.text)
+        let body: InitcallBody = { k in try behaviour.run(k) }
+        let function = InitFunction(
+            name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires, body: body)
+        let source = SourceLocation(file: file, line: lineNumber, column: keyword.column)
+        let levels = description.levels
+        let registered = definedID.map { levels.defineInitcall(function, id: $0, source: source) }
+            ?? levels.registration(function, macro: macro, source: source)
+        guard var entry = registered else { return }
+        entry.attributeColumns = columns
+        description.objects[objectIndex].entries.append(entry)
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+            return false
+        }
+        return isIdentifierBody(text)
+    }
+
+    static func isIdentifierBody(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+    }
+
+    // MARK: Attributes
+
+    static let attributeNames = [
+        "time", "sleep", "returns", "preempt", "irqs", "printk", "requires", "provides", "on-missing", "panic", "size",
+    ]
+
+    /// The behaviour the attributes declare, and the column of each attribute (`requires=`).
+    private func attributes(_ words: [BootFileLexer.Word], function: String) throws(BootDescriptionError)
+        -> (DeclaredBehaviour, [String: Int])
+    {
+        var behaviour = DeclaredBehaviour(function: function, line: lineNumber)
+        var columns: [String: Int] = [:]
+        for word in words {
+            guard let equals = word.unquotedPrefix.firstIndex(of: "=") else {
+                throw invalid(
+                    "expected an attribute 'name=value', found '\(word.text)'", at: word.column,
+                    notes: ["attributes: \(Self.attributeNames.joined(separator: ", "))"])
+            }
+            let key = String(word.unquotedPrefix[..<equals])
+            let valueColumn = word.column + key.count + 1
+            let value = String(word.text.dropFirst(key.count + 1))
+            try attribute(key, value, word: word, valueColumn: valueColumn, into: &behaviour)
+            if columns[key + "="] == nil { columns[key + "="] = word.column }
+        }
+        return (behaviour, columns)
+    }
+
+    private func attribute(
+        _ key: String, _ value: String, word: BootFileLexer.Word, valueColumn: Int, into behaviour: inout DeclaredBehaviour
+    ) throws(BootDescriptionError) {
+        switch key {
+        case "time", "sleep":
+            guard let ns = DurationParser.nanoseconds(value) else {
+                throw invalid(
+                    "invalid duration '\(value)' for \(key)=", at: valueColumn,
+                    notes: ["a number and a unit: 500ns, 120us, 3ms, 2.5ms, 1s (at most a day, whole nanoseconds)"])
+            }
+            if key == "time" { behaviour.time = ns } else { behaviour.sleep = ns }
+        case "returns":
+            behaviour.returns = try returnValue(value, column: valueColumn)
+        case "preempt":
+            guard let count = Int(value.hasPrefix("+") ? String(value.dropFirst()) : value), (-1000...1000).contains(count)
+            else {
+                throw invalid(
+                    "invalid preempt count '\(value)'", at: valueColumn,
+                    notes: ["preempt=+1 leaves one preempt_disable() unbalanced; preempt=-1 one preempt_enable()"])
+            }
+            behaviour.preempt = count
+        case "irqs":
+            guard value == "off" || value == "on" else {
+                throw invalid("expected irqs=off or irqs=on, found '\(value)'", at: valueColumn)
+            }
+            behaviour.irqsOff = value == "off"
+        case "printk":
+            behaviour.printk.append(try message(value, word: word, column: valueColumn))
+        case "requires", "provides":
+            let names = value.split(separator: ",").map(String.init)
+            guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }) else {
+                throw invalid("expected a comma-separated list of resource names for \(key)=", at: valueColumn)
+            }
+            if key == "requires" { behaviour.requires += names } else { behaviour.provides += names }
+        case "on-missing":
+            behaviour.onMissing = try onMissing(value, column: valueColumn)
+        case "panic":
+            guard !value.isEmpty else { throw invalid("panic= needs a message", at: valueColumn) }
+            behaviour.panic = value
+        case "size":
+            guard let size = Int(value.hasPrefix("0x") ? String(value.dropFirst(2)) : value, radix: value.hasPrefix("0x") ? 16 : 10),
+                (1...0x10_0000).contains(size)
+            else {
+                throw invalid("invalid symbol size '\(value)'", at: valueColumn, notes: ["a size in bytes, 1 to 0x100000, e.g. size=0x40"])
+            }
+            behaviour.size = size
+        default:
+            let suggestions = Suggestions.closest(to: key, in: Self.attributeNames)
+            throw invalid(
+                "unknown attribute '\(key)'", at: word.column,
+                notes: suggestions.isEmpty
+                    ? ["attributes: \(Self.attributeNames.joined(separator: ", "))"]
+                    : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
+        }
+    }
+
+    private func returnValue(_ value: String, column: Int) throws(BootDescriptionError) -> Int32 {
+        if let number = Int32(value) { return number }
+        let negative = value.hasPrefix("-")
+        let name = negative ? String(value.dropFirst()) : value
+        if let errno = Errno.value(named: name) {
+            guard negative else {
+                throw invalid(
+                    "errno names are returned negated: use -\(name)", at: column,
+                    notes: ["initcalls return 0 or a negative errno"])
+            }
+            return -errno
+        }
+        let suggestions = Errno.suggestions(for: name)
+        throw invalid(
+            "invalid return value '\(value)'", at: column,
+            notes: ["a number (-2147483648 to 2147483647) or a negated errno name such as -ENODEV"]
+                + (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'-\($0)'" }.joined(separator: " or "))?"]))
+    }
+
+    private func onMissing(_ value: String, column: Int) throws(BootDescriptionError) -> DeclaredBehaviour.OnMissing {
+        switch value {
+        case "panic": return .panic
+        case "ignore": return .ignore
+        default:
+            do throws(BootDescriptionError) {
+                return .returns(try returnValue(value, column: column))
+            } catch {
+                throw invalid(
+                    "invalid on-missing action '\(value)'", at: column,
+                    notes: ["on-missing= takes a return value (-ENODEV, -EPROBE_DEFER, 0), 'panic' or 'ignore'"])
+            }
+        }
+    }
+
+    /// `KERN_ERR:"text"` (or `<3>:text`, `ERR:text`): the level prefix must be unquoted; a value
+    /// without one is printed at the default level, as `printk()` without a prefix is.
+    private func message(_ value: String, word: BootFileLexer.Word, column: Int) throws(BootDescriptionError)
+        -> DeclaredBehaviour.Message
+    {
+        let unquotedValue = word.unquotedPrefix.drop { $0 != "=" }.dropFirst()
+        if let colon = unquotedValue.firstIndex(of: ":") {
+            let prefix = String(unquotedValue[..<colon])
+            guard let level = LogLevel(parsing: prefix) else {
+                throw invalid(
+                    "unknown log level '\(prefix)'", at: column,
+                    notes: ["levels: KERN_EMERG … KERN_DEBUG, KERN_DEFAULT; quote the text if it holds a ':'"])
+            }
+            return .init(level: level, text: String(value.dropFirst(prefix.count + 1)))
+        }
+        return .init(level: .KERN_DEFAULT, text: value)
+    }
+
+    // MARK: Helpers
+
+    private func single(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word], _ expected: String)
+        throws(BootDescriptionError) -> String
+    {
+        guard arguments.count == 1 else {
+            let column = arguments.count > 1 ? arguments[1].column : keyword.column + keyword.text.count + 1
+            throw invalid(
+                arguments.isEmpty ? "'\(keyword.text)' expects \(expected)" : "'\(keyword.text)' takes one argument",
+                at: column, notes: ["expected \(expected)"])
+        }
+        return arguments[0].text
+    }
+
+    private func noArguments(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word]) throws(BootDescriptionError) {
+        if let extra = arguments.first {
+            throw invalid("'\(keyword.text)' takes no arguments", at: extra.column)
+        }
+    }
+
+    private func diagnostic(_ message: String, at column: Int, notes: [String] = []) -> Diagnostic {
+        let source = lineNumber - 1 < lines.count ? String(lines[lineNumber - 1]) : nil
+        return Diagnostic(
+            .error, at: SourceLocation(file: file, line: lineNumber, column: column), message, notes: notes,
+            sourceLine: source)
+    }
+
+    private func invalid(_ message: String, at column: Int, notes: [String] = []) -> BootDescriptionError {
+        .invalid(diagnostic(message, at: column, notes: notes))
+    }
+}

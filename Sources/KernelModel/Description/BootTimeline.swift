@@ -1,0 +1,18 @@
+/// Virtual time spent by the parts of the boot that are not initcalls, in nanoseconds. The
+/// defaults put a small board's first initcall near 0.06 s and are documented in the README.
+public struct BootTimeline: Sendable, Hashable {
+    /// `start_kernel()` from the banner to `console_init()`.
+    public var startKernelToConsole: UInt64 = 40_000_000
+    /// `console_init()` to PID 1 entering `kernel_init_freeable()`.
+    public var consoleToKernelInit: UInt64 = 20_000_000
+    /// Bringing up one secondary CPU in `smp_init()`.
+    public var perSecondaryCPU: UInt64 = 2_000_000
+    /// `driver_init()` and the rest of `do_basic_setup()` before `do_initcalls()`.
+    public var basicSetup: UInt64 = 1_000_000
+    /// `do_initcalls()` end to `free_initmem()`.
+    public var initcallsToFree: UInt64 = 3_000_000
+    /// The cost of writing one record to the log buffer.
+    public var printk: UInt64 = 1_000
+
+    public init() {}
+}

@@ -1,0 +1,14 @@
+import SourceInput
+
+/// What preprocessing produced: the text for the ld parser with per-line origins, the macros
+/// defined at the end, and the warnings given.
+public struct PreprocessedFile: Sendable {
+    public var source: ScriptSource
+    public var macros: MacroTable
+    public var warnings: [Diagnostic]
+    /// Every file read, the main file first, in reading order.
+    public var files: [String]
+    /// The output tokens with the place the user wrote them (the invocation's place for
+    /// tokens from a macro expansion), for readers of C declarations in level files.
+    public var tokens: [(text: String, location: SourceLocation)]
+}

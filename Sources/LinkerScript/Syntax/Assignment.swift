@@ -1,0 +1,30 @@
+import SourceInput
+
+/// `sym = expr`, `sym += expr`, …, optionally wrapped in `PROVIDE`, `PROVIDE_HIDDEN` or `HIDDEN`.
+public struct Assignment: Sendable, Hashable {
+    public enum Operator: String, Sendable, Hashable {
+        case assign = "=", add = "+=", subtract = "-=", multiply = "*=", divide = "/="
+        case shiftLeft = "<<=", shiftRight = ">>=", and = "&=", or = "|="
+    }
+
+    public enum Kind: String, Sendable, Hashable {
+        case plain, provide, provideHidden, hidden
+    }
+
+    /// The symbol assigned, or `.` for the location counter.
+    public var symbol: String
+    public var op: Operator
+    public var value: Expression
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public init(symbol: String, op: Operator, value: Expression, kind: Kind, location: SourceLocation) {
+        self.symbol = symbol
+        self.op = op
+        self.value = value
+        self.kind = kind
+        self.location = location
+    }
+
+    public var isLocationCounter: Bool { symbol == "." }
+}
