@@ -49,6 +49,7 @@ struct BenchMain {
         print(TextTable.render(rows), terminator: "")
         if let small = images[10_000], let large = images[100_000] {
             print("scaling (boot 100k / boot 10k): \(format2(scaling(small, large)))x (goal <= 12)")
+            print(jsonRow(small, large))
         }
         for row in ExplorationBench.rows() { print(row) }
         print("overhead ratio (100k, no debug): \(format2(ratio100k))")
@@ -64,6 +65,24 @@ struct BenchMain {
             bestLarge = min(bestLarge, BenchTimer.timed { large.boot() }.1)
         }
         return bestLarge / bestSmall
+    }
+
+    /// `boot --format json` of the 10k and 100k boots (with `initcall_debug`, so every call has
+    /// its two records): the document must grow linearly with the boot.
+    static func jsonRow(_ small: KernelImage, _ large: KernelImage) -> String {
+        let smallBoot = small.boot(commandLine: "initcall_debug")
+        let largeBoot = large.boot(commandLine: "initcall_debug")
+        var bestSmall = Double.infinity
+        var bestLarge = Double.infinity
+        var bytes = 0
+        for _ in 0..<5 {
+            bestSmall = min(bestSmall, BenchTimer.timed { BootJSON.document(smallBoot).rendered() }.1)
+            let (text, seconds) = BenchTimer.timed { BootJSON.document(largeBoot).rendered() }
+            bestLarge = min(bestLarge, seconds)
+            bytes = text.utf8.count
+        }
+        return "json render: 10k \(BenchTimer.ms(bestSmall)) ms, 100k \(BenchTimer.ms(bestLarge)) ms "
+            + "(\(bytes / 1_000_000) MB), ratio \(format2(bestLarge / bestSmall)) (goal <= 12)"
     }
 
     static func format2(_ value: Double) -> String {

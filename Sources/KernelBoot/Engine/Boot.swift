@@ -19,6 +19,9 @@ final class BootEngine {
     let savedCommandLine: String
     var options = BootOptions()
     let ctx: RunningKernel
+    /// `ctx` as the bodies take it, made once: converting it for every call would cost a
+    /// reference count per initcall.
+    let bodyContext: any KernelContext
     @exclusivity(unchecked) var runs: [InitcallRun] = []
     /// The blacklist as a set, for `initcall_blacklisted()`'s exact-name match.
     var blacklist: Set<String> = [] {
@@ -43,7 +46,8 @@ final class BootEngine {
             machine: Machine(
                 version: description.version, architecture: description.architecture,
                 hardwareName: description.hardwareName),
-            printkCost: description.timeline.printk)
+            printkCost: description.timeline.printk, kallsyms: Kallsyms(image))
+        self.bodyContext = ctx
         runs.reserveCapacity(image.table.count + image.consoleSlice.count)
     }
 

@@ -65,7 +65,7 @@ extension BootEngine {
     /// the records it printed. A panic inside records the run, then propagates.
     func call(_ index: Int, slice: InitcallSlice) throws(KernelPanic) -> InitcallRun {
         let recordStart = ctx.records.count
-        ctx.running = image.table[index]
+        ctx.runningEntry = index
         ctx.currentRun = runs.count
         ctx.sleptInAtomic = false
         let calltime = ctx.clock.now
@@ -73,14 +73,14 @@ extension BootEngine {
             entry: index, slice: slice, pid: ctx.pid, ret: 0, calltime: calltime, rettime: calltime, flags: [],
             records: recordStart..<recordStart)
         do {
-            run.ret = try bodies[index](ctx)
+            run.ret = try bodies[index](bodyContext)
         } catch {
             run.flags.insert(.panicked)
             finish(&run)
             runs.append(run)
             if let panic = error as? KernelPanic { throw panic }
             let message = "\(image.table[index].function) threw a Swift error: \(error)"
-            ctx.running = image.table[index]
+            ctx.runningEntry = index
             ctx.printPanic(message)
             throw KernelPanic(message)
         }
@@ -92,6 +92,6 @@ extension BootEngine {
         run.rettime = ctx.clock.now
         run.records = run.records.lowerBound..<ctx.records.count
         if ctx.sleptInAtomic { run.flags.insert(.sleptInAtomic) }
-        ctx.running = nil
+        ctx.runningEntry = -1
     }
 }

@@ -29,7 +29,7 @@ extension RunningKernel {
 
     /// The frame of the initcall running now, if any.
     var currentFunctionFrame: [StackFrame] {
-        guard let running else { return [] }
+        guard let running = runningFunction else { return [] }
         return [StackFrame.function(running.function, size: running.size)]
     }
 
@@ -74,7 +74,7 @@ extension RunningKernel {
         sleptInAtomic = true
         if let last = lastMightSleepReport, clock.now < last &+ 1_000_000_000 { return }
         lastMightSleepReport = clock.now
-        let file = running?.sourceFile ?? "init/main.c"
+        let file = runningFunction?.sourceFile ?? "init/main.c"
         let count = String(UInt32(bitPattern: Int32(truncatingIfNeeded: preemptCount)), radix: 16)
         log(.KERN_ERR, "BUG: sleeping function called from invalid context at \(file):\(line)")
         log(

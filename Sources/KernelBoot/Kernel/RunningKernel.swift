@@ -7,7 +7,9 @@ import KernelModel
 /// every body is handed.
 ///
 /// One lives for one boot (and, with the module loader, for the system after it). The engine
-/// owns it and tells it which function runs (``running``), so that reports name it.
+/// owns it and tells it which function the CPU is in (``runningEntry``, a table index: an integer,
+/// so the boot loop pays no reference counting for it); reports resolve it through
+/// ``kallsyms``, as the kernel's do.
 public final class RunningKernel: KernelContext {
     // The boot loop touches the fields marked `@exclusivity(unchecked)` once or twice per
     // initcall. They are plain scalars (or an array only appended to) that are never passed
@@ -33,9 +35,10 @@ public final class RunningKernel: KernelContext {
     var frames: [StackFrame] = []
     /// True while `do_one_initcall()` has a body on the stack (its frame is then in dumps).
     @exclusivity(unchecked) var inDoOneInitcall = false
-    /// The function running now, as the engine reports it: what stack dumps and the
-    /// might_sleep report name. Nil between calls.
-    @exclusivity(unchecked) var running: PlacedInitcall?
+    /// The table index of the function running now, as the engine reports it (−1: none).
+    @exclusivity(unchecked) var runningEntry = -1
+    /// The symbol table reports name functions from.
+    let kallsyms: Kallsyms
     /// The index the current call will have in ``BootResult/runs``.
     @exclusivity(unchecked) var currentRun = 0
     /// Whether the current call slept in atomic context.
@@ -45,10 +48,14 @@ public final class RunningKernel: KernelContext {
     /// `__might_resched()` reports at most once per second (`prev_jiffy + HZ`).
     var lastMightSleepReport: UInt64?
 
-    init(machine: Machine, printkCost: UInt64) {
+    init(machine: Machine, printkCost: UInt64, kallsyms: Kallsyms = Kallsyms()) {
         self.machine = machine
         self.printkCost = printkCost
+        self.kallsyms = kallsyms
     }
+
+    /// The function running now, resolved through ``kallsyms``.
+    var runningFunction: PlacedInitcall? { kallsyms.function(at: runningEntry) }
 
     /// A kernel outside any boot, for benchmarks and tests that call bodies directly.
     package convenience init(benchmarkFor description: KernelDescription) {
@@ -65,6 +72,9 @@ public final class RunningKernel: KernelContext {
     public var ktime_get: UInt64 { clock.now }
 
     public func delay(nanoseconds: UInt64) { clock.advance(by: nanoseconds) }
+    public func udelay(_ microseconds: Int) { clock.advance(by: saturatingNanoseconds(microseconds, 1_000)) }
+    public func ndelay(_ nanoseconds: Int) { clock.advance(by: saturatingNanoseconds(nanoseconds, 1)) }
+    public func mdelay(_ milliseconds: Int) { clock.advance(by: saturatingNanoseconds(milliseconds, 1_000_000)) }
 
     public func sleep(nanoseconds: UInt64, callee: String, line: Int) {
         mightSleep(line: line, callee: callee)

@@ -27,8 +27,14 @@ public protocol KernelContext: AnyObject {
     /// `current->comm`.
     var comm: String { get }
 
-    /// Busy-waits `nanoseconds` of virtual time: allowed in atomic context. Mirrors `ndelay()`.
+    /// Busy-waits `nanoseconds` of virtual time: allowed in atomic context.
     func delay(nanoseconds: UInt64)
+    /// `udelay()`: busy-waits `microseconds` (never sleeps, so it is allowed in atomic context).
+    func udelay(_ microseconds: Int)
+    /// `ndelay()`: busy-waits `nanoseconds`.
+    func ndelay(_ nanoseconds: Int)
+    /// `mdelay()`: busy-waits `milliseconds`.
+    func mdelay(_ milliseconds: Int)
     /// Sleeps `nanoseconds`: a `might_sleep()` point first (reported from `callee` at `line`
     /// when preemption or interrupts are disabled), then the wait. Mirrors `msleep()` and kin.
     func sleep(nanoseconds: UInt64, callee: String, line: Int)
@@ -57,29 +63,23 @@ public protocol KernelContext: AnyObject {
 }
 
 extension KernelContext {
-    /// `udelay()`: busy-waits `microseconds` (never sleeps, so it is allowed in atomic context).
-    public func udelay(_ microseconds: Int) { delay(nanoseconds: Self.scaled(microseconds, 1_000)) }
-    /// `ndelay()`: busy-waits `nanoseconds`.
-    public func ndelay(_ nanoseconds: Int) { delay(nanoseconds: Self.scaled(nanoseconds, 1)) }
-    /// `mdelay()`: busy-waits `milliseconds`.
-    public func mdelay(_ milliseconds: Int) { delay(nanoseconds: Self.scaled(milliseconds, 1_000_000)) }
     /// Spends a declared amount of virtual time without sleeping (the `.boot` `time=`).
     public func spend(nanoseconds: UInt64) { delay(nanoseconds: nanoseconds) }
 
     /// `msleep()`: sleeps `milliseconds` (a `might_sleep()` point).
     public func msleep(_ milliseconds: Int, line: Int = #line) {
-        sleep(nanoseconds: Self.scaled(milliseconds, 1_000_000), callee: "msleep", line: line)
+        sleep(nanoseconds: saturatingNanoseconds(milliseconds, 1_000_000), callee: "msleep", line: line)
     }
 
     /// `ssleep()`: sleeps `seconds` (`msleep(seconds * 1000)`).
     public func ssleep(_ seconds: Int, line: Int = #line) {
-        sleep(nanoseconds: Self.scaled(seconds, 1_000_000_000), callee: "msleep", line: line)
+        sleep(nanoseconds: saturatingNanoseconds(seconds, 1_000_000_000), callee: "msleep", line: line)
     }
 
     /// `usleep_range()`: sleeps at least `min` microseconds; the simulation sleeps exactly
     /// `min`, to stay deterministic.
     public func usleep_range(_ min: Int, _ max: Int, line: Int = #line) {
-        sleep(nanoseconds: Self.scaled(min, 1_000), callee: "usleep_range_state", line: line)
+        sleep(nanoseconds: saturatingNanoseconds(min, 1_000), callee: "usleep_range_state", line: line)
     }
 
     /// Sleeps for `nanoseconds` of declared time (the `.boot` `sleep=`).
@@ -135,9 +135,10 @@ extension KernelContext {
         local_irq_restore(flags)
     }
 
-    /// `amount * scale` nanoseconds, saturating: no user-given duration can trap.
-    private static func scaled(_ amount: Int, _ scale: UInt64) -> UInt64 {
-        let (product, overflow) = UInt64(clamping: amount).multipliedReportingOverflow(by: scale)
-        return overflow ? .max : product
-    }
+}
+
+/// `amount * scale` nanoseconds, saturating: no user-given duration can trap.
+package func saturatingNanoseconds(_ amount: Int, _ scale: UInt64) -> UInt64 {
+    let (product, overflow) = UInt64(clamping: amount).multipliedReportingOverflow(by: scale)
+    return overflow ? .max : product
 }
