@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "KernelBoot", dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink"]),
         // What no kernel tells you: compare boots, check hazards, explore link orders.
         .target(
-            name: "BootAnalysis", dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot"]),
+            name: "BootAnalysis",
+            dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot"]),
         // Every renderer: dmesg text, JSON documents, tables, reports.
         .target(
             name: "Reports",
@@ -42,7 +43,9 @@ let package = Package(
         // The umbrella: re-exports every layer.
         .target(
             name: "InitcallSim",
-            dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot", "BootAnalysis", "Reports"]
+            dependencies: [
+                "SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot", "BootAnalysis", "Reports",
+            ]
         ),
         // Argument parsing and rendering for the command-line tool, kept in a library so that
         // tests can run commands in-process; the executable is a three-line main.

@@ -47,7 +47,9 @@ let orders: [(String, LinkOrder)] = [
     ("Makefile order", LinkOrder(board.objectPaths)),
     (
         "SPI controller linked last",
-        LinkOrder(["drivers/misc/as352x_afe.o", "drivers/net/ethernet/microchip/enc28j60.o", "drivers/spi/spi-bitbang.o"])
+        LinkOrder([
+            "drivers/misc/as352x_afe.o", "drivers/net/ethernet/microchip/enc28j60.o", "drivers/spi/spi-bitbang.o",
+        ])
     ),
 ]
 for (title, order) in orders {

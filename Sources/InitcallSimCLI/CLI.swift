@@ -75,7 +75,8 @@ public enum CLI {
             """
         let width = (commands.map(\.name.count).max() ?? 0) + 2
         for command in commands {
-            text += "  " + command.name + String(repeating: " ", count: width - command.name.count) + command.summary + "\n"
+            text +=
+                "  " + command.name + String(repeating: " ", count: width - command.name.count) + command.summary + "\n"
         }
         text += """
 

@@ -36,7 +36,8 @@ enum Loading {
 
     /// `-D`, `-U` and `-I` of a command, for the preprocessor.
     static func preprocessorOptions(_ arguments: ParsedArguments) -> Preprocessor.Options {
-        Preprocessor.Options(defines: arguments.all("-D"), undefines: arguments.all("-U"), includeDirectories: arguments.all("-I"))
+        Preprocessor.Options(
+            defines: arguments.all("-D"), undefines: arguments.all("-U"), includeDirectories: arguments.all("-I"))
     }
 
     static let preprocessorOptionSpecs: [OptionSpec] = [
@@ -93,12 +94,16 @@ enum Loading {
     /// The single positional a command expects.
     static func onePositional(_ arguments: ParsedArguments, _ what: String) throws(CLIError) -> String {
         guard arguments.positionals.count == 1 else {
-            throw .usage(arguments.positionals.isEmpty ? "missing \(what)" : "expected one \(what), got \(arguments.positionals.count)")
+            throw .usage(
+                arguments.positionals.isEmpty
+                    ? "missing \(what)" : "expected one \(what), got \(arguments.positionals.count)")
         }
         return arguments.positionals[0]
     }
 
-    static func format(_ arguments: ParsedArguments, allowed: [String], default value: String) throws(CLIError) -> String {
+    static func format(_ arguments: ParsedArguments, allowed: [String], default value: String) throws(CLIError)
+        -> String
+    {
         let format = arguments.value("--format") ?? value
         guard allowed.contains(format) else {
             throw .usage("unknown format '\(format)'; expected one of: \(allowed.joined(separator: ", "))")

@@ -11,7 +11,9 @@ enum ProgressLine {
         guard isatty(2) == 1 else { return nil }
         return { done, total, outcomes in
             guard total >= minimumOrders else { return }
-            let line = done < total ? "\rexplore: \(done)/\(total) orders, \(outcomes) outcome\(outcomes == 1 ? "" : "s")" : "\r\u{1B}[K"
+            let line =
+                done < total
+                ? "\rexplore: \(done)/\(total) orders, \(outcomes) outcome\(outcomes == 1 ? "" : "s")" : "\r\u{1B}[K"
             FileHandle.standardError.write(Data(line.utf8))
         }
     }

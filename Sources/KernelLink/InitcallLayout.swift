@@ -123,7 +123,8 @@ public struct InitcallLayout: Sendable {
     }
 
     private static func pattern(
-        _ d: InputSectionDescription, _ section: OutputSection, _ sectionIndex: Int, _ itemIndex: Int, _ probe: InitcallProbe
+        _ d: InputSectionDescription, _ section: OutputSection, _ sectionIndex: Int, _ itemIndex: Int,
+        _ probe: InitcallProbe
     ) -> Pattern? {
         func collected(_ map: LinkMap) -> [Int] {
             let placed = map.placements.filter {

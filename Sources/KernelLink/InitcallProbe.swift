@@ -33,10 +33,13 @@ package struct InitcallProbe: Sendable {
     package init(script: LinkerScript, levels: LevelTable) throws(LinkerScriptError) {
         self.script = script
         self.levels = levels
-        inputs = levels.ids.map { InputSection(file: "probe.o", name: $0.section, size: Self.entrySize, alignment: Self.entrySize) }
+        inputs = levels.ids.map {
+            InputSection(file: "probe.o", name: $0.section, size: Self.entrySize, alignment: Self.entrySize)
+        }
         ltoInputs = levels.ids.enumerated().map { index, id in
             InputSection(
-                file: "probe.o", name: Self.ltoSection(id, counter: index), size: Self.entrySize, alignment: Self.entrySize)
+                file: "probe.o", name: Self.ltoSection(id, counter: index), size: Self.entrySize,
+                alignment: Self.entrySize)
         }
         map = try LinkMap(script: script, inputs: inputs)
         ltoMap = try LinkMap(script: script, inputs: ltoInputs)
@@ -91,7 +94,10 @@ package struct InitcallProbe: Sendable {
     /// Every symbol the level table needs the script to define.
     package var referencedSymbols: [String] {
         var seen = Set<String>()
-        return (levels.initcallLevels + [levels.earlySlice.start, levels.earlySlice.end, levels.consoleSlice.start, levels.consoleSlice.end])
+        return
+            (levels.initcallLevels + [
+                levels.earlySlice.start, levels.earlySlice.end, levels.consoleSlice.start, levels.consoleSlice.end,
+            ])
             .filter { seen.insert($0).inserted }
     }
 

@@ -29,7 +29,8 @@ public struct KernelImage: Sendable {
     public let initMemoryKilobytes: Int
 
     init(
-        description: KernelDescription, linkOrder: [String], table: [PlacedInitcall], bodies: ContiguousArray<InitcallBody>,
+        description: KernelDescription, linkOrder: [String], table: [PlacedInitcall],
+        bodies: ContiguousArray<InitcallBody>,
         walks: Walks, orphans: [PlacedInitcall], discarded: [PlacedInitcall], linkMap: LinkMap?
     ) {
         self.description = description

@@ -29,18 +29,25 @@ public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
         case .undefinedSymbol(let name, let referencedBy):
             return "undefined reference to `\(name)' (from \(referencedBy)): the linker script never defines it"
         case .unknownSymbolValue(let name, let referencedBy):
-            return "the value of `\(name)' (used by \(referencedBy)) depends on symbols the linker script does not define"
+            return
+                "the value of `\(name)' (used by \(referencedBy)) depends on symbols the linker script does not define"
         case .unknownMacro(let macro, let function, let object, let source, let suggestions):
             let place = source.map { "\($0.file):\($0.line)" } ?? object
             var text = "\(place): '\(macro)(\(function))': no such initcall macro in the level table"
-            if !suggestions.isEmpty { text += "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?" }
+            if !suggestions.isEmpty {
+                text += "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"
+            }
             return text
         case .unknownObjectInLinkOrder(let path, let location, let suggestions):
-            var text = "\(location.map { "\($0): " } ?? "")link order names '\(path)', which the description does not define"
-            if !suggestions.isEmpty { text += "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?" }
+            var text =
+                "\(location.map { "\($0): " } ?? "")link order names '\(path)', which the description does not define"
+            if !suggestions.isEmpty {
+                text += "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"
+            }
             return text + " (use \(spelling.allowPartial) to ignore it)"
         case .objectMissingFromLinkOrder(let paths):
-            return "link order leaves out \(paths.count == 1 ? "object" : "objects") \(paths.map { "'\($0)'" }.joined(separator: ", ")) (use \(spelling.allowPartial) to link them after the listed ones)"
+            return
+                "link order leaves out \(paths.count == 1 ? "object" : "objects") \(paths.map { "'\($0)'" }.joined(separator: ", ")) (use \(spelling.allowPartial) to link them after the listed ones)"
         case .duplicateObject(let path):
             return "object '\(path)' is defined twice"
         }

@@ -25,7 +25,10 @@ public struct PlacedInitcall: Sendable, Hashable {
         let statement: LinkMap.StatementReference?
         let slice: InitcallSlice?
 
-        init(_ entry: InitcallEntry, object: String, order: Int, statement: LinkMap.StatementReference?, slice: InitcallSlice?) {
+        init(
+            _ entry: InitcallEntry, object: String, order: Int, statement: LinkMap.StatementReference?,
+            slice: InitcallSlice?
+        ) {
             self.function = entry.function.name
             self.size = entry.function.size
             self.object = object

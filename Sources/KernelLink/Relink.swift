@@ -108,7 +108,8 @@ package struct Relinker: Sendable {
                 result[result.count - 1].end = end
             } else {
                 result.append(
-                    Collection(template: placement, start: placement.address, end: end, members: [members[placement.input]]))
+                    Collection(
+                        template: placement, start: placement.address, end: end, members: [members[placement.input]]))
             }
         }
         return result
@@ -122,7 +123,9 @@ package struct Relinker: Sendable {
         for (i, object) in objects.enumerated() where index[object.path] == nil { index[object.path] = i }
         var templates: [[PlacedInitcall?]] = objects.map { Array(repeating: nil, count: $0.entries.count) }
         for entry in base.table + base.orphans + base.discarded {
-            guard let object = index[entry.object], templates[object].indices.contains(entry.sourceOrder) else { continue }
+            guard let object = index[entry.object], templates[object].indices.contains(entry.sourceOrder) else {
+                continue
+            }
             templates[object][entry.sourceOrder] = entry.moved(to: nil)
         }
         return templates.map { $0.compactMap { $0 } }
@@ -174,7 +177,9 @@ package struct Relinker: Sendable {
             rank[object] = position
             offset[object] = next
             next += inputs[object].count
-            for (collection, local) in memberships[object] { members[collection].append(Member(object: object, local: local)) }
+            for (collection, local) in memberships[object] {
+                members[collection].append(Member(object: object, local: local))
+            }
         }
         var map = base.linkMap ?? LinkMap()
         if rebuildingMap { map.placements.removeAll(keepingCapacity: true) }
@@ -211,7 +216,8 @@ package struct Relinker: Sendable {
         }
         let image = KernelImage(
             description: description, linkOrder: order.map { paths[$0] }, table: table.entries, bodies: table.bodies,
-            walks: base.walks, orphans: orphanMembers.flatMap(unplaced), discarded: discards.flatMap { unplaced($0.member) },
+            walks: base.walks, orphans: orphanMembers.flatMap(unplaced),
+            discarded: discards.flatMap { unplaced($0.member) },
             linkMap: rebuildingMap ? map : nil)
         return Relinked(image: image, entryIDs: table.ids)
     }
@@ -285,7 +291,6 @@ package struct Relinker: Sendable {
         }
         return wrapper
     }
-
 
     /// Discards keep the order of the descriptions that took them; within one, link order.
     private static func reorderedDiscards(

@@ -39,7 +39,11 @@ public enum BootJSON {
     static func record(_ record: LogRecord) -> JSON {
         .object([
             ("time_ns", .uint(record.timestamp)),
-            ("time", .string(String(DmesgRenderer.timestamp(record.timestamp).dropFirst().dropLast()).trimmingLeadingSpaces())),
+            (
+                "time",
+                .string(
+                    String(DmesgRenderer.timestamp(record.timestamp).dropFirst().dropLast()).trimmingLeadingSpaces())
+            ),
             ("level", .int(record.level.rawValue)),
             ("pid", .int(record.pid)),
             ("text", .string(record.text)),

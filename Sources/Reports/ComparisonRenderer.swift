@@ -32,7 +32,9 @@ public enum ComparisonRenderer {
     }
 
     private static func levelSummary(_ level: BootComparison.LevelSequence) -> String {
-        let count = level.countA == level.countB ? plural(level.countA, "initcall") : "\(level.countA) -> \(level.countB) initcalls"
+        let count =
+            level.countA == level.countB
+            ? plural(level.countA, "initcall") : "\(level.countA) -> \(level.countB) initcalls"
         guard level.changed else { return count + ", same order" }
         var parts: [String] = []
         let tally: [(BootComparison.Change, String)] = [
@@ -51,7 +53,8 @@ public enum ComparisonRenderer {
         for entry in level.entries {
             rows.append([
                 entry.positionA.map(String.init) ?? "-", entry.positionB.map(String.init) ?? "-", marker(entry.change),
-                entry.key.function + (entry.key.occurrence > 0 ? " #\(entry.key.occurrence + 1)" : ""), entry.key.object,
+                entry.key.function + (entry.key.occurrence > 0 ? " #\(entry.key.occurrence + 1)" : ""),
+                entry.key.object,
                 note(entry),
             ])
         }
@@ -161,14 +164,17 @@ public enum ComparisonRenderer {
         return output
     }
 
-    private static func list(_ values: [String]) -> String { values.isEmpty ? "(none)" : values.joined(separator: ", ") }
+    private static func list(_ values: [String]) -> String {
+        values.isEmpty ? "(none)" : values.joined(separator: ", ")
+    }
 
     static func ends(_ comparison: BootComparison) -> String {
         "Boot: A \(end(comparison.a))\n      B \(end(comparison.b))\n"
     }
 
     private static func end(_ result: BootResult) -> String {
-        let time = String(DmesgRenderer.timestamp(BootComparison.endTime(result)).dropFirst().dropLast()).trimmingLeadingSpaces()
+        let time = String(DmesgRenderer.timestamp(BootComparison.endTime(result)).dropFirst().dropLast())
+            .trimmingLeadingSpaces()
         let taint = result.taint.isEmpty ? "not tainted" : "tainted \(result.taint)"
         switch result.outcome {
         case .reachedInit(let path): return "reaches init (\(path)) at \(time), \(taint)"
@@ -256,7 +262,10 @@ public enum ComparisonRenderer {
                 "fields",
                 .array(
                     change.fields.map { field in
-                        .object([("field", .string(field.field.rawValue)), ("a", .strings(field.a)), ("b", .strings(field.b))])
+                        .object([
+                            ("field", .string(field.field.rawValue)), ("a", .strings(field.a)),
+                            ("b", .strings(field.b)),
+                        ])
                     })
             ),
         ])

@@ -23,7 +23,8 @@ public enum ExplorationRenderer {
         if report.groups.isEmpty {
             output += "  movable: none; no level section holds entries of two objects, so link order changes nothing\n"
         } else {
-            output += "  movable: \(movable) object\(movable == 1 ? "" : "s") in \(report.groups.count) link-order-dependent group\(report.groups.count == 1 ? "" : "s")\n"
+            output +=
+                "  movable: \(movable) object\(movable == 1 ? "" : "s") in \(report.groups.count) link-order-dependent group\(report.groups.count == 1 ? "" : "s")\n"
         }
         for group in report.groups {
             let shown = group.objects.prefix(listLimit).joined(separator: ", ")
@@ -35,15 +36,19 @@ public enum ExplorationRenderer {
             output += "  orders: every order, \(report.orders) (exhaustive)\n"
         case .random:
             let space = report.space.map(String.init) ?? "more than 2^63"
-            output += "  orders: \(report.orders) of \(space), random with seed \(report.seed) (order 0 is the reference)\n"
+            output +=
+                "  orders: \(report.orders) of \(space), random with seed \(report.seed) (order 0 is the reference)\n"
         }
         return output
     }
 
-    private static func outcome(_ outcome: ExplorationReport.Outcome, number: Int, of report: ExplorationReport) -> String {
+    private static func outcome(_ outcome: ExplorationReport.Outcome, number: Int, of report: ExplorationReport)
+        -> String
+    {
         let share = percent(outcome.count, report.orders)
         let first = outcome.firstOrder == 0 ? "the reference among them" : "first: order \(outcome.firstOrder)"
-        var output = "  #\(number) \(outcome.passes ? "passes" : "FAILS"): \(outcome.count) order\(outcome.count == 1 ? "" : "s") (\(share)), \(first)\n"
+        var output =
+            "  #\(number) \(outcome.passes ? "passes" : "FAILS"): \(outcome.count) order\(outcome.count == 1 ? "" : "s") (\(share)), \(first)\n"
         for reason in outcome.reasons { output += "     - \(reason)\n" }
         if let reproducer = outcome.reproducer {
             output += self.reproducer(reproducer)
@@ -56,22 +61,26 @@ public enum ExplorationRenderer {
     private static func reproducer(_ reproducer: ExplorationReport.Reproducer) -> String {
         let text = reproducerLines(reproducer)
         guard !reproducer.minimal else { return text }
-        return text + "       (reduction stopped at its budget of boots: it reproduces, but may hold more than needed)\n"
+        return text
+            + "       (reduction stopped at its budget of boots: it reproduces, but may hold more than needed)\n"
     }
 
     private static func reproducerLines(_ reproducer: ExplorationReport.Reproducer) -> String {
         let from = reproducer.fromOrder == 0 ? "the reference" : "order \(reproducer.fromOrder)"
         if reproducer.moves.count == 1, let move = reproducer.moves.first {
             var output = "     reproducer: only the relative order of \(move.before) and \(move.object) matters:\n"
-            output += "       moving \(move.object) just before \(move.before) in \(from), and nothing else, makes it fail\n"
+            output +=
+                "       moving \(move.object) just before \(move.before) in \(from), and nothing else, makes it fail\n"
             return output
         }
         if !reproducer.moves.isEmpty {
-            var output = "     reproducer: these \(reproducer.moves.count) moves in \(from), and nothing else, make it fail:\n"
+            var output =
+                "     reproducer: these \(reproducer.moves.count) moves in \(from), and nothing else, make it fail:\n"
             for move in reproducer.moves { output += "       move \(move.object) just before \(move.before)\n" }
             return output
         }
-        var output = "     reproducer: reordering these \(reproducer.passing.count) objects among their own places in \(from), and nothing else, makes it fail:\n"
+        var output =
+            "     reproducer: reordering these \(reproducer.passing.count) objects among their own places in \(from), and nothing else, makes it fail:\n"
         output += "       passes: \(reproducer.passing.joined(separator: ", "))\n"
         output += "       fails:  \(reproducer.failing.joined(separator: ", "))\n"
         return output
@@ -83,8 +92,11 @@ public enum ExplorationRenderer {
         if failing.isEmpty {
             return "every explored order passes (\(report.orders) order\(report.orders == 1 ? "" : "s"))."
         }
-        var text = "\(orders) of \(report.orders) orders fail (\(failing.count) failing outcome\(failing.count == 1 ? "" : "s"))"
-        if !report.outcomes.contains(where: \.passes) { text += "; no explored order passes, so there is nothing to reduce" }
+        var text =
+            "\(orders) of \(report.orders) orders fail (\(failing.count) failing outcome\(failing.count == 1 ? "" : "s"))"
+        if !report.outcomes.contains(where: \.passes) {
+            text += "; no explored order passes, so there is nothing to reduce"
+        }
         return text + "."
     }
 
@@ -110,7 +122,10 @@ public enum ExplorationRenderer {
                 "groups",
                 .array(
                     report.groups.map {
-                        .object([("level", .string($0.level)), ("sections", .strings($0.sections)), ("objects", .strings($0.objects))])
+                        .object([
+                            ("level", .string($0.level)), ("sections", .strings($0.sections)),
+                            ("objects", .strings($0.objects)),
+                        ])
                     })
             ),
             ("movable", .strings(report.movable)),
@@ -126,8 +141,10 @@ public enum ExplorationRenderer {
             ("first_order", .int(outcome.firstOrder)),
         ]
         switch outcome.end {
-        case .reachedInit(let path): members += [("reached_init", .bool(true)), ("init", .string(path)), ("panic", .null)]
-        case .panicked(let message): members += [("reached_init", .bool(false)), ("init", .null), ("panic", .string(message))]
+        case .reachedInit(let path):
+            members += [("reached_init", .bool(true)), ("init", .string(path)), ("panic", .null)]
+        case .panicked(let message):
+            members += [("reached_init", .bool(false)), ("init", .null), ("panic", .string(message))]
         }
         members += [("reasons", .strings(outcome.reasons)), ("link_order", .strings(outcome.linkOrder))]
         if let reproducer = outcome.reproducer {
@@ -140,7 +157,10 @@ public enum ExplorationRenderer {
                         ("failing", .strings(reproducer.failing)),
                         (
                             "moves",
-                            .array(reproducer.moves.map { .object([("object", .string($0.object)), ("before", .string($0.before))]) })
+                            .array(
+                                reproducer.moves.map {
+                                    .object([("object", .string($0.object)), ("before", .string($0.before))])
+                                })
                         ),
                         ("link_order", .strings(reproducer.linkOrder)),
                         ("minimal", .bool(reproducer.minimal)),

@@ -20,7 +20,8 @@ public enum FindingsRenderer {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
         if findings.isEmpty { return "no findings\n" }
-        output += "\n\(findings.count) finding\(findings.count == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"))\n"
+        output +=
+            "\n\(findings.count) finding\(findings.count == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"))\n"
         return output
     }
 

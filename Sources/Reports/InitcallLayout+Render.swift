@@ -8,7 +8,8 @@ extension InitcallLayout {
             switch item {
             case .boundary(let b):
                 rows.append([
-                    b.outputSection ?? "-", "\(b.symbol) = .", "-", b.roles.isEmpty ? "(unused)" : b.roles.joined(separator: ", "),
+                    b.outputSection ?? "-", "\(b.symbol) = .", "-",
+                    b.roles.isEmpty ? "(unused)" : b.roles.joined(separator: ", "),
                     b.location.description,
                 ])
             case .pattern(let p):
@@ -16,7 +17,8 @@ extension InitcallLayout {
                 ids += p.ltoIDs.filter { !p.ids.contains($0) }.map { $0 + " (lto)" }
                 rows.append([
                     p.outputSection, p.text, ids.isEmpty ? "-" : ids.joined(separator: ","),
-                    p.runsIn.isEmpty ? (ids.isEmpty ? "-" : "never (outside every walk)") : p.runsIn.joined(separator: ", "),
+                    p.runsIn.isEmpty
+                        ? (ids.isEmpty ? "-" : "never (outside every walk)") : p.runsIn.joined(separator: ", "),
                     p.location.description,
                 ])
             }
@@ -25,7 +27,8 @@ extension InitcallLayout {
         var walkRows = [["WALK", "FROM", "TO", "RUNS"]]
         for walk in walks {
             walkRows.append([
-                walk.name, walk.start, walk.end, walk.isDefined ? (walk.ids.isEmpty ? "-" : walk.ids.joined(separator: " ")) : "(undefined)",
+                walk.name, walk.start, walk.end,
+                walk.isDefined ? (walk.ids.isEmpty ? "-" : walk.ids.joined(separator: " ")) : "(undefined)",
             ])
         }
         output += "\n" + TextTable.render(walkRows)

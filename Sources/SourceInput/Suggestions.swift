@@ -6,7 +6,9 @@ package enum Suggestions {
         // Only the closest candidates: one typo should not suggest every similar keyword.
         guard let best = scored.map(\.1).min(), best <= threshold else { return [] }
         var seen = Set<String>()
-        return scored.filter { $0.1 == best }.map(\.0).filter { seen.insert($0).inserted }.sorted().prefix(limit).map { $0 }
+        return scored.filter { $0.1 == best }.map(\.0).filter { seen.insert($0).inserted }.sorted().prefix(limit).map {
+            $0
+        }
     }
 
     /// Levenshtein distance, bounded in work by the (short) words compared.

@@ -23,7 +23,9 @@ struct BenchMain {
             return
         }
         let sizes = [1_000, 10_000, 100_000]
-        var rows: [[String]] = [["initcalls", "link ms", "boot ms", "boot+debug ms", "floor ms", "ratio", "ns/initcall"]]
+        var rows: [[String]] = [
+            ["initcalls", "link ms", "boot ms", "boot+debug ms", "floor ms", "ratio", "ns/initcall"]
+        ]
         var images: [Int: KernelImage] = [:]
         var ratio100k = 0.0
         for size in sizes {

@@ -47,15 +47,17 @@ enum ExplorationBench {
     static func benchDescription() -> KernelDescription {
         var description = SyntheticKernel.description(initcalls: 998)
         description.object("drivers/bench/provider.o") { tu in
-            tu.device_initcall(InitFunction("bench_provider_init", size: 0x40) { k in
-                k.provide("bench-resource")
-                return 0
-            })
+            tu.device_initcall(
+                InitFunction("bench_provider_init", size: 0x40) { k in
+                    k.provide("bench-resource")
+                    return 0
+                })
         }
         description.object("drivers/bench/consumer.o") { tu in
-            tu.device_initcall(InitFunction("bench_consumer_init", size: 0x40) { k in
-                k.require("bench-resource") ? 0 : -Errno.ENODEV
-            })
+            tu.device_initcall(
+                InitFunction("bench_consumer_init", size: 0x40) { k in
+                    k.require("bench-resource") ? 0 : -Errno.ENODEV
+                })
         }
         return description
     }

@@ -17,7 +17,9 @@ import Testing
             #expect(comparison.outcomesEqual)
             #expect(comparison.changes.isEmpty)
             #expect(comparison.levels.allSatisfy { $0.entries.allSatisfy { $0.change == .same } })
-            #expect(ComparisonRenderer.text(comparison, labelA: "a", labelB: "b").hasSuffix("Result: identical: same order, same outcome.\n"))
+            #expect(
+                ComparisonRenderer.text(comparison, labelA: "a", labelB: "b").hasSuffix(
+                    "Result: identical: same order, same outcome.\n"))
         }
     }
 
@@ -42,7 +44,8 @@ import Testing
     @Test func reorderingIndependentInitcallsKeepsTheOutcome() throws {
         let description = try Fixtures.description("same-level-pair.boot")
         let comparison = BootComparison(
-            try Self.boot(description), try Self.boot(description, ["drivers/spi/spi.o", "drivers/net/enc28j60.o", "drivers/misc/as352x_afe.o"]))
+            try Self.boot(description),
+            try Self.boot(description, ["drivers/spi/spi.o", "drivers/net/enc28j60.o", "drivers/misc/as352x_afe.o"]))
         #expect(comparison.outcomesEqual)
         #expect(!comparison.orderEqual)
         #expect(comparison.movedCount == 1)
@@ -55,16 +58,24 @@ import Testing
         let core = try #require(comparison.levels.first { $0.name == "core" })
         #expect(core.entries.map(\.change) == [.movedOut, .movedIn])
         #expect(core.entries.map(\.otherLevel) == ["postcore", "subsys"])
-        #expect(comparison.changes.map(\.key.function) == ["__bcm2835_clk_driver_init", "tpm_tis_spi_driver_init", "init_ima"])
+        #expect(
+            comparison.changes.map(\.key.function) == [
+                "__bcm2835_clk_driver_init", "tpm_tis_spi_driver_init", "init_ima",
+            ])
     }
 
     @Test func callsAPanicSkippedRanOnOneSideOnly() throws {
         let description = try Fixtures.description("pci-cma-keyring.boot")
-        let acpiFirst = LinkOrder(text: try BootFile.readFile(Fixtures.example("pci-cma-keyring.acpi-first.order")), file: "o")
+        let acpiFirst = LinkOrder(
+            text: try BootFile.readFile(Fixtures.example("pci-cma-keyring.acpi-first.order")), file: "o")
         let comparison = BootComparison(try Self.boot(description), try Self.boot(description, acpiFirst.paths))
         #expect(!comparison.b.reachedInit)
         let ranInAOnly = comparison.changes.filter { $0.fields.map(\.field) == [.ran] }.map(\.key.function)
-        #expect(ranInAOnly == ["pci_cma_keyring_init", "pnpacpi_init", "acpi_reserve_resources", "pcie_portdrv_init", "virtio_blk_init"])
+        #expect(
+            ranInAOnly == [
+                "pci_cma_keyring_init", "pnpacpi_init", "acpi_reserve_resources", "pcie_portdrv_init",
+                "virtio_blk_init",
+            ])
         let text = ComparisonRenderer.text(comparison, labelA: "a", labelB: "b")
         #expect(text.contains("  ran in A only: pci_cma_keyring_init, pnpacpi_init"))
         #expect(text.hasSuffix("Result: outcomes differ (6 initcalls changed); B no longer reaches init.\n"))

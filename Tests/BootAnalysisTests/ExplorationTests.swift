@@ -3,7 +3,9 @@ import TestSupport
 import Testing
 
 @Suite struct ExplorationTests {
-    static func options(jobs: Int = 1, runs: Int = 1_000, exhaustive: Bool = false, seed: UInt64 = 1) -> Exploration.Options {
+    static func options(jobs: Int = 1, runs: Int = 1_000, exhaustive: Bool = false, seed: UInt64 = 1)
+        -> Exploration.Options
+    {
         var options = Exploration.Options()
         options.jobs = jobs
         options.runs = runs
@@ -34,7 +36,8 @@ import Testing
     }
 
     @Test func smallSpacesAreExploredExhaustively() async throws {
-        let report = try await Exploration.run(try Fixtures.description("pci-cma-keyring.boot"), options: Self.options())
+        let report = try await Exploration.run(
+            try Fixtures.description("pci-cma-keyring.boot"), options: Self.options())
         #expect(report.mode == .exhaustive)
         #expect(report.orders == 4 && report.space == 4)
         #expect(report.outcomes.map(\.passes) == [true, false])
@@ -79,7 +82,9 @@ import Testing
             for dropped in reproducer.moves.indices {
                 var moves = reproducer.moves
                 moves.remove(at: dropped)
-                let fewer = try Linker.link(description, linkOrder: Self.apply(moves, to: LinkOrder(report.referenceLinkOrder))).boot()
+                let fewer = try Linker.link(
+                    description, linkOrder: Self.apply(moves, to: LinkOrder(report.referenceLinkOrder))
+                ).boot()
                 #expect(!BootComparison(target, fewer).outcomesEqual)
             }
         }
@@ -92,7 +97,8 @@ import Testing
         let failing = report.outcomes.filter { !$0.passes }
         #expect(failing.count > 1)
         #expect(failing.map { $0.reproducer != nil } == [true] + Array(repeating: false, count: failing.count - 1))
-        #expect(ExplorationRenderer.text(report).contains("reproducer: not reduced; only the first failing outcomes are"))
+        #expect(
+            ExplorationRenderer.text(report).contains("reproducer: not reduced; only the first failing outcomes are"))
     }
 
     /// The moves as the reducer applies them: a move whose object already stands before its
@@ -100,7 +106,8 @@ import Testing
     static func apply(_ moves: [ExplorationReport.Move], to order: LinkOrder) -> LinkOrder {
         var result = order
         for move in moves {
-            guard let object = result.paths.firstIndex(of: move.object), let anchor = result.paths.firstIndex(of: move.before),
+            guard let object = result.paths.firstIndex(of: move.object),
+                let anchor = result.paths.firstIndex(of: move.before),
                 object > anchor
             else { continue }
             result = result.moving(move.object, before: move.before)

@@ -18,7 +18,9 @@ import Testing
         }
     }
 
-    static let macros = ["core_initcall", "core_initcall_sync", "subsys_initcall", "device_initcall", "device_initcall_sync"]
+    static let macros = [
+        "core_initcall", "core_initcall_sync", "subsys_initcall", "device_initcall", "device_initcall_sync",
+    ]
     static let resources = ["r0", "r1", "r2", "r3"]
 
     /// 3–5 objects of 1–2 registrations, crowded into few levels so that they share sections,
@@ -33,7 +35,9 @@ import Testing
                 text += "  \(macros[random.next(below: macros.count)]) f\(function)_init"
                 function += 1
                 if random.next(below: 3) > 0 { text += " provides=\(resources[random.next(below: resources.count)])" }
-                let needs = Array(Set((0..<random.next(below: 3)).map { _ in resources[random.next(below: resources.count)] })).sorted()
+                let needs = Array(
+                    Set((0..<random.next(below: 3)).map { _ in resources[random.next(below: resources.count)] })
+                ).sorted()
                 if !needs.isEmpty { text += " requires=" + needs.joined(separator: ",") }
                 text += "\n"
             }
@@ -42,7 +46,8 @@ import Testing
     }
 
     static let failingCodes: Set<String> = [
-        "fragile-link-order", "wrong-link-order", "provider-in-later-level", "provider-later-in-level", "missing-provider",
+        "fragile-link-order", "wrong-link-order", "provider-in-later-level", "provider-later-in-level",
+        "missing-provider",
         "dependency-cycle",
     ]
 
@@ -69,7 +74,9 @@ import Testing
         }
         // Completeness: every flagged hazard fails in some explored order.
         for finding in findings where Self.failingCodes.contains(finding.code) {
-            let shown = missingSomewhere.contains { finding.subjects.contains($0.function) && finding.subjects.contains($0.resource) }
+            let shown = missingSomewhere.contains {
+                finding.subjects.contains($0.function) && finding.subjects.contains($0.resource)
+            }
             #expect(shown, "seed \(seed): \(finding.summary) never fails in \(report.orders) orders")
         }
     }
@@ -104,6 +111,8 @@ import Testing
 
     /// (function, resource) of every missing requirement, in run order.
     static func missing(_ result: BootResult) -> [(function: String, resource: String)] {
-        result.resourceEvents.filter { $0.kind == .missing }.map { (result.entry(of: result.runs[$0.run]).function, $0.resource) }
+        result.resourceEvents.filter { $0.kind == .missing }.map {
+            (result.entry(of: result.runs[$0.run]).function, $0.resource)
+        }
     }
 }

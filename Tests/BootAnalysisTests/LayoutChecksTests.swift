@@ -1,3 +1,4 @@
+import Foundation
 import InitcallSim
 import LinkerScript
 import TestSupport
@@ -31,7 +32,9 @@ struct LayoutChecksTests {
     }
 
     @Test func historicScriptsAreCleanWithTheirTables() throws {
-        #expect(LayoutChecks.run(script: try Fixtures.script("vmlinux-2.6.2x-initcalls.lds.S"), levels: .linux2_6_27).isEmpty)
+        #expect(
+            LayoutChecks.run(script: try Fixtures.script("vmlinux-2.6.2x-initcalls.lds.S"), levels: .linux2_6_27)
+                .isEmpty)
         #expect(LayoutChecks.run(script: try Fixtures.script("vmlinux-2.6.28-3.3.lds"), levels: .linux2_6_28).isEmpty)
     }
 
@@ -41,27 +44,36 @@ struct LayoutChecksTests {
         let findings = LayoutChecks.run(script: try Fixtures.script("vmlinux-6.x-x86_64.lds"), levels: levels)
         #expect(codes(findings) == ["level-never-runs", "undefined-boundary"])
         let never = try #require(findings.first { $0.code == "level-never-runs" })
-        #expect(never.summary == "no pattern of the linker script collects .initcall8.init: late_initcall() calls never run")
+        #expect(
+            never.summary == "no pattern of the linker script collects .initcall8.init: late_initcall() calls never run"
+        )
         #expect(never.location?.description == "Examples/custom-level/init.h:27:9")
         #expect(never.fix?.contains("INIT_CALLS_LEVEL(8)") == true)
         let undefined = try #require(findings.last)
-        #expect(undefined.summary == "initcall_levels[8] names __initcall8_start, which the linker script never defines: the link fails")
+        #expect(
+            undefined.summary
+                == "initcall_levels[8] names __initcall8_start, which the linker script never defines: the link fails")
         #expect(undefined.location?.description == "Examples/custom-level/main.c:16:2")
     }
 
     @Test func consoleNeverRuns() throws {
-        let script = try LinkerScript.parse("SECTIONS { .init.data : {\n" + Self.linux6InitCalls + "__con_initcall_start = .; __con_initcall_end = .; } }", file: "v.lds")
+        let script = try LinkerScript.parse(
+            "SECTIONS { .init.data : {\n" + Self.linux6InitCalls
+                + "__con_initcall_start = .; __con_initcall_end = .; } }", file: "v.lds")
         let findings = LayoutChecks.run(script: script, levels: .linux6)
         #expect(codes(findings) == ["level-never-runs"])
         #expect(findings.first?.fix?.contains("__con_initcall_start and __con_initcall_end") == true)
     }
 
     @Test func levelDiscarded() throws {
-        let script = try Self.script(Self.linux6InitCalls.replacingOccurrences(of: "KEEP(*(.initcall7.init))", with: ""),
+        let script = try Self.script(
+            Self.linux6InitCalls.replacingOccurrences(of: "KEEP(*(.initcall7.init))", with: ""),
             extra: "  /DISCARD/ : { *(.initcall7.init) }")
         let findings = LayoutChecks.run(script: script, levels: .linux6)
         #expect(codes(findings) == ["level-discarded"])
-        #expect(findings.first?.summary == "*(.initcall7.init) in /DISCARD/ throws away .initcall7.init: late_initcall() calls never run")
+        #expect(
+            findings.first?.summary
+                == "*(.initcall7.init) in /DISCARD/ throws away .initcall7.init: late_initcall() calls never run")
         #expect(findings.first?.location?.file == "v.lds")
     }
 
@@ -74,9 +86,14 @@ struct LayoutChecksTests {
     }
 
     @Test func undefinedConsoleBoundary() throws {
-        let script = try LinkerScript.parse("SECTIONS { .init.data : {\n" + Self.linux6InitCalls + "KEEP(*(.con_initcall.init)) __con_initcall_end = .; } }", file: "v.lds")
+        let script = try LinkerScript.parse(
+            "SECTIONS { .init.data : {\n" + Self.linux6InitCalls
+                + "KEEP(*(.con_initcall.init)) __con_initcall_end = .; } }", file: "v.lds")
         let findings = LayoutChecks.run(script: script, levels: .linux6)
-        #expect(findings.map(\.summary) == ["console_init() names __con_initcall_start, which the linker script never defines: the link fails"])
+        #expect(
+            findings.map(\.summary) == [
+                "console_init() names __con_initcall_start, which the linker script never defines: the link fails"
+            ])
     }
 
     @Test func outsideInitcallRange() throws {
@@ -85,7 +102,10 @@ struct LayoutChecksTests {
             extra: "  .data : { *(.data) KEEP(*(.initcall4.init)) }")
         let findings = LayoutChecks.run(script: script, levels: .linux6)
         #expect(codes(findings) == ["outside-initcall-range"])
-        #expect(findings.first?.summary.hasPrefix("KEEP(*(.initcall4.init)) in .data collects .initcall4.init outside [__initcall_start, __initcall_end)") == true)
+        #expect(
+            findings.first?.summary.hasPrefix(
+                "KEEP(*(.initcall4.init)) in .data collects .initcall4.init outside [__initcall_start, __initcall_end)")
+                == true)
         #expect(findings.first?.location?.file == "v.lds")
     }
 
@@ -94,7 +114,10 @@ struct LayoutChecksTests {
         let script = try #require(description.linkerScript)
         let findings = LayoutChecks.run(script: script, levels: description.levels)
         #expect(codes(findings) == ["level-missing-from-table"])
-        #expect(findings.first?.summary == "level 8 (late_initcall) is missing from initcall_levels[]: its calls run inside level 7's slice, as 'late'")
+        #expect(
+            findings.first?.summary
+                == "level 8 (late_initcall) is missing from initcall_levels[]: its calls run inside level 7's slice, as 'late'"
+        )
         #expect(findings.first?.severity == .warning)
         let after = try Fixtures.boot("Examples/custom-level/after.boot")
         #expect(LayoutChecks.run(script: try #require(after.linkerScript), levels: after.levels).isEmpty)
@@ -103,19 +126,24 @@ struct LayoutChecksTests {
     @Test func levelWithoutOwnBoundaryRunsInThePreviousLevel() throws {
         var levels = LevelTable.linux6
         levels.ids.insert(InitcallID(id: "8", macros: ["very_late_initcall"]), at: levels.ids.count - 1)
-        let script = try Self.script(Self.linux6InitCalls.replacingOccurrences(
-            of: "__initcall_end = .;", with: "KEEP(*(.initcall8.init)) __initcall_end = .;"))
+        let script = try Self.script(
+            Self.linux6InitCalls.replacingOccurrences(
+                of: "__initcall_end = .;", with: "KEEP(*(.initcall8.init)) __initcall_end = .;"))
         let findings = LayoutChecks.run(script: script, levels: levels)
         #expect(codes(findings) == ["level-missing-from-table"])
         #expect(findings.first?.subjects == ["__initcall8_start", "very_late_initcall"])
     }
 
     @Test func unreachablePattern() throws {
-        let script = try Self.script(Self.linux6InitCalls.replacingOccurrences(
-            of: "KEEP(*(.initcall6.init))", with: "KEEP(*(.initcall6*))"))
+        let script = try Self.script(
+            Self.linux6InitCalls.replacingOccurrences(
+                of: "KEEP(*(.initcall6.init))", with: "KEEP(*(.initcall6*))"))
         let findings = LayoutChecks.run(script: script, levels: .linux6)
         #expect(codes(findings) == ["unreachable-pattern"])
-        #expect(findings.first?.summary.hasPrefix("KEEP(*(.initcall6s.init)) in .init.data can never collect .initcall6s.init: KEEP(*(.initcall6*)) at v.lds:") == true)
+        #expect(
+            findings.first?.summary.hasPrefix(
+                "KEEP(*(.initcall6s.init)) in .init.data can never collect .initcall6s.init: KEEP(*(.initcall6*)) at v.lds:"
+            ) == true)
     }
 
     @Test func unreachableBehindAnEarlierOutputSection() throws {
@@ -136,14 +164,21 @@ struct LayoutChecksTests {
         let findings = LayoutChecks.run(script: try Self.script(text), levels: .linux6)
         #expect(codes(findings).contains("boundaries-out-of-order"))
         let finding = try #require(findings.first { $0.code == "boundaries-out-of-order" })
-        #expect(finding.summary == "initcall_levels[6] = __initcall6_start comes after initcall_levels[7] = __initcall7_start in the layout: level 6 (device) runs nothing")
+        #expect(
+            finding.summary
+                == "initcall_levels[6] = __initcall6_start comes after initcall_levels[7] = __initcall7_start in the layout: level 6 (device) runs nothing"
+        )
     }
 
     @Test func earlySliceOutOfOrder() throws {
         var levels = LevelTable.linux6
         levels.earlySlice = ("__initcall1_start", "__initcall0_start")
         let findings = LayoutChecks.run(script: try Self.script(Self.linux6InitCalls), levels: levels)
-        #expect(findings.contains { $0.summary == "__initcall1_start comes after __initcall0_start in the layout: do_pre_smp_initcalls() runs nothing" })
+        #expect(
+            findings.contains {
+                $0.summary
+                    == "__initcall1_start comes after __initcall0_start in the layout: do_pre_smp_initcalls() runs nothing"
+            })
     }
 
     @Test func levelNamesCount() throws {
@@ -153,7 +188,9 @@ struct LayoutChecksTests {
         long.initcallLevelNames.append("extra")
         let script = try Self.script(Self.linux6InitCalls)
         #expect(LayoutChecks.run(script: script, levels: short).map(\.severity) == [.error])
-        #expect(LayoutChecks.run(script: script, levels: short).first?.summary == "initcall_level_names[] has 7 names for 8 levels: do_initcall_level(7) reads past its end")
+        #expect(
+            LayoutChecks.run(script: script, levels: short).first?.summary
+                == "initcall_level_names[] has 7 names for 8 levels: do_initcall_level(7) reads past its end")
         #expect(LayoutChecks.run(script: script, levels: long).map(\.severity) == [.warning])
     }
 
@@ -161,7 +198,9 @@ struct LayoutChecksTests {
         let script = try LinkerScript.parse("SECTIONS { .a : { . = 0x100; . = 0x10; } }", file: "v.lds")
         let findings = LayoutChecks.run(script: script, levels: .linux6)
         #expect(codes(findings) == ["layout-error"])
-        #expect(findings.first?.summary.hasPrefix("the linker script cannot be laid out: cannot move location counter backwards") == true)
+        #expect(
+            findings.first?.summary.hasPrefix(
+                "the linker script cannot be laid out: cannot move location counter backwards") == true)
     }
 
     @Test func findingsRenderDeterministically() throws {
@@ -177,7 +216,8 @@ struct LayoutChecksTests {
 @Suite("Wildcard inclusion")
 struct WildcardInclusionTests {
     @Test(arguments: [
-        ("*", ".initcall6.init", true), (".initcall6*", ".initcall6s.init", true), (".initcall6.init", ".initcall6*", false),
+        ("*", ".initcall6.init", true), (".initcall6*", ".initcall6s.init", true),
+        (".initcall6.init", ".initcall6*", false),
         (".initcall*.init", ".initcall6.init", true), (".initcall?.init", ".initcall6.init", true),
         (".initcall?.init", ".initcallrootfs.init", false), (".initcall[0-7].init", ".initcall6.init", true),
         (".initcall[0-7].init", ".initcall[5-6].init", true), (".initcall[!8].init", ".initcall[0-7].init", true),
@@ -189,5 +229,3 @@ struct WildcardInclusionTests {
         #expect(Wildcard(outer).includes(Wildcard(inner)) == expected)
     }
 }
-
-import Foundation

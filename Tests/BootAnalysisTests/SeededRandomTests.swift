@@ -1,15 +1,17 @@
-@testable import BootAnalysis
 import InitcallSim
 import TestSupport
 import Testing
+
+@testable import BootAnalysis
 
 @Suite struct SeededRandomTests {
     /// The published SplitMix64 sequence for seed 0: orders must be the same on every machine.
     @Test func matchesTheReferenceSequence() {
         var generator = SplitMix64(seed: 0)
-        #expect([generator.next(), generator.next(), generator.next()] == [
-            0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F,
-        ])
+        #expect(
+            [generator.next(), generator.next(), generator.next()] == [
+                0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F,
+            ])
     }
 
     @Test(arguments: [1, 2, 3, 7, 10, 1_000])

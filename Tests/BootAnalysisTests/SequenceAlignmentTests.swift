@@ -1,7 +1,8 @@
-@testable import BootAnalysis
 import InitcallSim
 import TestSupport
 import Testing
+
+@testable import BootAnalysis
 
 @Suite struct SequenceAlignmentTests {
     @Test func aSwapMarksTheEntryThatMovedUp() {

@@ -28,13 +28,16 @@ enum CLIFixtures {
         return output
     }
 
-    static func checkGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func checkGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         try golden.check(actual, against: name, sourceLocation: sourceLocation)
     }
 
     /// Runs a built executable of this package (products folder = `Bundle.main.bundleURL` on
     /// Linux). Pipes are drained before waiting, so large output cannot dead-lock.
-    static func execute(_ product: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func execute(_ product: String, _ arguments: [String]) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let process = Process()
         process.executableURL = Bundle.main.bundleURL.appendingPathComponent(product)
         process.arguments = arguments
@@ -47,6 +50,8 @@ enum CLIFixtures {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 }

@@ -10,7 +10,8 @@ import Testing
 
     /// A link-order file in a fresh temporary directory.
     static func orderFile(_ text: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("initcall-sim-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "initcall-sim-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent("test.order")
         try text.write(to: url, atomically: true, encoding: .utf8)
@@ -29,7 +30,10 @@ import Testing
     @Test(arguments: [
         (["compare", "x.boot"], "with one .boot file, give one or two --link-order files to compare"),
         (["compare"], "missing .boot file"),
-        (["compare", "a.boot", "--link-order", "a", "--link-order", "b", "--link-order", "c"], "expected at most two --link-order files, got 3"),
+        (
+            ["compare", "a.boot", "--link-order", "a", "--link-order", "b", "--link-order", "c"],
+            "expected at most two --link-order files, got 3"
+        ),
         (["explore", "x.boot", "--runs", "0"], "--runs expects a number from 1 to 100000000, got '0'"),
         (["explore", "x.boot", "--runs", "9223372036854775807"], "--runs expects a number from 1 to 100000000"),
         (["explore", "x.boot", "--runs", "5", "--exhaustive"], "--runs and --exhaustive exclude each other"),
@@ -45,7 +49,11 @@ import Testing
 
     @Test func badLinkOrderNamesFileLineAndColumn() throws {
         let order = try Self.orderFile("drivers/spi/spi.o\n  drivers/net/enc28j6.o\ndrivers/misc/as352x_afe.o\n")
-        for command in [["compare", Self.ex("seed-pair-dependency.boot"), "--link-order", order], ["check", Self.ex("seed-pair-dependency.boot"), "--link-order", order], ["explore", Self.ex("seed-pair-dependency.boot"), "--link-order", order]] {
+        for command in [
+            ["compare", Self.ex("seed-pair-dependency.boot"), "--link-order", order],
+            ["check", Self.ex("seed-pair-dependency.boot"), "--link-order", order],
+            ["explore", Self.ex("seed-pair-dependency.boot"), "--link-order", order],
+        ] {
             let output = CLI.run(command)
             #expect(output.exitCode == 2)
             #expect(
@@ -56,16 +64,22 @@ import Testing
         let missing = try Self.orderFile("drivers/spi/spi.o\n")
         let output = CLI.run(["compare", Self.ex("seed-pair-dependency.boot"), "--link-order", missing])
         #expect(output.exitCode == 2)
-        #expect(output.stderr.contains("\(missing): link order leaves out objects 'drivers/misc/as352x_afe.o', 'drivers/net/enc28j60.o'"))
-        let partial = CLI.run(["compare", Self.ex("seed-pair-dependency.boot"), "--link-order", missing, "--allow-partial"])
+        #expect(
+            output.stderr.contains(
+                "\(missing): link order leaves out objects 'drivers/misc/as352x_afe.o', 'drivers/net/enc28j60.o'"))
+        let partial = CLI.run([
+            "compare", Self.ex("seed-pair-dependency.boot"), "--link-order", missing, "--allow-partial",
+        ])
         #expect(partial.exitCode == 0)
     }
 
     @Test func repeatedPathsAreNotesOnStderr() throws {
-        let order = try Self.orderFile("drivers/spi/spi.o\ndrivers/net/enc28j60.o\ndrivers/misc/as352x_afe.o\ndrivers/spi/spi.o\n")
+        let order = try Self.orderFile(
+            "drivers/spi/spi.o\ndrivers/net/enc28j60.o\ndrivers/misc/as352x_afe.o\ndrivers/spi/spi.o\n")
         let output = CLI.run(["compare", Self.ex("seed-pair-dependency.boot"), "--link-order", order])
         #expect(output.exitCode == 1)
-        let note = "\(order):4:1: note: 'drivers/spi/spi.o' is listed again (first at line 1); kbuild links it once, at its first position\n"
+        let note =
+            "\(order):4:1: note: 'drivers/spi/spi.o' is listed again (first at line 1); kbuild links it once, at its first position\n"
         #expect(output.stderr == note)
         let boot = CLI.run(["boot", Self.ex("seed-pair-dependency.boot"), "--link-order", order])
         #expect(boot.stderr == note)
@@ -78,7 +92,10 @@ import Testing
         #expect(same.exitCode == 0)
         #expect(same.stdout.hasSuffix("Result: identical: same order, same outcome.\n"))
         let reversed = Self.ex("seed-pair-dependency.reversed.order")
-        let two = CLI.run(["compare", Self.ex("seed-pair-dependency.boot"), "--link-order", reversed, "--link-order", reversed, "--format", "json"])
+        let two = CLI.run([
+            "compare", Self.ex("seed-pair-dependency.boot"), "--link-order", reversed, "--link-order", reversed,
+            "--format", "json",
+        ])
         #expect(two.exitCode == 0)
         #expect(two.stdout.contains("\"outcomes_equal\": true"))
     }
@@ -99,7 +116,10 @@ import Testing
         #expect(huge.stderr.contains("exceeds the limit of 100000"))
         let level = CLI.run(["explore", Self.ex("board.boot"), "--level", "devce"])
         #expect(level.exitCode == 2)
-        #expect(level.stderr.contains("unknown level 'devce'; expected one of: console, early, pure, core, postcore, arch, subsys, fs, device, late"))
+        #expect(
+            level.stderr.contains(
+                "unknown level 'devce'; expected one of: console, early, pure, core, postcore, arch, subsys, fs, device, late"
+            ))
         let device = CLI.run(["explore", Self.ex("board.boot"), "--level", "device", "--runs", "50"])
         #expect(device.exitCode == 0)
         #expect(device.stdout.contains("movable: 10 objects in 1 link-order-dependent group"))
@@ -109,7 +129,10 @@ import Testing
 /// Every example this issue adds boots to init in description order (the failing orders are
 /// reached only through their `.order` files).
 @Suite struct LinkOrderExampleBootTests {
-    @Test(arguments: ["seed-pair-dependency.boot", "pci-cma-keyring.boot", "pci-cma-keyring-fixed.boot", "tpm-ima.boot", "tpm-ima-fixed.boot"])
+    @Test(arguments: [
+        "seed-pair-dependency.boot", "pci-cma-keyring.boot", "pci-cma-keyring-fixed.boot", "tpm-ima.boot",
+        "tpm-ima-fixed.boot",
+    ])
     func bootsToInit(example: String) {
         let output = CLI.run(["boot", CLIFixtures.example(example)])
         #expect(output.exitCode == 0)

@@ -47,7 +47,9 @@ struct LdsAndCheckTests {
         #expect(CLIFixtures.runFromRoot(["lds"]).exitCode == 2)
         #expect(CLIFixtures.runFromRoot(["lds", "a", "b"]).exitCode == 2)
         #expect(CLIFixtures.runFromRoot(["lds", "LinkerScripts/tinyk.lds", "--format", "xml"]).exitCode == 2)
-        #expect(CLIFixtures.runFromRoot(["lds", "no-such.lds"]).stderr.hasPrefix("initcall-sim lds: error: cannot read linker script 'no-such.lds'"))
+        #expect(
+            CLIFixtures.runFromRoot(["lds", "no-such.lds"]).stderr.hasPrefix(
+                "initcall-sim lds: error: cannot read linker script 'no-such.lds'"))
         #expect(CLIFixtures.runFromRoot(["lds", "--help"]).stdout.contains("USAGE: initcall-sim lds <file> [options]"))
         #expect(CLIFixtures.runFromRoot(["--help"]).stdout.contains("  lds "))
     }
@@ -72,7 +74,8 @@ struct LdsAndCheckTests {
 
     @Test func checkLinkerScriptWithLevels() throws {
         let out = CLIFixtures.runFromRoot([
-            "check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds", "--levels", "Examples/custom-level/init.h",
+            "check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds", "--levels",
+            "Examples/custom-level/init.h",
             "--levels", "Examples/custom-level/main.c",
         ])
         #expect(out.exitCode == 1)
@@ -81,8 +84,13 @@ struct LdsAndCheckTests {
 
     @Test func checkCleanAndBadInput() {
         #expect(CLIFixtures.runFromRoot(["check", "Examples/custom-level/after.boot"]).stdout == "no findings\n")
-        #expect(CLIFixtures.runFromRoot(["check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds.S", "-I", "LinkerScripts/include"]).exitCode == 0)
-        let bad = CLIFixtures.runFromRoot(["check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds.S", "-DINIT_DATA_SECTION(x)=oops {"])
+        #expect(
+            CLIFixtures.runFromRoot([
+                "check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds.S", "-I", "LinkerScripts/include",
+            ]).exitCode == 0)
+        let bad = CLIFixtures.runFromRoot([
+            "check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds.S", "-DINIT_DATA_SECTION(x)=oops {",
+        ])
         #expect(bad.exitCode == 2)
         #expect(CLIFixtures.runFromRoot(["check"]).exitCode == 2)
     }
@@ -109,19 +117,26 @@ struct LdsAndCheckTests {
     }
 
     @Test func customLevelBeforeAfterAndForgottenTable() throws {
-        #expect(try Self.ran("Examples/custom-level/before.boot") == [
-            "wm8960_i2c_driver_init device", "wm8960_mclk_init device", "printk_late_init late",
-        ])
-        #expect(try Self.ran("Examples/custom-level/after.boot") == [
-            "wm8960_mclk_init prev_device", "wm8960_i2c_driver_init device", "printk_late_init late",
-        ])
+        #expect(
+            try Self.ran("Examples/custom-level/before.boot") == [
+                "wm8960_i2c_driver_init device", "wm8960_mclk_init device", "printk_late_init late",
+            ])
+        #expect(
+            try Self.ran("Examples/custom-level/after.boot") == [
+                "wm8960_mclk_init prev_device", "wm8960_i2c_driver_init device", "printk_late_init late",
+            ])
         // initcall_levels[] not edited: level 8 runs inside level 7's slice, under its name.
-        #expect(try Self.ran("Examples/custom-level/forgotten-table.boot") == [
-            "wm8960_mclk_init device", "wm8960_i2c_driver_init late", "printk_late_init late",
-        ])
-        try CLIFixtures.checkGolden(CLIFixtures.runFromRoot(["boot", "Examples/custom-level/before.boot"]).stdout, "boot-custom-level-before.txt")
-        try CLIFixtures.checkGolden(CLIFixtures.runFromRoot(["boot", "Examples/custom-level/after.boot"]).stdout, "boot-custom-level-after.txt")
+        #expect(
+            try Self.ran("Examples/custom-level/forgotten-table.boot") == [
+                "wm8960_mclk_init device", "wm8960_i2c_driver_init late", "printk_late_init late",
+            ])
         try CLIFixtures.checkGolden(
-            CLIFixtures.runFromRoot(["boot", "Examples/custom-level/forgotten-table.boot"]).stdout, "boot-custom-level-forgotten-table.txt")
+            CLIFixtures.runFromRoot(["boot", "Examples/custom-level/before.boot"]).stdout,
+            "boot-custom-level-before.txt")
+        try CLIFixtures.checkGolden(
+            CLIFixtures.runFromRoot(["boot", "Examples/custom-level/after.boot"]).stdout, "boot-custom-level-after.txt")
+        try CLIFixtures.checkGolden(
+            CLIFixtures.runFromRoot(["boot", "Examples/custom-level/forgotten-table.boot"]).stdout,
+            "boot-custom-level-forgotten-table.txt")
     }
 }

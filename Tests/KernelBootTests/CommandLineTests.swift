@@ -1,7 +1,8 @@
 import InitcallSim
-@testable import KernelBoot
 import TestSupport
 import Testing
+
+@testable import KernelBoot
 
 /// `next_arg()`, `parse_args()` and the `start_kernel()` passes (reference §7).
 @Suite("kernel command line")
@@ -46,7 +47,9 @@ struct CommandLineTests {
     }
 
     @Test func knownParametersAreConsumed() throws {
-        let result = try TestKernel.boot("console=ttyS0 root=/dev/vda1 ro rootwait loglevel=8 quiet initcall_debug") { _ in }
+        let result = try TestKernel.boot("console=ttyS0 root=/dev/vda1 ro rootwait loglevel=8 quiet initcall_debug") {
+            _ in
+        }
         #expect(result.options.argvInit == ["init"])
         #expect(result.options.envpInit == ["HOME=/", "TERM=linux"])
         #expect(!TestKernel.lines(result).contains { $0.hasPrefix("Unknown kernel command line") })
@@ -89,7 +92,9 @@ struct CommandLineTests {
         #expect(message < commandLine)
         let arm = try TestKernel.boot("ignore_loglevel", arch: .arm64) { _ in }
         let armLines = TestKernel.lines(arm)
-        #expect(try #require(armLines.firstIndex(of: "debug: ignoring loglevel setting.")) > (armLines.firstIndex(of: "Kernel command line: ignore_loglevel") ?? 0))
+        #expect(
+            try #require(armLines.firstIndex(of: "debug: ignoring loglevel setting."))
+                > (armLines.firstIndex(of: "Kernel command line: ignore_loglevel") ?? 0))
     }
 
     @Test func malformedEarlyOptionIsReported() throws {
@@ -107,7 +112,8 @@ struct CommandLineTests {
         #expect(!quiet.contains("Run /sbin/init"))
         let verbose = DmesgRenderer.render(try TestKernel.boot("initcall_debug loglevel=8", build), style: .console)
         #expect(verbose.contains("calling  a_init+0x0/0x40 @ 1"))
-        let ignoring = DmesgRenderer.render(try TestKernel.boot("initcall_debug quiet ignore_loglevel", build), style: .console)
+        let ignoring = DmesgRenderer.render(
+            try TestKernel.boot("initcall_debug quiet ignore_loglevel", build), style: .console)
         #expect(ignoring.contains("calling  a_init"))
         let untimed = DmesgRenderer.render(try TestKernel.boot("printk.time=0", build), style: .console)
         #expect(untimed.hasPrefix("Linux version"))

@@ -8,7 +8,11 @@ struct DoOneInitcallTests {
     @Test func callingAndReturnedLinesHaveTheKernelFormat() throws {
         let result = try TestKernel.boot { k in
             k.object("drivers/base/core.o") { tu in
-                tu.core_initcall(TestKernel.fn("driver_core_init", size: 0x40) { k in k.udelay(120); return 0 })
+                tu.core_initcall(
+                    TestKernel.fn("driver_core_init", size: 0x40) { k in
+                        k.udelay(120)
+                        return 0
+                    })
             }
         }
         let lines = TestKernel.lines(result)
@@ -29,7 +33,11 @@ struct DoOneInitcallTests {
     @Test func blacklistedInitcallIsNotCalledAndGetsEPERM() throws {
         let result = try TestKernel.boot("initcall_debug initcall_blacklist=b_init") { k in
             k.object("a.o") { tu in
-                tu.device_initcall(TestKernel.fn("b_init") { k in k.printk(.KERN_INFO, "b ran"); return 0 })
+                tu.device_initcall(
+                    TestKernel.fn("b_init") { k in
+                        k.printk(.KERN_INFO, "b ran")
+                        return 0
+                    })
                 tu.device_initcall(TestKernel.fn("c_init"))
             }
         }
@@ -73,9 +81,16 @@ struct DoOneInitcallTests {
     @Test func preemptionImbalanceIsRepairedAndWarned() throws {
         let result = try TestKernel.boot { k in
             k.object("a.o") { tu in
-                tu.device_initcall(TestKernel.fn("leak_init") { k in k.preempt_disable(); return 3 })
                 tu.device_initcall(
-                    TestKernel.fn("after_init") { k in k.printk(.KERN_INFO, "count \(k.preemptCount)"); return 0 })
+                    TestKernel.fn("leak_init") { k in
+                        k.preempt_disable()
+                        return 3
+                    })
+                tu.device_initcall(
+                    TestKernel.fn("after_init") { k in
+                        k.printk(.KERN_INFO, "count \(k.preemptCount)")
+                        return 0
+                    })
             }
         }
         let lines = TestKernel.lines(result)
@@ -93,7 +108,13 @@ struct DoOneInitcallTests {
 
     @Test func negativeImbalanceIsAnImbalanceToo() throws {
         let result = try TestKernel.boot { k in
-            k.object("a.o") { tu in tu.device_initcall(TestKernel.fn("over_init") { k in k.preempt_enable(); return 0 }) }
+            k.object("a.o") { tu in
+                tu.device_initcall(
+                    TestKernel.fn("over_init") { k in
+                        k.preempt_enable()
+                        return 0
+                    })
+            }
         }
         #expect(TestKernel.lines(result).contains("initcall over_init+0x0/0x40 returned with preemption imbalance "))
     }
@@ -101,8 +122,16 @@ struct DoOneInitcallTests {
     @Test func disabledInterruptsAreReenabledAndWarned() throws {
         let result = try TestKernel.boot { k in
             k.object("a.o") { tu in
-                tu.device_initcall(TestKernel.fn("irq_init") { k in k.local_irq_disable(); return 0 })
-                tu.device_initcall(TestKernel.fn("after_init") { k in k.printk(.KERN_INFO, "irqs \(k.irqsDisabled)"); return 0 })
+                tu.device_initcall(
+                    TestKernel.fn("irq_init") { k in
+                        k.local_irq_disable()
+                        return 0
+                    })
+                tu.device_initcall(
+                    TestKernel.fn("after_init") { k in
+                        k.printk(.KERN_INFO, "irqs \(k.irqsDisabled)")
+                        return 0
+                    })
             }
         }
         let lines = TestKernel.lines(result)
@@ -129,15 +158,24 @@ struct DoOneInitcallTests {
     @Test func firstWarnIsUntaintedSecondShowsW() throws {
         let result = try TestKernel.boot { k in
             k.object("a.o") { tu in
-                tu.device_initcall(TestKernel.fn("one_init") { k in k.preempt_disable(); return 0 })
-                tu.device_initcall(TestKernel.fn("two_init") { k in k.preempt_disable(); return 0 })
+                tu.device_initcall(
+                    TestKernel.fn("one_init") { k in
+                        k.preempt_disable()
+                        return 0
+                    })
+                tu.device_initcall(
+                    TestKernel.fn("two_init") { k in
+                        k.preempt_disable()
+                        return 0
+                    })
             }
         }
         let cpuLines = TestKernel.lines(result).filter { $0.hasPrefix("CPU: 0 PID: 1") }
-        #expect(cpuLines == [
-            "CPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.8.0-sim #1",
-            "CPU: 0 PID: 1 Comm: swapper/0 Tainted: G        W          6.8.0-sim #1",
-        ])
+        #expect(
+            cpuLines == [
+                "CPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.8.0-sim #1",
+                "CPU: 0 PID: 1 Comm: swapper/0 Tainted: G        W          6.8.0-sim #1",
+            ])
     }
 
     @Test func balancedLocksDoNotWarn() throws {
@@ -173,9 +211,10 @@ struct DoOneInitcallTests {
             }
         }
         let lines = TestKernel.lines(result)
-        #expect(lines.filter { $0.hasPrefix("BUG: sleeping function") } == [
-            "BUG: sleeping function called from invalid context at drivers/misc/sleepy.c:42"
-        ])
+        #expect(
+            lines.filter { $0.hasPrefix("BUG: sleeping function") } == [
+                "BUG: sleeping function called from invalid context at drivers/misc/sleepy.c:42"
+            ])
         let bug = try #require(lines.firstIndex { $0.hasPrefix("BUG: sleeping") })
         #expect(lines[bug + 1] == "in_atomic(): 1, irqs_disabled(): 0, non_block: 0, pid: 1, name: swapper/0")
         #expect(lines[bug + 2] == "preempt_count: 1, expected: 0")
@@ -196,7 +235,9 @@ struct DoOneInitcallTests {
                     })
             }
         }
-        #expect(TestKernel.lines(result).contains("in_atomic(): 0, irqs_disabled(): 1, non_block: 0, pid: 1, name: swapper/0"))
+        #expect(
+            TestKernel.lines(result).contains(
+                "in_atomic(): 0, irqs_disabled(): 1, non_block: 0, pid: 1, name: swapper/0"))
     }
 
     @Test func panicStopsTheBoot() throws {
@@ -219,7 +260,11 @@ struct DoOneInitcallTests {
     @Test func panicOnWarnTurnsTheWarnIntoAPanic() throws {
         let result = try TestKernel.boot("panic_on_warn=1") { k in
             k.object("a.o") { tu in
-                tu.device_initcall(TestKernel.fn("leak_init") { k in k.preempt_disable(); return 0 })
+                tu.device_initcall(
+                    TestKernel.fn("leak_init") { k in
+                        k.preempt_disable()
+                        return 0
+                    })
                 tu.device_initcall(TestKernel.fn("never_init"))
             }
         }
@@ -230,7 +275,11 @@ struct DoOneInitcallTests {
     @Test func consoleInitcallsBypassBlacklistAndChecks() throws {
         let result = try TestKernel.boot("initcall_debug initcall_blacklist=con_init") { k in
             k.object("drivers/tty/vt/vt.o") { tu in
-                tu.console_initcall(TestKernel.fn("con_init") { k in k.preempt_disable(); return 0 })
+                tu.console_initcall(
+                    TestKernel.fn("con_init") { k in
+                        k.preempt_disable()
+                        return 0
+                    })
             }
         }
         let lines = TestKernel.lines(result)
@@ -276,9 +325,11 @@ struct DoOneInitcallTests {
             k.object("a.o") { tu in tu.device_initcall(TestKernel.fn("a_init")) }
         }
         let levels = TestKernel.lines(result).filter { $0.hasPrefix("entering initcall level: ") }
-        #expect(levels == [
-            "console", "early", "pure", "core", "postcore", "arch", "subsys", "fs", "device", "late",
-        ].map { "entering initcall level: \($0)" })
+        #expect(
+            levels
+                == [
+                    "console", "early", "pure", "core", "postcore", "arch", "subsys", "fs", "device", "late",
+                ].map { "entering initcall level: \($0)" })
         let older = try TestKernel.boot(version: "6.14.0") { k in
             k.object("a.o") { tu in tu.device_initcall(TestKernel.fn("a_init")) }
         }
@@ -288,8 +339,13 @@ struct DoOneInitcallTests {
     @Test func runtimeResourcesAreRecordedPerRun() throws {
         let result = try TestKernel.boot { k in
             k.object("a.o") { tu in
-                tu.subsys_initcall(TestKernel.fn("bus_init") { k in k.provide("bus"); return 0 })
-                tu.device_initcall(TestKernel.fn("dev_init") { k in k.require("bus") && k.require("clk") ? 0 : -Errno.ENODEV })
+                tu.subsys_initcall(
+                    TestKernel.fn("bus_init") { k in
+                        k.provide("bus")
+                        return 0
+                    })
+                tu.device_initcall(
+                    TestKernel.fn("dev_init") { k in k.require("bus") && k.require("clk") ? 0 : -Errno.ENODEV })
             }
         }
         #expect(result.resources(of: 0, .provided) == ["bus"])

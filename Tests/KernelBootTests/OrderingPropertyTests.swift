@@ -15,7 +15,10 @@ struct OrderingPropertyTests {
 
     /// Run position of each section id: console, early, 0, 0s, … 5, 5s, rootfs, 6 … 7s.
     static let rank: [String: Int] = {
-        let ids = ["con", "early", "0", "0s", "1", "1s", "2", "2s", "3", "3s", "4", "4s", "5", "5s", "rootfs", "6", "6s", "7", "7s"]
+        let ids = [
+            "con", "early", "0", "0s", "1", "1s", "2", "2s", "3", "3s", "4", "4s", "5", "5s", "rootfs", "6", "6s", "7",
+            "7s",
+        ]
         return Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
     }()
 

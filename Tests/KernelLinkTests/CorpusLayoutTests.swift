@@ -8,13 +8,18 @@ import Testing
 struct CorpusLayoutTests {
     static let linux6Lines: [String] = {
         var lines = ["sym __initcall_start [early start]", "KEEP(*(.initcallearly.init)) early -> early"]
-        let names = ["0": "pure", "1": "core", "2": "postcore", "3": "arch", "4": "subsys", "5": "fs", "rootfs": "fs", "6": "device", "7": "late"]
+        let names = [
+            "0": "pure", "1": "core", "2": "postcore", "3": "arch", "4": "subsys", "5": "fs", "rootfs": "fs",
+            "6": "device", "7": "late",
+        ]
         let numbers = ["0": 0, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "rootfs": 5, "6": 6, "7": 7]
         var index = 0
         for level in ["0", "1", "2", "3", "4", "5", "rootfs", "6", "7"] {
             let n = numbers[level] ?? 0
             let runs = "level \(n) \(names[level] ?? "")"
-            lines.append(level == "rootfs" ? "sym __initcallrootfs_start" : "sym __initcall\(level)_start [initcall_levels[\(index)]]")
+            lines.append(
+                level == "rootfs"
+                    ? "sym __initcallrootfs_start" : "sym __initcall\(level)_start [initcall_levels[\(index)]]")
             if level != "rootfs" { index += 1 }
             lines.append("KEEP(*(.initcall\(level).init)) \(level) -> \(runs)")
             lines.append("KEEP(*(.initcall\(level)s.init)) \(level)s -> \(runs)")
@@ -38,14 +43,16 @@ struct CorpusLayoutTests {
         #expect(layout.lines == Self.linux6Lines)
         #expect(layout.walkLines == Self.linux6Walks)
         #expect(layout.orphans.isEmpty)
-        #expect(layout.items.allSatisfy {
-            if case .pattern(let p) = $0 { return p.outputSection == ".init.data" }
-            return true
-        })
+        #expect(
+            layout.items.allSatisfy {
+                if case .pattern(let p) = $0 { return p.outputSection == ".init.data" }
+                return true
+            })
     }
 
     @Test func linux2_6_27() throws {
-        let layout = try InitcallLayout(script: try Fixtures.script("vmlinux-2.6.2x-initcalls.lds.S"), levels: .linux2_6_27)
+        let layout = try InitcallLayout(
+            script: try Fixtures.script("vmlinux-2.6.2x-initcalls.lds.S"), levels: .linux2_6_27)
         var expected = ["sym __initcall_start [initcall_levels[0], early start]"]
         for id in ["0", "0s", "1", "1s", "2", "2s", "3", "3s", "4", "4s", "5", "5s", "rootfs", "6", "6s", "7", "7s"] {
             expected.append("*(.initcall\(id).init) \(id) -> level 0 initcalls")
@@ -55,17 +62,24 @@ struct CorpusLayoutTests {
             "*(.con_initcall.init) con -> console", "sym __con_initcall_end [console end]",
         ]
         #expect(layout.lines == expected)
-        #expect(layout.walkLines == ["console: con", "early: ", "level 0 initcalls: 0 0s 1 1s 2 2s 3 3s 4 4s 5 5s rootfs 6 6s 7 7s"])
-        #expect(layout.items.contains {
-            if case .pattern(let p) = $0 { return p.outputSection == ".initcall.init" }
-            return false
-        })
+        #expect(
+            layout.walkLines == [
+                "console: con", "early: ", "level 0 initcalls: 0 0s 1 1s 2 2s 3 3s 4 4s 5 5s rootfs 6 6s 7 7s",
+            ])
+        #expect(
+            layout.items.contains {
+                if case .pattern(let p) = $0 { return p.outputSection == ".initcall.init" }
+                return false
+            })
         #expect(layout.discarded.isEmpty && layout.orphans.isEmpty)
     }
 
     @Test func linux2_6_28() throws {
         let layout = try InitcallLayout(script: try Fixtures.script("vmlinux-2.6.28-3.3.lds"), levels: .linux2_6_28)
-        var expected = ["sym __initcall_start [early start]", "*(.initcallearly.init) early -> early", "sym __early_initcall_end [initcall_levels[0]]"]
+        var expected = [
+            "sym __initcall_start [early start]", "*(.initcallearly.init) early -> early",
+            "sym __early_initcall_end [initcall_levels[0]]",
+        ]
         for id in ["0", "0s", "1", "1s", "2", "2s", "3", "3s", "4", "4s", "5", "5s", "rootfs", "6", "6s", "7", "7s"] {
             expected.append("*(.initcall\(id).init) \(id) -> level 0 initcalls")
         }
@@ -117,10 +131,11 @@ struct CorpusLayoutTests {
             InputSection(file: "c.o", name: ".initcall6.init", size: 4, alignment: 4),
         ]
         let map = try LinkMap(script: script, inputs: inputs)
-        #expect(map.placements.map { inputs[$0.input].name } == [
-            ".initcall1.init..kmod_b__2_9_b_core", ".initcall6.init..kmod_a__1_20_a_init",
-            ".initcall6.init..kmod_b__7_11_b_init", ".initcall6.init", ".initcall6s.init..kmod_a__3_40_a_sync",
-        ])
+        #expect(
+            map.placements.map { inputs[$0.input].name } == [
+                ".initcall1.init..kmod_b__2_9_b_core", ".initcall6.init..kmod_a__1_20_a_init",
+                ".initcall6.init..kmod_b__7_11_b_init", ".initcall6.init", ".initcall6s.init..kmod_a__3_40_a_sync",
+            ])
         #expect(map.orphans.isEmpty)
     }
 
@@ -128,9 +143,12 @@ struct CorpusLayoutTests {
         ids: ["board", "bus", "driver", "app"].map {
             InitcallID(id: $0, macros: ["\($0)_initcall"], sectionBase: ".tinyk_init.\($0)")
         },
-        initcallLevels: ["__tinyk_init_board", "__tinyk_init_bus", "__tinyk_init_driver", "__tinyk_init_app", "__tinyk_init_end"],
+        initcallLevels: [
+            "__tinyk_init_board", "__tinyk_init_bus", "__tinyk_init_driver", "__tinyk_init_app", "__tinyk_init_end",
+        ],
         initcallLevelNames: ["board", "bus", "driver", "app"],
-        earlySlice: ("__tinyk_init_start", "__tinyk_init_board"), consoleSlice: ("__tinyk_init_start", "__tinyk_init_start"))
+        earlySlice: ("__tinyk_init_start", "__tinyk_init_board"),
+        consoleSlice: ("__tinyk_init_start", "__tinyk_init_start"))
 
     @Test func tinyk() throws {
         let layout = try InitcallLayout(script: try Fixtures.script("tinyk.lds"), levels: Self.tinyk)
@@ -144,7 +162,11 @@ struct CorpusLayoutTests {
                 "sym __tinyk_init_app [initcall_levels[3]]", "KEEP(*(.tinyk_init.app.init)) app -> level 3 app",
                 "sym __tinyk_init_end [initcall_levels[4]]",
             ])
-        #expect(layout.walkLines == ["console: ", "early: ", "level 0 board: board", "level 1 bus: bus", "level 2 driver: driver", "level 3 app: app"])
+        #expect(
+            layout.walkLines == [
+                "console: ", "early: ", "level 0 board: board", "level 1 bus: bus", "level 2 driver: driver",
+                "level 3 app: app",
+            ])
         #expect(LayoutChecks.run(script: try Fixtures.script("tinyk.lds"), levels: Self.tinyk).isEmpty)
     }
 

@@ -15,5 +15,7 @@ extension InitcallLayout {
         }
     }
 
-    var walkLines: [String] { walks.map { "\($0.name): \($0.isDefined ? $0.ids.joined(separator: " ") : "undefined")" } }
+    var walkLines: [String] {
+        walks.map { "\($0.name): \($0.isDefined ? $0.ids.joined(separator: " ") : "undefined")" }
+    }
 }

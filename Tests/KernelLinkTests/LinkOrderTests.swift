@@ -16,15 +16,21 @@ import Testing
     @Test func readsPathsCommentsAndBlankLinesWithTheirPlaces() {
         let order = LinkOrder(text: "# header\n\n  drivers/a.o   # trailing\ndrivers/b.o\n", file: "x.order")
         #expect(order.paths == ["drivers/a.o", "drivers/b.o"])
-        #expect(order.locations == [SourceLocation(file: "x.order", line: 3, column: 3), SourceLocation(file: "x.order", line: 4, column: 1)])
+        #expect(
+            order.locations == [
+                SourceLocation(file: "x.order", line: 3, column: 3),
+                SourceLocation(file: "x.order", line: 4, column: 1),
+            ])
         #expect(order.source == "x.order")
     }
 
     @Test func duplicatesAreNotesAndTheFirstPositionWins() throws {
-        let order = LinkOrder(text: "drivers/net/b.o\ndrivers/spi/spi.o\ndrivers/misc/a.o\ndrivers/net/b.o\n", file: "dup.order")
-        #expect(order.duplicates.map(\.note) == [
-            "dup.order:4:1: note: 'drivers/net/b.o' is listed again (first at line 1); kbuild links it once, at its first position"
-        ])
+        let order = LinkOrder(
+            text: "drivers/net/b.o\ndrivers/spi/spi.o\ndrivers/misc/a.o\ndrivers/net/b.o\n", file: "dup.order")
+        #expect(
+            order.duplicates.map(\.note) == [
+                "dup.order:4:1: note: 'drivers/net/b.o' is listed again (first at line 1); kbuild links it once, at its first position"
+            ])
         let image = try Linker.link(try Fixtures.parse(Self.pair), linkOrder: order)
         #expect(image.linkOrder == ["drivers/net/b.o", "drivers/spi/spi.o", "drivers/misc/a.o"])
     }
@@ -48,7 +54,8 @@ import Testing
         let image = try Linker.link(try Fixtures.parse(Self.pair), linkOrder: order, allowPartial: true)
         #expect(image.linkOrder == ["drivers/net/b.o", "drivers/spi/spi.o", "drivers/misc/a.o"])
         #expect(throws: LinkError.objectMissingFromLinkOrder(paths: ["drivers/spi/spi.o", "drivers/misc/a.o"])) {
-            try Linker.link(try Fixtures.parse(Self.pair), linkOrder: LinkOrder(["drivers/net/b.o"]), allowPartial: false)
+            try Linker.link(
+                try Fixtures.parse(Self.pair), linkOrder: LinkOrder(["drivers/net/b.o"]), allowPartial: false)
         }
     }
 

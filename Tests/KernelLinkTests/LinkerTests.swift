@@ -21,21 +21,27 @@ struct LinkerTests {
 
     @Test func levelThenLinkOrderThenSourceOrder() throws {
         let image = try Linker.link(Self.threeObjects())
-        #expect(image.runOrder.map { image.table[$0.entry].function } == [
-            "c_core",
-            "a_first", "a_second", "b_first", "b_second", "c_first", "c_second",
-            "a_sync", "b_sync", "c_sync",
-        ])
+        #expect(
+            image.runOrder.map { image.table[$0.entry].function } == [
+                "c_core",
+                "a_first", "a_second", "b_first", "b_second", "c_first", "c_second",
+                "a_sync", "b_sync", "c_sync",
+            ])
     }
 
     @Test func linkOrderReordersWithinEachSection() throws {
-        let image = try Linker.link(Self.threeObjects(), linkOrder: LinkOrder(["drivers/c.o", "drivers/a.o", "drivers/b.o"]))
+        let image = try Linker.link(
+            Self.threeObjects(), linkOrder: LinkOrder(["drivers/c.o", "drivers/a.o", "drivers/b.o"]))
         #expect(image.linkOrder == ["drivers/c.o", "drivers/a.o", "drivers/b.o"])
-        #expect(image.runOrder.map { image.table[$0.entry].function }.prefix(4) == ["c_core", "c_first", "c_second", "a_first"])
+        #expect(
+            image.runOrder.map { image.table[$0.entry].function }.prefix(4) == [
+                "c_core", "c_first", "c_second", "a_first",
+            ])
     }
 
     @Test func duplicateInTheLinkOrderFirstPositionWins() throws {
-        let order = LinkOrder(text: "drivers/b.o\n# comment\n\ndrivers/a.o\ndrivers/b.o  \ndrivers/c.o\n", file: "order")
+        let order = LinkOrder(
+            text: "drivers/b.o\n# comment\n\ndrivers/a.o\ndrivers/b.o  \ndrivers/c.o\n", file: "order")
         let image = try Linker.link(Self.threeObjects(), linkOrder: order)
         #expect(image.linkOrder == ["drivers/b.o", "drivers/a.o", "drivers/c.o"])
     }
@@ -120,10 +126,12 @@ struct LinkerTests {
 
     @Test func levelReportPlacesEveryIdOfTheDefaultTable() throws {
         let report = try LevelReport(description: KernelDescription())
-        #expect(report.rows.map(\.id) == [
-            "con", "early", "0", "0s", "1", "1s", "2", "2s", "3", "3s", "4", "4s", "5", "5s", "rootfs", "rootfss", "6",
-            "6s", "7", "7s",
-        ])
+        #expect(
+            report.rows.map(\.id) == [
+                "con", "early", "0", "0s", "1", "1s", "2", "2s", "3", "3s", "4", "4s", "5", "5s", "rootfs", "rootfss",
+                "6",
+                "6s", "7", "7s",
+            ])
         let rootfs = try #require(report.rows.first { $0.id == "rootfs" })
         #expect(rootfs.levelName == "fs")
         #expect(rootfs.boundary == "__initcall5_start")

@@ -1,8 +1,9 @@
 import InitcallSim
-@testable import KernelLink
 import LinkerScript
 import TestSupport
 import Testing
+
+@testable import KernelLink
 
 /// The relinker is only a faster way to get what `Linker.link` gives: for random link orders
 /// the two images must be the same, entry for entry, symbol for symbol.
@@ -100,6 +101,7 @@ import Testing
             """, file: "sorted.lds")
         let relinker = try Relinker(description)
         #expect(!relinker.isFast)
-        Self.expectSameImage(try relinker.link(order: [1, 0]), try Linker.link(description, linkOrder: LinkOrder(["a.o", "z.o"])))
+        Self.expectSameImage(
+            try relinker.link(order: [1, 0]), try Linker.link(description, linkOrder: LinkOrder(["a.o", "z.o"])))
     }
 }

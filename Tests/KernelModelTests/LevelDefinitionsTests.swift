@@ -1,3 +1,4 @@
+import Foundation
 import InitcallSim
 import LinkerScript
 import TestSupport
@@ -45,9 +46,11 @@ struct LevelDefinitionsTests {
     }
 
     @Test func definesSelectBranches() throws {
-        let text = "#ifdef NEW\n#define x_initcall(fn) __define_initcall(fn, 9)\n#else\n#define x_initcall(fn) __define_initcall(fn, 8)\n#endif\n"
+        let text =
+            "#ifdef NEW\n#define x_initcall(fn) __define_initcall(fn, 9)\n#else\n#define x_initcall(fn) __define_initcall(fn, 8)\n#endif\n"
         let off = try LevelDefinitions.parse(text, file: "init.h")
-        let on = try LevelDefinitions.parse(text, file: "init.h", options: .init(defines: ["NEW"], kbuildDefines: false))
+        let on = try LevelDefinitions.parse(
+            text, file: "init.h", options: .init(defines: ["NEW"], kbuildDefines: false))
         #expect(off.id(forMacro: "x_initcall")?.id == "8")
         #expect(on.id(forMacro: "x_initcall")?.id == "9")
     }
@@ -60,11 +63,21 @@ struct LevelDefinitionsTests {
     }
 
     @Test(arguments: [
-        Bad(text: "static initcall_entry_t *initcall_levels[] = __initcall0_start;\n", message: "expected '{' after 'initcall_levels[] ='", location: "l.c:1:46"),
-        Bad(text: "static initcall_entry_t *initcall_levels[] = { 1, };\n", message: "expected a boundary symbol in initcall_levels[], found '1'", location: "l.c:1:48"),
-        Bad(text: "static const char *initcall_level_names[] = { pure };\n", message: "expected a level name in quotes in initcall_level_names[], found 'pure'", location: "l.c:1:47"),
-        Bad(text: "static const char *initcall_level_names[] = { \"pure\",\n", message: "'initcall_level_names[]' is not closed with '}'", location: "l.c:1:20"),
-        Bad(text: "#if 1\n#define a_initcall(fn) __define_initcall(fn, 1)\n", message: "unterminated #if", location: "l.c:1:2"),
+        Bad(
+            text: "static initcall_entry_t *initcall_levels[] = __initcall0_start;\n",
+            message: "expected '{' after 'initcall_levels[] ='", location: "l.c:1:46"),
+        Bad(
+            text: "static initcall_entry_t *initcall_levels[] = { 1, };\n",
+            message: "expected a boundary symbol in initcall_levels[], found '1'", location: "l.c:1:48"),
+        Bad(
+            text: "static const char *initcall_level_names[] = { pure };\n",
+            message: "expected a level name in quotes in initcall_level_names[], found 'pure'", location: "l.c:1:47"),
+        Bad(
+            text: "static const char *initcall_level_names[] = { \"pure\",\n",
+            message: "'initcall_level_names[]' is not closed with '}'", location: "l.c:1:20"),
+        Bad(
+            text: "#if 1\n#define a_initcall(fn) __define_initcall(fn, 1)\n", message: "unterminated #if",
+            location: "l.c:1:2"),
     ])
     func errors(_ bad: Bad) throws {
         #expect {
@@ -81,7 +94,10 @@ struct LevelDefinitionsTests {
 struct LevelTableEditingTests {
     @Test func insertingALevelOffersItsMacrosAndTables() throws {
         let table = try LevelTable.linux6.insertingLevel("prev_device", after: "fs")
-        #expect(table.initcallLevelNames == ["pure", "core", "postcore", "arch", "subsys", "fs", "prev_device", "device", "late"])
+        #expect(
+            table.initcallLevelNames == [
+                "pure", "core", "postcore", "arch", "subsys", "fs", "prev_device", "device", "late",
+            ])
         #expect(table.initcallLevels[6] == "__initcallprev_device_start")
         #expect(table.id(forMacro: "prev_device_initcall")?.section == ".initcallprev_device.init")
         #expect(table.id(forMacro: "prev_device_initcall_sync")?.id == "prev_devices")
@@ -94,7 +110,8 @@ struct LevelTableEditingTests {
     @Test func insertedLevelRunsEndToEnd() throws {
         let levels = try LevelTable.linux6.insertingLevel("prev_device", after: "fs")
         let script = try LinkerScript.parse(
-            "SECTIONS { .init.data : {\n" + levels.initCallsText() + "__con_initcall_start = .; KEEP(*(.con_initcall.init)) __con_initcall_end = .;\n} }",
+            "SECTIONS { .init.data : {\n" + levels.initCallsText()
+                + "__con_initcall_start = .; KEEP(*(.con_initcall.init)) __con_initcall_end = .;\n} }",
             file: "gen.lds")
         #expect(LayoutChecks.run(script: script, levels: levels).isEmpty)
         var kernel = KernelDescription()
@@ -125,10 +142,18 @@ struct LevelTableEditingTests {
         #expect(throws: LevelTableError.unknownLevel("nope", known: LevelTable.linux6.initcallLevelNames)) {
             _ = try LevelTable.linux6.insertingLevel("x", after: "nope")
         }
-        #expect(throws: LevelTableError.duplicateLevel("fs")) { _ = try LevelTable.linux6.insertingLevel("fs", after: "core") }
-        #expect(throws: LevelTableError.duplicateID("6")) { _ = try LevelTable.linux6.insertingLevel("x", after: "core", id: "6") }
-        #expect(throws: LevelTableError.invalidName("a-b")) { _ = try LevelTable.linux6.insertingLevel("a-b", after: "core") }
-        #expect(throws: LevelTableError.duplicateLevel("late")) { _ = try LevelTable.linux6.renamingLevel("device", to: "late") }
+        #expect(throws: LevelTableError.duplicateLevel("fs")) {
+            _ = try LevelTable.linux6.insertingLevel("fs", after: "core")
+        }
+        #expect(throws: LevelTableError.duplicateID("6")) {
+            _ = try LevelTable.linux6.insertingLevel("x", after: "core", id: "6")
+        }
+        #expect(throws: LevelTableError.invalidName("a-b")) {
+            _ = try LevelTable.linux6.insertingLevel("a-b", after: "core")
+        }
+        #expect(throws: LevelTableError.duplicateLevel("late")) {
+            _ = try LevelTable.linux6.renamingLevel("device", to: "late")
+        }
         #expect(throws: LevelTableError.invalidName("")) { _ = try LevelTable.linux6.renamingLevel("device", to: "") }
         #expect(throws: LevelTableError.unknownLevel("x", known: LevelTable.linux6.initcallLevelNames)) {
             _ = try LevelTable.linux6.removingLevel("x")
@@ -140,15 +165,17 @@ struct LevelTableEditingTests {
         let text = LevelTable.linux6.initCallsText(indent: "")
         #expect(text.hasPrefix("__initcall_start = .;\nKEEP(*(.initcallearly.init))\n__initcall0_start = .;\n"))
         #expect(text.hasSuffix("KEEP(*(.initcall7s.init))\n__initcall_end = .;\n"))
-        #expect(text.contains("__initcallrootfs_start = .;\nKEEP(*(.initcallrootfs.init))\nKEEP(*(.initcallrootfss.init))\n"))
+        #expect(
+            text.contains(
+                "__initcallrootfs_start = .;\nKEEP(*(.initcallrootfs.init))\nKEEP(*(.initcallrootfss.init))\n"))
         let macro = LevelTable.linux6.initCallsMacroText()
         #expect(macro.contains("INIT_CALLS_LEVEL(rootfs)"))
         let expanded = try Preprocessor.preprocess(
             "#define INIT_CALLS_LEVEL(level) __initcall##level##_start = .; KEEP(*(.initcall##level##.init)) KEEP(*(.initcall##level##s.init))\n"
                 + macro + "INIT_CALLS\n", file: "m.h")
-        #expect(expanded.source.text.split(separator: " ").joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
-            == text.split(separator: "\n").joined(separator: " "))
+        #expect(
+            expanded.source.text.split(separator: " ").joined(separator: " ").trimmingCharacters(
+                in: .whitespacesAndNewlines)
+                == text.split(separator: "\n").joined(separator: " "))
     }
 }
-
-import Foundation

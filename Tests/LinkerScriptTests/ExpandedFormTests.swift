@@ -15,7 +15,10 @@ struct ExpandedFormTests {
             }
             WIDGET { a; b; }
             """, file: "w.lds")
-        #expect(script.warnings.map(\.message) == ["unknown statement 'FROBNICATE' skipped", "unknown statement 'WIDGET' skipped"])
+        #expect(
+            script.warnings.map(\.message) == [
+                "unknown statement 'FROBNICATE' skipped", "unknown statement 'WIDGET' skipped",
+            ])
         #expect(script.warnings.map(\.location.line) == [1, 5])
         #expect(script.outputSections.map(\.name) == [".init.data"])
     }
@@ -27,7 +30,9 @@ struct ExpandedFormTests {
             # 40 "arch/x86/kernel/vmlinux.lds.S"
             SECTIONS { .a : { *(.a) } }
             """, file: "m.lds")
-        #expect(script.outputSections.first?.location == SourceLocation(file: "arch/x86/kernel/vmlinux.lds.S", line: 40, column: 12))
+        #expect(
+            script.outputSections.first?.location
+                == SourceLocation(file: "arch/x86/kernel/vmlinux.lds.S", line: 40, column: 12))
     }
 
     @Test(arguments: [
@@ -47,8 +52,13 @@ struct ExpandedFormTests {
     ])
     func syntaxErrorsCarryTheirPlace(_ marked: String, _ message: String) {
         // The marker is where the error is reported; locate it like the parser does.
-        let line = marked.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("¦") }.map { $0 + 1 } ?? 1
-        let column = (marked.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].firstIndex(of: "¦")?.utf16Offset(in: marked.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]) ?? 0) + 1
+        let line =
+            marked.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("¦") }.map {
+                $0 + 1
+            } ?? 1
+        let column =
+            (marked.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].firstIndex(of: "¦")?.utf16Offset(
+                in: marked.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]) ?? 0) + 1
         let text = marked.replacingOccurrences(of: "¦", with: "")
         do {
             _ = try LinkerScript.parse(text, file: "e.lds")
@@ -76,7 +86,8 @@ struct ExpandedFormTests {
     }
 
     @Test func failedAssertIsAWarningWithItsMessage() throws {
-        let script = try LinkerScript.parse(". = ASSERT(1 == 2, \"one is not two\");\nASSERT(0, \"zero\")", file: "a.lds")
+        let script = try LinkerScript.parse(
+            ". = ASSERT(1 == 2, \"one is not two\");\nASSERT(0, \"zero\")", file: "a.lds")
         let map = try LinkMap(script: script, inputs: [])
         #expect(map.warnings.map(\.message) == ["ASSERT would fail: one is not two", "ASSERT would fail: zero"])
     }
@@ -87,7 +98,8 @@ struct ExpandedFormTests {
     }
 
     @Test(arguments: [
-        ("*", "anything", true), (".initcall6.init", ".initcall6.init", true), (".initcall6.init", ".initcall6s.init", false),
+        ("*", "anything", true), (".initcall6.init", ".initcall6.init", true),
+        (".initcall6.init", ".initcall6s.init", false),
         (".initcall6.init*", ".initcall6.init..kmod_foo__12_34_foo_init", true), ("*crtend.o", "lib/crtend.o", true),
         (".text.[a-c]*", ".text.b1", true), (".text.[!a-c]*", ".text.b1", false), ("?.o", "a.o", true),
         ("[", "[", true), ("a\\*", "a*", true),

@@ -32,7 +32,9 @@ struct ShippedScriptTests {
         }
         var expected = ["__initcall_start", "KEEP(*(.initcallearly.init))"]
         for level in ["0", "1", "2", "3", "4", "5", "rootfs", "6", "7"] {
-            expected += ["__initcall\(level)_start", "KEEP(*(.initcall\(level).init))", "KEEP(*(.initcall\(level)s.init))"]
+            expected += [
+                "__initcall\(level)_start", "KEEP(*(.initcall\(level).init))", "KEEP(*(.initcall\(level)s.init))",
+            ]
         }
         expected += ["__initcall_end", "__con_initcall_start", "KEEP(*(.con_initcall.init))", "__con_initcall_end"]
         #expect(trace == expected)

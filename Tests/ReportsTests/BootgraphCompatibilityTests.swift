@@ -20,7 +20,8 @@ struct BootgraphCompatibilityTests {
         var description = try BootFile.load(Fixtures.example("board.boot"))
         description.architecture = arch
         let lines = DmesgRenderer.render(try Linker.link(description).boot()).split(separator: "\n").map(String.init)
-        let stop = try #require(lines.firstIndex { $0.contains("Write protecting the") || $0.contains("Freeing unused kernel memory") })
+        let stop = try #require(
+            lines.firstIndex { $0.contains("Write protecting the") || $0.contains("Freeing unused kernel memory") })
         let before = lines[..<stop]
         #expect(before.filter { Self.matches(Self.calling, $0) && Self.matches(Self.pid, $0) }.count == 48)
         #expect(before.filter { Self.matches(Self.returned, $0) }.count == 48)

@@ -15,7 +15,9 @@ struct ExamplesTests {
         let result = try Linker.link(description).boot()
         // An example that panics says so in its header comment.
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let expectsPanic = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.contains { $0.contains("panic") && $0.contains("Exit status 1") }
+        let expectsPanic = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.contains {
+            $0.contains("panic") && $0.contains("Exit status 1")
+        }
         #expect(result.reachedInit != expectsPanic, "\(name): \(result.outcome)")
     }
 

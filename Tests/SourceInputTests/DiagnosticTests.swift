@@ -5,7 +5,8 @@ import Testing
 struct DiagnosticTests {
     @Test func rendersTheLineWithACaretUnderTheColumn() {
         let diagnostic = Diagnostic(
-            .error, at: SourceLocation(file: "a.lds", line: 3, column: 5), "expected ';'", notes: ["an assignment ends with ';'"],
+            .error, at: SourceLocation(file: "a.lds", line: 3, column: 5), "expected ';'",
+            notes: ["an assignment ends with ';'"],
             sourceLine: "\tx = .")
         #expect(
             diagnostic.rendered() == """

@@ -27,7 +27,8 @@ package enum Fixtures {
     package static func script(_ name: String, defines: [String] = []) throws -> LinkerScript {
         try LinkerScript.load(
             "LinkerScripts/" + name,
-            options: Preprocessor.Options(defines: defines, includeDirectories: ["LinkerScripts/include"]), loader: loader)
+            options: Preprocessor.Options(defines: defines, includeDirectories: ["LinkerScripts/include"]),
+            loader: loader)
     }
 
     /// The text of a corpus script under `LinkerScripts/`.
@@ -85,16 +86,19 @@ package struct Golden: Sendable {
     ) throws {
         let url = directory.appendingPathComponent(name)
         if Self.recording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(name); run INITCALL_SIM_RECORD=1 swift test", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(name); run INITCALL_SIM_RECORD=1 swift test", sourceLocation: sourceLocation)
             return
         }
         #expect(
-            actual == expected, "golden file \(name) differs; rerun with INITCALL_SIM_RECORD=1 after checking the change",
+            actual == expected,
+            "golden file \(name) differs; rerun with INITCALL_SIM_RECORD=1 after checking the change",
             sourceLocation: sourceLocation)
     }
 }
@@ -144,7 +148,9 @@ package enum TestKernel {
         return try Linker.link(kernel).boot()
     }
 
-    package static func fn(_ name: String, size: Int = 0x40, _ body: @escaping InitcallBody = { _ in 0 }) -> InitFunction {
+    package static func fn(_ name: String, size: Int = 0x40, _ body: @escaping InitcallBody = { _ in 0 })
+        -> InitFunction
+    {
         InitFunction(name, size: size, body: body)
     }
 

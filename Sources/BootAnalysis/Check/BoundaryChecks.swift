@@ -29,14 +29,17 @@ enum BoundaryChecks {
         var findings: [Finding] = []
         for (symbol, user, location) in users(probe) where probe.map.symbol(named: symbol) == nil {
             guard reported.insert(symbol).inserted else { continue }
-            let id = symbol.hasPrefix("__initcall") && symbol.hasSuffix("_start")
+            let id =
+                symbol.hasPrefix("__initcall") && symbol.hasSuffix("_start")
                 ? String(symbol.dropFirst("__initcall".count).dropLast("_start".count)) : nil
             findings.append(
                 Finding(
                     .error, code: "undefined-boundary", location: location,
                     summary: "\(user) names \(symbol), which the linker script never defines: the link fails",
                     explanation: ["ld: undefined reference to `\(symbol)'"],
-                    fix: id.map { "add INIT_CALLS_LEVEL(\($0)) to INIT_CALLS (it defines \(symbol) = .; before the level's sections)" }
+                    fix: id.map {
+                        "add INIT_CALLS_LEVEL(\($0)) to INIT_CALLS (it defines \(symbol) = .; before the level's sections)"
+                    }
                         ?? "define \(symbol) = .; at the right place of INIT_CALLS",
                     subjects: [symbol]))
         }
@@ -54,7 +57,8 @@ enum BoundaryChecks {
             findings.append(
                 Finding(
                     .error, code: "boundaries-out-of-order", location: probe.map.symbol(named: a)?.location,
-                    summary: "initcall_levels[\(n)] = \(a) comes after initcall_levels[\(n + 1)] = \(b) in the layout: level \(n) (\(name)) runs nothing",
+                    summary:
+                        "initcall_levels[\(n)] = \(a) comes after initcall_levels[\(n + 1)] = \(b) in the layout: level \(n) (\(name)) runs nothing",
                     explanation: [
                         "do_initcall_level(\(n)) walks from \(a) up to \(b); with the start above the end the loop never runs",
                         "the entries between the two symbols run in another level, or not at all",
@@ -87,7 +91,8 @@ enum BoundaryChecks {
             return [
                 Finding(
                     .error, code: "level-names-count", location: location,
-                    summary: "initcall_level_names[] has \(names) names for \(count) levels: do_initcall_level(\(names)) reads past its end",
+                    summary:
+                        "initcall_level_names[] has \(names) names for \(count) levels: do_initcall_level(\(names)) reads past its end",
                     explanation: [
                         "do_initcalls() runs level n with initcall_level_names[n] as the parameter pass and tracepoint name"
                     ],
@@ -98,7 +103,8 @@ enum BoundaryChecks {
         return [
             Finding(
                 .warning, code: "level-names-count", location: location,
-                summary: "initcall_level_names[] has \(names) names for \(count) levels: the last \(names - count) are never used",
+                summary:
+                    "initcall_level_names[] has \(names) names for \(count) levels: the last \(names - count) are never used",
                 explanation: ["initcall_levels[] has \(count + 1) boundaries, so do_initcalls() runs \(count) levels"],
                 fix: "remove the extra names, or add the missing boundaries to initcall_levels[]",
                 subjects: ["initcall_level_names"])

@@ -81,13 +81,15 @@ private struct Checker {
         switch kind {
         case .fragile:
             (severity, code) = (.warning, "fragile-link-order")
-            summary = "\(head) earlier in the same level (\(level)) only because \(provider.object) is linked before \(consumer.object)"
+            summary =
+                "\(head) earlier in the same level (\(level)) only because \(provider.object) is linked before \(consumer.object)"
             why = [
                 "within one initcall level the kernel promises nothing but link order: a Makefile edit, a directory move or LTO can link \(consumer.object) first, and \(consumer.function) then finds '\(resource)' missing"
             ]
         case .wrongOrder:
             (severity, code) = (.error, "wrong-link-order")
-            summary = "\(head) later in the same level (\(level)), because \(consumer.object) is linked before \(provider.object)"
+            summary =
+                "\(head) later in the same level (\(level)), because \(consumer.object) is linked before \(provider.object)"
             why = [
                 "in this link order \(consumer.function) finds '\(resource)' missing; linking \(provider.object) first would only hide it, since within one level nothing but link order decides"
             ]
@@ -125,7 +127,9 @@ private struct Checker {
         return (
             .error, "provider-later-in-level",
             "\(head) only after it in the \(graph.levelName(c)) level: \(provider.section) runs after \(consumer.section)",
-            ["\(provider.macro) entries run after every \(consumer.macro) entry of the level, whatever the link order: \(always)"]
+            [
+                "\(provider.macro) entries run after every \(consumer.macro) entry of the level, whatever the link order: \(always)"
+            ]
         )
     }
 
@@ -135,13 +139,15 @@ private struct Checker {
         let consumer = graph.nodes[c].entry
         var summary = "\(graph.name(c)) requires '\(resource)', which no initcall provides"
         var why = ["\(consumer.function) finds '\(resource)' missing in every link order"]
-        var fix = "provide '\(resource)' from an initcall that runs before \(consumer.function), or drop the requirement"
+        var fix =
+            "provide '\(resource)' from an initcall that runs before \(consumer.function), or drop the requirement"
         var subjects = [consumer.function, consumer.object, resource]
         if let provider {
             let entry = graph.nodes[provider].entry
             let fate =
                 graph.image.discarded.contains(entry)
-                ? "is discarded by the linker script" : "is in \(entry.section), which no pattern of the linker script collects"
+                ? "is discarded by the linker script"
+                : "is in \(entry.section), which no pattern of the linker script collects"
             summary = "\(graph.name(c)) requires '\(resource)', whose only provider \(graph.name(provider)) never runs"
             why = ["\(entry.function) \(fate), so \(consumer.function) finds '\(resource)' missing in every link order"]
             fix = "register \(entry.function) with a level macro (\(entry.macro) places it where no level walk reaches)"
@@ -154,7 +160,8 @@ private struct Checker {
             }
         }
         return Finding(
-            .error, code: "missing-provider", location: location(of: consumer, attribute: "requires="), summary: summary,
+            .error, code: "missing-provider", location: location(of: consumer, attribute: "requires="),
+            summary: summary,
             explanation: why, fix: fix, subjects: subjects)
     }
 
@@ -165,9 +172,13 @@ private struct Checker {
             let all = graph.providers[resource] ?? []
             guard all.count > 1, let second = all.dropFirst().first else { return nil }
             let names = all.map(graph.name)
-            let list = names.count == 2 ? "\(names[0]) and \(names[1])" : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+            let list =
+                names.count == 2
+                ? "\(names[0]) and \(names[1])"
+                : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
             return Finding(
-                .warning, code: "duplicate-provider", location: location(of: graph.nodes[second].entry, attribute: "provides="),
+                .warning, code: "duplicate-provider",
+                location: location(of: graph.nodes[second].entry, attribute: "provides="),
                 summary: "'\(resource)' is provided by both \(list)",
                 explanation: [
                     "whichever runs first provides it, and which that is may depend on link order: consumers cannot tell which one they got"
@@ -192,7 +203,9 @@ private struct Checker {
             fix: steps.count == 1
                 ? "a requirement is checked before anything is provided: drop '\(first.resource)' from what \(entry.function) requires"
                 : "break the cycle: one of them must provide its resource without needing the other's",
-            subjects: steps.flatMap { [graph.nodes[$0.consumer].entry.function, graph.nodes[$0.consumer].entry.object, $0.resource] })
+            subjects: steps.flatMap {
+                [graph.nodes[$0.consumer].entry.function, graph.nodes[$0.consumer].entry.object, $0.resource]
+            })
     }
 }
 
@@ -201,6 +214,7 @@ extension Checker {
     /// the `.boot` reader recorded its column (`requires=`), else at the registration.
     fileprivate func location(of entry: PlacedInitcall, attribute: String) -> SourceLocation? {
         guard let source = entry.source else { return nil }
-        return SourceLocation(file: source.file, line: source.line, column: entry.column(ofAttribute: attribute) ?? source.column)
+        return SourceLocation(
+            file: source.file, line: source.line, column: entry.column(ofAttribute: attribute) ?? source.column)
     }
 }

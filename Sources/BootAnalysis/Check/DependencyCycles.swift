@@ -24,7 +24,9 @@ struct DependencyCycles: Sendable {
         var edges: [[Step]] = Array(repeating: [], count: graph.nodes.count)
         for (consumer, resource) in graph.requirements {
             let providers = graph.runningProviders(of: resource)
-            if providers.count == 1 { edges[consumer].append(Step(consumer: consumer, resource: resource, provider: providers[0])) }
+            if providers.count == 1 {
+                edges[consumer].append(Step(consumer: consumer, resource: resource, provider: providers[0]))
+            }
         }
         var cycles: [[Step]] = []
         var covered = Set<Covered>()

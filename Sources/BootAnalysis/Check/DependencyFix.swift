@@ -28,7 +28,9 @@ struct DependencyFix {
         guard let best = ranked.first else { return nil }
         var text = best.text
         if !best.damage.isEmpty { text += " (but then " + best.damage.joined(separator: ", and ") + ")" }
-        if best.damage.isEmpty, let other = ranked.first(where: { $0.damage.isEmpty && $0.movesProvider != best.movesProvider }) {
+        if best.damage.isEmpty,
+            let other = ranked.first(where: { $0.damage.isEmpty && $0.movesProvider != best.movesProvider })
+        {
             text += "; or " + other.text
         }
         return text
@@ -79,7 +81,9 @@ struct DependencyFix {
         _ node: Int, to target: LevelPositions.Target, tier: Int, isProvider: Bool, why: String,
         fixing requirement: (consumer: Int, resource: String)
     ) -> Candidate {
-        guard let current = graph.nodes[node].position else { return Candidate(tier: tier, movesProvider: isProvider, text: "", damage: []) }
+        guard let current = graph.nodes[node].position else {
+            return Candidate(tier: tier, movesProvider: isProvider, text: "", damage: [])
+        }
         var moved = current
         moved.slice = target.slice
         moved.statement = target.statement
@@ -93,19 +97,26 @@ struct DependencyFix {
     }
 
     /// Requirements a move would make worse than they are now.
-    private func damage(moving node: Int, to position: InitcallPosition, except fixed: (consumer: Int, resource: String))
+    private func damage(
+        moving node: Int, to position: InitcallPosition, except fixed: (consumer: Int, resource: String)
+    )
         -> [String]
     {
-        var affected: [(consumer: Int, resource: String)] = DependencyGraph.unique(graph.nodes[node].requires).map { (node, $0) }
+        var affected: [(consumer: Int, resource: String)] = DependencyGraph.unique(graph.nodes[node].requires).map {
+            (node, $0)
+        }
         for resource in DependencyGraph.unique(graph.nodes[node].provides) {
-            for consumer in graph.consumers[resource] ?? [] where consumer != node { affected.append((consumer, resource)) }
+            for consumer in graph.consumers[resource] ?? [] where consumer != node {
+                affected.append((consumer, resource))
+            }
         }
         var result: [String] = []
         for (consumer, resource) in affected where !(consumer == fixed.consumer && resource == fixed.resource) {
             let before = graph.verdict(consumer, resource)
             let after = graph.verdict(consumer, resource, moving: (node, position))
             guard after.kind > before.kind else { continue }
-            result.append("\(graph.nodes[consumer].entry.function) would \(DependencyFix.consequence(after.kind, resource))")
+            result.append(
+                "\(graph.nodes[consumer].entry.function) would \(DependencyFix.consequence(after.kind, resource))")
         }
         return result
     }

@@ -59,7 +59,8 @@ struct DependencyGraph: Sendable {
             var position: InitcallPosition?
             if let slice = entry.slice, let statement = entry.statement {
                 position = InitcallPosition(
-                    slice: slice, statement: statement, objectRank: rank[entry.object] ?? 0, sourceOrder: entry.sourceOrder,
+                    slice: slice, statement: statement, objectRank: rank[entry.object] ?? 0,
+                    sourceOrder: entry.sourceOrder,
                     object: objectIndex[entry.object] ?? 0)
             }
             nodes.append(Node(entry: entry, position: position, provides: entry.provides, requires: entry.requires))
@@ -85,13 +86,17 @@ struct DependencyGraph: Sendable {
     /// call `k.provide`/`k.require` without declaring anything.
     private static func merge(_ observed: BootResult, into nodes: inout [Node]) {
         var byEntry: [EntryKey: Int] = [:]
-        for (index, node) in nodes.enumerated() where byEntry[EntryKey(node.entry)] == nil { byEntry[EntryKey(node.entry)] = index }
+        for (index, node) in nodes.enumerated() where byEntry[EntryKey(node.entry)] == nil {
+            byEntry[EntryKey(node.entry)] = index
+        }
         for (run, entry) in observed.runs.enumerated() {
             guard let index = byEntry[EntryKey(observed.entry(of: entry))] else { continue }
             for event in observed.resourceEvents(of: run) {
                 switch event.kind {
-                case .provided where !nodes[index].provides.contains(event.resource): nodes[index].provides.append(event.resource)
-                case .required where !nodes[index].requires.contains(event.resource): nodes[index].requires.append(event.resource)
+                case .provided where !nodes[index].provides.contains(event.resource):
+                    nodes[index].provides.append(event.resource)
+                case .required where !nodes[index].requires.contains(event.resource):
+                    nodes[index].requires.append(event.resource)
                 default: break
                 }
             }

@@ -39,7 +39,9 @@ enum LevelSectionChecks {
         return findings
     }
 
-    private static func neverRuns(_ id: InitcallID, _ macro: String, _ location: SourceLocation?, _ probe: InitcallProbe)
+    private static func neverRuns(
+        _ id: InitcallID, _ macro: String, _ location: SourceLocation?, _ probe: InitcallProbe
+    )
         -> Finding
     {
         let isConsole = id.sectionBase != ".initcall\(id.id)"
@@ -64,7 +66,8 @@ enum LevelSectionChecks {
         return levels.id(named: base) != nil ? base : nil
     }
 
-    private static func discarded(_ id: InitcallID, _ macro: String, _ statement: LinkMap.StatementReference) -> Finding {
+    private static func discarded(_ id: InitcallID, _ macro: String, _ statement: LinkMap.StatementReference) -> Finding
+    {
         Finding(
             .error, code: "level-discarded", location: statement.location,
             summary: "\(statement.description) in /DISCARD/ throws away \(id.section): \(macro)() calls never run",
@@ -80,7 +83,8 @@ enum LevelSectionChecks {
         let range = "[\(levels.earlySlice.start), \(levels.initcallLevels.last ?? "__initcall_end"))"
         return Finding(
             .error, code: "outside-initcall-range", location: statement.location,
-            summary: "\(statement.description) in \(statement.outputSection) collects \(id.section) outside \(range) and the console table: \(macro)() calls never run",
+            summary:
+                "\(statement.description) in \(statement.outputSection) collects \(id.section) outside \(range) and the console table: \(macro)() calls never run",
             explanation: [
                 "do_initcalls() and do_pre_smp_initcalls() walk only the entries between the boundary symbols of initcall_levels[]; console_init() only [\(levels.consoleSlice.start), \(levels.consoleSlice.end))"
             ],
@@ -110,12 +114,14 @@ enum LevelSectionChecks {
         let place = levels.sources?.initcallLevels?.last ?? location
         return Finding(
             .warning, code: "level-missing-from-table", location: place,
-            summary: "level \(id.id) (\(macro)) is missing from initcall_levels[]: its calls run inside level \(n)'s slice, as '\(levelName)'",
+            summary:
+                "level \(id.id) (\(macro)) is missing from initcall_levels[]: its calls run inside level \(n)'s slice, as '\(levelName)'",
             explanation: [
                 "do_initcalls() walks exactly the slices initcall_levels[] names; \(symbol) is not one of them, so .initcall\(id.id).init entries run in [\(walk.start), \(walk.end)), after level \(n)'s own calls",
                 "they get level \(n)'s parameter pass and its name in the initcall_level tracepoint",
             ],
-            fix: "list \(symbol) in initcall_levels[] (init/main.c) in layout order, and add its name to initcall_level_names[]",
+            fix:
+                "list \(symbol) in initcall_levels[] (init/main.c) in layout order, and add its name to initcall_level_names[]",
             subjects: [symbol, macro])
     }
 }

@@ -51,7 +51,9 @@ enum UnreachablePatternCheck {
         }
     }
 
-    private static func shadowing(_ pattern: SectionPattern, of description: InputSectionDescription, in earlier: [Seen])
+    private static func shadowing(
+        _ pattern: SectionPattern, of description: InputSectionDescription, in earlier: [Seen]
+    )
         -> Seen?
     {
         let wildcard = Wildcard(pattern.pattern)
@@ -63,12 +65,14 @@ enum UnreachablePatternCheck {
     ) -> Finding {
         Finding(
             .warning, code: "unreachable-pattern", location: description.location,
-            summary: "\(description.text) in \(section) can never collect \(pattern.pattern): \(shadow.description.text) at \(shadow.description.location) takes every such section first",
+            summary:
+                "\(description.text) in \(section) can never collect \(pattern.pattern): \(shadow.description.text) at \(shadow.description.location) takes every such section first",
             explanation: [
                 "ld gives each input section to the first pattern that matches it, in script order",
                 "the sections the later pattern names are placed where the earlier one is, in link order mixed with the others it takes",
             ],
-            fix: "put \(description.text) before \(shadow.description.text), or narrow \(shadow.pattern.pattern) so it no longer matches \(pattern.pattern)",
+            fix:
+                "put \(description.text) before \(shadow.description.text), or narrow \(shadow.pattern.pattern) so it no longer matches \(pattern.pattern)",
             subjects: [pattern.pattern, shadow.pattern.pattern])
     }
 }

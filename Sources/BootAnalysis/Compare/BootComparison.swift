@@ -86,7 +86,9 @@ public struct BootComparison: Sendable {
     public var outcomesEqual: Bool { changes.isEmpty && a.outcome == b.outcome && a.taint == b.taint }
 
     /// Entries that changed place, within a level or between levels.
-    public var movedCount: Int { levels.reduce(0) { $0 + $1.entries.filter { $0.change == .moved || $0.change == .movedIn }.count } }
+    public var movedCount: Int {
+        levels.reduce(0) { $0 + $1.entries.filter { $0.change == .moved || $0.change == .movedIn }.count }
+    }
 
     /// The virtual time of a boot's last record: when init started, or the panic.
     public static func endTime(_ result: BootResult) -> UInt64 { result.records.last?.timestamp ?? 0 }
@@ -157,7 +159,8 @@ public struct BootComparison: Sendable {
                 if let other = b.runByKey[key] {
                     if b.result.runs[other].slice != slice {
                         entries.append(
-                            SequenceEntry(key: key, change: .movedOut, positionA: i + 1, otherLevel: b.sliceName(ofRun: other)))
+                            SequenceEntry(
+                                key: key, change: .movedOut, positionA: i + 1, otherLevel: b.sliceName(ofRun: other)))
                     }
                     // A move within the level is shown once, where B runs it.
                 } else {
@@ -172,7 +175,8 @@ public struct BootComparison: Sendable {
                     entries.append(SequenceEntry(key: key, change: .moved, positionA: position + 1, positionB: j + 1))
                 } else if let other = a.runByKey[key] {
                     entries.append(
-                        SequenceEntry(key: key, change: .movedIn, positionB: j + 1, otherLevel: a.sliceName(ofRun: other)))
+                        SequenceEntry(
+                            key: key, change: .movedIn, positionB: j + 1, otherLevel: a.sliceName(ofRun: other)))
                 } else {
                     entries.append(SequenceEntry(key: key, change: .onlyB, positionB: j + 1))
                 }
@@ -199,7 +203,8 @@ public struct BootComparison: Sendable {
             let fields = fieldChanges(a.outcomes[runA], b.outcomes[runB])
             if !fields.isEmpty {
                 result.append(
-                    OutcomeChange(key: key, levelA: a.sliceName(ofRun: runA), levelB: b.sliceName(ofRun: runB), fields: fields))
+                    OutcomeChange(
+                        key: key, levelA: a.sliceName(ofRun: runA), levelB: b.sliceName(ofRun: runB), fields: fields))
             }
         }
         for (runA, key) in a.keys.enumerated() where b.runByKey[key] == nil {

@@ -53,10 +53,13 @@ public enum Exploration {
         _ description: KernelDescription, reference: LinkOrder? = nil, allowPartial: Bool = false,
         options: Options = Options(), progress: Progress? = nil
     ) throws(ExplorationError) -> ExplorationReport {
-        let result = WorkerThreads.run(threads: max(1, options.jobs)) { () async -> Result<ExplorationReport, ExplorationError> in
+        let result = WorkerThreads.run(threads: max(1, options.jobs)) {
+            () async -> Result<ExplorationReport, ExplorationError> in
             do throws(ExplorationError) {
                 return .success(
-                    try await run(description, reference: reference, allowPartial: allowPartial, options: options, progress: progress))
+                    try await run(
+                        description, reference: reference, allowPartial: allowPartial, options: options,
+                        progress: progress))
             } catch {
                 return .failure(error)
             }
@@ -83,13 +86,16 @@ public enum Exploration {
                 relinker = try Relinker(description)
                 // The relinker's first link is in description order: the reference unless one is given.
                 referenceImage =
-                    reference == nil ? relinker.base : try Linker.link(description, linkOrder: reference, allowPartial: allowPartial)
+                    reference == nil
+                    ? relinker.base : try Linker.link(description, linkOrder: reference, allowPartial: allowPartial)
             } catch {
                 throw .link(error)
             }
             let slice = try Setup.slice(options.level, referenceImage)
             var index: [String: Int] = [:]
-            for (i, object) in description.objects.enumerated() where index[object.path] == nil { index[object.path] = i }
+            for (i, object) in description.objects.enumerated() where index[object.path] == nil {
+                index[object.path] = i
+            }
             let referenceOrder = referenceImage.linkOrder.compactMap { index[$0] }
             space = ExplorationSpace(referenceImage, reference: referenceOrder, only: slice)
             evaluator = OutcomeEvaluator(reference: referenceImage.boot())
@@ -100,7 +106,8 @@ public enum Exploration {
         /// The slice `--level` names, by level name or number.
         private static func slice(_ name: String?, _ image: KernelImage) throws(ExplorationError) -> InitcallSlice? {
             guard let name else { return nil }
-            let slices: [InitcallSlice] = [.console, .early] + image.levelSlices.indices.map { InitcallSlice.level($0) }
+            let slices: [InitcallSlice] =
+                [.console, .early] + image.levelSlices.indices.map { InitcallSlice.level($0) }
             if let match = slices.first(where: { image.name(of: $0) == name }) { return match }
             if let number = Int(name), image.levelSlices.indices.contains(number) { return .level(number) }
             throw .unknownLevel(name, known: slices.map { image.name(of: $0) })
@@ -113,7 +120,9 @@ public enum Exploration {
             guard (1...Exploration.runsLimit).contains(options.runs) else { throw .invalidRuns(options.runs) }
             if options.exhaustive {
                 guard let size = space.size, size <= options.exhaustiveLimit else {
-                    throw .tooManyOrders(space: space.size, limit: options.exhaustiveLimit, components: space.components.map(\.objects.count))
+                    throw .tooManyOrders(
+                        space: space.size, limit: options.exhaustiveLimit,
+                        components: space.components.map(\.objects.count))
                 }
                 return (.exhaustive, size)
             }
@@ -135,7 +144,9 @@ public enum Exploration {
 
         /// Boots `order` and judges it; the image's map is not rebuilt, as nothing reads it.
         /// Concurrent callers pass their own ``Relinker/isolated()`` copy.
-        func evaluate(_ order: [Int], with relinker: Relinker? = nil) throws(ExplorationError) -> OutcomeEvaluator.Evaluation {
+        func evaluate(_ order: [Int], with relinker: Relinker? = nil) throws(ExplorationError)
+            -> OutcomeEvaluator.Evaluation
+        {
             let relinked: Relinker.Relinked
             do throws(LinkError) {
                 relinked = try (relinker ?? self.relinker).relink(order: order, rebuildingMap: false)
@@ -219,7 +230,8 @@ public enum Exploration {
             } else {
                 known[evaluation.fingerprint] = chunk.groups.count
                 chunk.groups.append(
-                    ChunkResult.Group(fingerprint: evaluation.fingerprint, passes: evaluation.passes, count: 1, firstOrder: index))
+                    ChunkResult.Group(
+                        fingerprint: evaluation.fingerprint, passes: evaluation.passes, count: 1, firstOrder: index))
             }
         }
         return .success(chunk)
@@ -233,14 +245,17 @@ public enum Exploration {
     private static func reduce(_ report: inout ExplorationReport, _ setup: Setup) async throws(ExplorationError) {
         guard let passing = report.outcomes.first(where: \.passes)?.firstOrder else { return }
         let from = setup.order(passing)
-        let failing = Array(report.outcomes.indices.filter { !report.outcomes[$0].passes }.prefix(max(0, setup.options.reduceLimit)))
+        let failing = Array(
+            report.outcomes.indices.filter { !report.outcomes[$0].passes }.prefix(max(0, setup.options.reduceLimit)))
         let targets = failing.map { setup.order(report.outcomes[$0].firstOrder) }
         let reproducers = await inParallel(failing.count, jobs: setup.options.jobs) { index in
             Result { () throws(ExplorationError) -> ExplorationReport.Reproducer in
                 try reproducer(from: from, fromOrder: passing, to: targets[index], setup, setup.relinker.isolated())
             }
         }
-        for (index, reproducer) in zip(failing, reproducers) { report.outcomes[index].reproducer = try reproducer.get() }
+        for (index, reproducer) in zip(failing, reproducers) {
+            report.outcomes[index].reproducer = try reproducer.get()
+        }
     }
 
     private static func reproducer(
@@ -260,7 +275,8 @@ public enum Exploration {
         if let found = try reducer.pairMoves(reduced: reduced, sharing: setup.space.shareGroup) {
             let involved = found.moves.flatMap { [$0.before, $0.object] }
             return ExplorationReport.Reproducer(
-                fromOrder: fromOrder, passing: relative(involved, in: from), failing: relative(involved, in: found.order),
+                fromOrder: fromOrder, passing: relative(involved, in: from),
+                failing: relative(involved, in: found.order),
                 moves: found.moves.map { .init(object: paths[$0.object], before: paths[$0.before]) },
                 linkOrder: found.order.map { paths[$0] }, minimal: found.minimal)
         }
@@ -291,12 +307,15 @@ extension Exploration.Setup {
             let order = self.order(group.firstOrder)
             let result = try? boot(order)
             return ExplorationReport.Outcome(
-                passes: group.passes, count: group.count, firstOrder: group.firstOrder, linkOrder: order.map { paths[$0] },
+                passes: group.passes, count: group.count, firstOrder: group.firstOrder,
+                linkOrder: order.map { paths[$0] },
                 end: group.fingerprint.end, reasons: result.map { evaluator.reasons($0) } ?? [], reproducer: nil)
         }
         return ExplorationReport(
             file: relinker.description.sourceFile, level: options.level, mode: mode, seed: options.seed, orders: orders,
-            space: space.size, groups: space.groups.map { .init(level: $0.level, sections: $0.sections, objects: $0.objects) },
-            movable: space.movable.map { paths[$0] }, referenceLinkOrder: space.reference.map { paths[$0] }, outcomes: outcomes)
+            space: space.size,
+            groups: space.groups.map { .init(level: $0.level, sections: $0.sections, objects: $0.objects) },
+            movable: space.movable.map { paths[$0] }, referenceLinkOrder: space.reference.map { paths[$0] },
+            outcomes: outcomes)
     }
 }

@@ -50,7 +50,8 @@ struct ExplorationSpace: Sendable {
         self.memberships = memberships
         var position = Array(repeating: 0, count: reference.count)
         for (slot, object) in reference.enumerated() { position[object] = slot }
-        self.components = ExplorationSpace.components(groupObjects.map(\.objects), count: reference.count).map { members in
+        self.components = ExplorationSpace.components(groupObjects.map(\.objects), count: reference.count).map {
+            members in
             let objects = members.sorted { position[$0] < position[$1] }
             return (objects, objects.map { position[$0] })
         }
@@ -76,7 +77,8 @@ struct ExplorationSpace: Sendable {
         var keyIndex: [GroupKey: Int] = [:]
         var members: [Set<Int>] = []
         for (slice, entry) in image.runOrder where level == nil || level == slice {
-            guard let statement = image.table[entry].statement, let object = objectIndex[image.table[entry].object] else { continue }
+            guard let statement = image.table[entry].statement, let object = objectIndex[image.table[entry].object]
+            else { continue }
             let key = GroupKey(slice: slice, statement: statement)
             let index: Int
             if let known = keyIndex[key] {

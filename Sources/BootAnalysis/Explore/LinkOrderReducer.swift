@@ -74,7 +74,9 @@ struct LinkOrderReducer {
         return current
     }
 
-    private static func first<T>(_ candidates: [[T]], _ test: ([T]) throws(ExplorationError) -> Bool) throws(ExplorationError) -> [T]? {
+    private static func first<T>(_ candidates: [[T]], _ test: ([T]) throws(ExplorationError) -> Bool)
+        throws(ExplorationError) -> [T]?
+    {
         for candidate in candidates where try test(candidate) { return candidate }
         return nil
     }
@@ -147,7 +149,8 @@ struct LinkOrderReducer {
     static func apply(_ moves: [Move], to order: [Int]) -> [Int] {
         var result = order
         for move in moves {
-            guard let object = result.firstIndex(of: move.object), let anchor = result.firstIndex(of: move.before), object > anchor
+            guard let object = result.firstIndex(of: move.object), let anchor = result.firstIndex(of: move.before),
+                object > anchor
             else { continue }
             result = LinkOrderReducer.move(move.object, before: move.before, in: result)
         }

@@ -22,7 +22,11 @@ struct OutcomeEvaluator: Sendable {
         var later: [OutcomeFingerprint.CallID: InitcallOutcome] = [:]
         let calls = OutcomeEvaluator.calls(of: reference, ids: ids, count: count)
         for (call, outcome) in zip(calls, InitcallOutcome.all(of: reference)) {
-            if call.occurrence == 0, call.entry < count { first[call.entry] = outcome.untimed } else { later[call] = outcome.untimed }
+            if call.occurrence == 0, call.entry < count {
+                first[call.entry] = outcome.untimed
+            } else {
+                later[call] = outcome.untimed
+            }
         }
         self.firstCalls = first
         self.laterCalls = later
@@ -81,7 +85,8 @@ struct OutcomeEvaluator: Sendable {
             if OutcomeEvaluator.regressed(from: before, to: outcome) { passes = false }
         }
         differences.sort { $0.call < $1.call }
-        return Evaluation(fingerprint: OutcomeFingerprint(end: result.outcome, differences: differences), passes: passes)
+        return Evaluation(
+            fingerprint: OutcomeFingerprint(end: result.outcome, differences: differences), passes: passes)
     }
 
     /// Judges a boot of any image of the description (its entries are found by name).
@@ -104,7 +109,8 @@ struct OutcomeEvaluator: Sendable {
     /// Why a boot fails, or how it differs when it passes, in plain words (run order).
     func reasons(_ result: BootResult, limit: Int = 3) -> [String] {
         var reasons: [String] = []
-        let calls = OutcomeEvaluator.calls(of: result, ids: Relinker.entryIDs(of: result.image), count: firstCalls.count)
+        let calls = OutcomeEvaluator.calls(
+            of: result, ids: Relinker.entryIDs(of: result.image), count: firstCalls.count)
         let outcomes = InitcallOutcome.all(of: result)
         for (index, (call, outcome)) in zip(calls, outcomes).enumerated() {
             let entry = result.entry(of: result.runs[index])
@@ -119,7 +125,9 @@ struct OutcomeEvaluator: Sendable {
             }
         }
         // A panic on a missing requirement is already said; any other panic is said first.
-        if case .panicked(let message) = result.outcome, !outcomes.contains(where: { $0.panicked && !$0.missing.isEmpty }) {
+        if case .panicked(let message) = result.outcome,
+            !outcomes.contains(where: { $0.panicked && !$0.missing.isEmpty })
+        {
             reasons.insert("the boot panics: \(message)", at: 0)
         }
         if reasons.count > limit {
@@ -131,11 +139,15 @@ struct OutcomeEvaluator: Sendable {
 
     private static func difference(_ before: InitcallOutcome?, _ after: InitcallOutcome) -> String {
         guard let before else { return "runs here but not in the reference" }
-        if after.ret != before.ret { return "returns \(Errno.describe(after.ret)) (reference: \(Errno.describe(before.ret)))" }
+        if after.ret != before.ret {
+            return "returns \(Errno.describe(after.ret)) (reference: \(Errno.describe(before.ret)))"
+        }
         if after.warnings != before.warnings {
             return after.warnings.isEmpty ? "no longer WARNs" : "WARNs: \(after.warnings.joined(separator: ", "))"
         }
-        if after.provided != before.provided { return "provides \(list(after.provided)) (reference: \(list(before.provided)))" }
+        if after.provided != before.provided {
+            return "provides \(list(after.provided)) (reference: \(list(before.provided)))"
+        }
         if after.panicked != before.panicked { return after.panicked ? "panics" : "no longer panics" }
         return "prints other lines"
     }

@@ -61,7 +61,8 @@ enum CheckCommand {
             findings += LayoutChecks.run(script: script, levels: description.levels)
             findings += try dependencyFindings(description, arguments, &output)
         } else if let scriptPath = arguments.value("--linker-script") {
-            findings += LayoutChecks.run(script: try Loading.script(scriptPath, options: options), levels: levels ?? .linux6)
+            findings += LayoutChecks.run(
+                script: try Loading.script(scriptPath, options: options), levels: levels ?? .linux6)
         } else {
             throw .usage("give a .boot file or --linker-script")
         }

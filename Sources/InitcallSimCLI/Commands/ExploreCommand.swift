@@ -63,7 +63,8 @@ enum ExploreCommand {
         } catch {
             throw .from(error)
         }
-        output.stdout = format == "json" ? ExplorationRenderer.json(report).rendered() : ExplorationRenderer.text(report)
+        output.stdout =
+            format == "json" ? ExplorationRenderer.json(report).rendered() : ExplorationRenderer.text(report)
         output.exitCode = report.allPass ? ExitCode.success : ExitCode.failure
     }
 
@@ -81,7 +82,9 @@ enum ExploreCommand {
         }
         if let seed = arguments.value("--seed") {
             let parsed = seed.hasPrefix("0x") ? UInt64(seed.dropFirst(2), radix: 16) : UInt64(seed)
-            guard let value = parsed else { throw .usage("--seed expects a number from 0 to 18446744073709551615, got '\(seed)'") }
+            guard let value = parsed else {
+                throw .usage("--seed expects a number from 0 to 18446744073709551615, got '\(seed)'")
+            }
             options.seed = value
         }
         if let jobs = arguments.value("--jobs") {

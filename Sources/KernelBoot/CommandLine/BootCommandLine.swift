@@ -12,7 +12,9 @@ extension BootEngine {
             options: &options, log: ctx.log
         ) { [ctx] param, value, _, options in
             for entry in SetupEntry.builtin
-            where (entry.early && ParseArgs.parameq(param, entry.str)) || (param == "console" && entry.str == "earlycon") {
+            where (entry.early && ParseArgs.parameq(param, entry.str))
+                || (param == "console" && entry.str == "earlycon")
+            {
                 var messages: [(LogLevel, String)] = []
                 let failed = entry.handler(value, &options, &messages) != 0
                 for (level, text) in messages { ctx.log(level, text) }
@@ -93,7 +95,8 @@ extension BootEngine {
         guard options.panicLater == nil, options.argvInit.count > 1 || options.envpInit.count > 2 else { return }
         let unknown = options.argvInit.dropFirst() + options.envpInit.dropFirst(2)
         ctx.pr_notice(
-            "Unknown kernel command line parameters \"\(unknown.joined(separator: " "))\", will be passed to user space.")
+            "Unknown kernel command line parameters \"\(unknown.joined(separator: " "))\", will be passed to user space."
+        )
     }
 
     /// `parse_args("Setting init args", after_dashes, NULL, 0, -1, -1, NULL, set_init_arg)`:

@@ -8,7 +8,8 @@ struct SetupEntry: Sendable {
     /// Returns 1 when the option is handled (`__setup`), 0 = OK / non-zero = error (`early_param`).
     var handler: @Sendable (String?, inout BootOptions, inout [(LogLevel, String)]) -> Int32
 
-    static func setup(_ str: String, _ handler: @escaping @Sendable (String, inout BootOptions) -> Int32) -> SetupEntry {
+    static func setup(_ str: String, _ handler: @escaping @Sendable (String, inout BootOptions) -> Int32) -> SetupEntry
+    {
         SetupEntry(str: str, early: false) { value, options, _ in handler(value ?? "", &options) }
     }
 

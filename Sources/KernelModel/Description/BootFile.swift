@@ -37,7 +37,9 @@ public enum BootFile {
             text = try readFile(path)
         } catch {
             throw .file(
-                Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "cannot read '\(path)': \(reason(error))"))
+                Diagnostic(
+                    .error, at: SourceLocation(file: path, line: 1, column: 1),
+                    "cannot read '\(path)': \(reason(error))"))
         }
         return try parse(text, file: path)
     }

@@ -34,7 +34,8 @@ struct BootFileLexer {
                 if d == " " || d == "\t" || d == "\r" { break }
                 if d == "\"" {
                     quoted = true
-                    index = try readString(characters, from: index, into: &text, file: file, line: lineNumber, source: line)
+                    index = try readString(
+                        characters, from: index, into: &text, file: file, line: lineNumber, source: line)
                     continue
                 }
                 text.append(d)

@@ -39,7 +39,8 @@ struct BootFileParser {
     {
         switch keyword.text {
         case "kernel":
-            description.version = KernelVersion(try single(keyword, arguments, "a release string such as \"6.8.0-sim\""))
+            description.version = KernelVersion(
+                try single(keyword, arguments, "a release string such as \"6.8.0-sim\""))
         case "arch":
             let value = try single(keyword, arguments, "an architecture")
             guard let arch = Architecture(rawValue: value) else {
@@ -51,7 +52,9 @@ struct BootFileParser {
         case "cpus":
             let value = try single(keyword, arguments, "a CPU count")
             guard let count = Int(value), (1...8192).contains(count) else {
-                throw invalid("invalid CPU count '\(value)'", at: arguments[0].column, notes: ["expected a number from 1 to 8192"])
+                throw invalid(
+                    "invalid CPU count '\(value)'", at: arguments[0].column, notes: ["expected a number from 1 to 8192"]
+                )
             }
             description.cpus = count
         case "hardware":
@@ -77,9 +80,12 @@ struct BootFileParser {
     private mutating func linkerScript(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
     {
-        let (paths, options) = try pathsAndOptions(keyword, arguments, "the path of a linker script, relative to this file")
+        let (paths, options) = try pathsAndOptions(
+            keyword, arguments, "the path of a linker script, relative to this file")
         guard paths.count == 1 else {
-            throw invalid("'linker-script' takes one path", at: paths[1].column, notes: ["options follow the path: -DNAME, -IDIR"])
+            throw invalid(
+                "'linker-script' takes one path", at: paths[1].column, notes: ["options follow the path: -DNAME, -IDIR"]
+            )
         }
         let resolved = BootFile.resolve(paths[0].text, relativeTo: file)
         let text: String
@@ -93,7 +99,8 @@ struct BootFileParser {
         }
         let loader = self.loader
         do throws(LinkerScriptError) {
-            description.linkerScript = try LinkerScript.parse(text, file: resolved, options: options, loader: { try loader($0) })
+            description.linkerScript = try LinkerScript.parse(
+                text, file: resolved, options: options, loader: { try loader($0) })
         } catch {
             throw .linkerScript(error)
         }
@@ -179,7 +186,8 @@ struct BootFileParser {
     {
         let macro = keyword.text
         guard description.levels.isRegistrationMacro(macro) else {
-            let candidates = Self.topLevel + description.levels.macroNames + ["__define_initcall"] + InitcallEntry.exitMacros
+            let candidates =
+                Self.topLevel + description.levels.macroNames + ["__define_initcall"] + InitcallEntry.exitMacros
             let suggestions = Suggestions.closest(to: macro, in: candidates)
             throw invalid(
                 "unknown statement '\(macro)'", at: keyword.column,
@@ -194,7 +202,8 @@ struct BootFileParser {
         }
         guard let name = arguments.first, Self.isIdentifier(name.text) else {
             throw invalid(
-                "expected a function name after '\(macro)'", at: arguments.first?.column ?? (keyword.column + macro.count + 1),
+                "expected a function name after '\(macro)'",
+                at: arguments.first?.column ?? (keyword.column + macro.count + 1),
                 notes: ["a C identifier such as foo_init"])
         }
         var rest = Array(arguments.dropFirst())
@@ -202,7 +211,8 @@ struct BootFileParser {
         if macro == "__define_initcall" {
             guard let idWord = rest.first, Self.isIdentifierBody(idWord.text) else {
                 throw invalid(
-                    "expected an initcall id after '__define_initcall \(name.text)'", at: rest.first?.column ?? name.column,
+                    "expected an initcall id after '__define_initcall \(name.text)'",
+                    at: rest.first?.column ?? name.column,
                     notes: ["the id is pasted into the section name: 6, 6s, early, rootfs, …"])
             }
             rest.removeFirst()
@@ -214,7 +224,8 @@ struct BootFileParser {
             name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires, body: body)
         let source = SourceLocation(file: file, line: lineNumber, column: keyword.column)
         let levels = description.levels
-        let registered = definedID.map { levels.defineInitcall(function, id: $0, source: source) }
+        let registered =
+            definedID.map { levels.defineInitcall(function, id: $0, source: source) }
             ?? levels.registration(function, macro: macro, source: source)
         guard var entry = registered else { return }
         entry.attributeColumns = columns
@@ -222,14 +233,18 @@ struct BootFileParser {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
+        else {
             return false
         }
         return isIdentifierBody(text)
     }
 
     static func isIdentifierBody(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0)
+            }
     }
 
     // MARK: Attributes
@@ -260,7 +275,8 @@ struct BootFileParser {
     }
 
     private func attribute(
-        _ key: String, _ value: String, word: BootFileLexer.Word, valueColumn: Int, into behaviour: inout DeclaredBehaviour
+        _ key: String, _ value: String, word: BootFileLexer.Word, valueColumn: Int,
+        into behaviour: inout DeclaredBehaviour
     ) throws(BootDescriptionError) {
         switch key {
         case "time", "sleep":
@@ -273,7 +289,8 @@ struct BootFileParser {
         case "returns":
             behaviour.returns = try returnValue(value, column: valueColumn)
         case "preempt":
-            guard let count = Int(value.hasPrefix("+") ? String(value.dropFirst()) : value), (-1000...1000).contains(count)
+            guard let count = Int(value.hasPrefix("+") ? String(value.dropFirst()) : value),
+                (-1000...1000).contains(count)
             else {
                 throw invalid(
                     "invalid preempt count '\(value)'", at: valueColumn,
@@ -299,10 +316,14 @@ struct BootFileParser {
             guard !value.isEmpty else { throw invalid("panic= needs a message", at: valueColumn) }
             behaviour.panic = value
         case "size":
-            guard let size = Int(value.hasPrefix("0x") ? String(value.dropFirst(2)) : value, radix: value.hasPrefix("0x") ? 16 : 10),
+            guard
+                let size = Int(
+                    value.hasPrefix("0x") ? String(value.dropFirst(2)) : value, radix: value.hasPrefix("0x") ? 16 : 10),
                 (1...0x10_0000).contains(size)
             else {
-                throw invalid("invalid symbol size '\(value)'", at: valueColumn, notes: ["a size in bytes, 1 to 0x100000, e.g. size=0x40"])
+                throw invalid(
+                    "invalid symbol size '\(value)'", at: valueColumn,
+                    notes: ["a size in bytes, 1 to 0x100000, e.g. size=0x40"])
             }
             behaviour.size = size
         default:
@@ -331,7 +352,8 @@ struct BootFileParser {
         throw invalid(
             "invalid return value '\(value)'", at: column,
             notes: ["a number (-2147483648 to 2147483647) or a negated errno name such as -ENODEV"]
-                + (suggestions.isEmpty ? [] : ["did you mean \(suggestions.map { "'-\($0)'" }.joined(separator: " or "))?"]))
+                + (suggestions.isEmpty
+                    ? [] : ["did you mean \(suggestions.map { "'-\($0)'" }.joined(separator: " or "))?"]))
     }
 
     private func onMissing(_ value: String, column: Int) throws(BootDescriptionError) -> DeclaredBehaviour.OnMissing {
@@ -381,7 +403,9 @@ struct BootFileParser {
         return arguments[0].text
     }
 
-    private func noArguments(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word]) throws(BootDescriptionError) {
+    private func noArguments(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+        throws(BootDescriptionError)
+    {
         if let extra = arguments.first {
             throw invalid("'\(keyword.text)' takes no arguments", at: extra.column)
         }

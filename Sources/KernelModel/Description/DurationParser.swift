@@ -6,7 +6,9 @@ enum DurationParser {
 
     static func nanoseconds(_ text: String) -> UInt64? {
         if text == "0" { return 0 }
-        let units: [(String, UInt64)] = [("ns", 1), ("us", 1_000), ("µs", 1_000), ("ms", 1_000_000), ("s", 1_000_000_000)]
+        let units: [(String, UInt64)] = [
+            ("ns", 1), ("us", 1_000), ("µs", 1_000), ("ms", 1_000_000), ("s", 1_000_000_000),
+        ]
         guard let (suffix, scale) = units.first(where: { text.hasSuffix($0.0) }) else { return nil }
         let number = text.dropLast(suffix.count)
         let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)

@@ -23,7 +23,9 @@ public struct LinkOrder: Sendable, Hashable {
             let uncommented = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let path = uncommented.trimmingWhitespace()
             guard !path.isEmpty else { continue }
-            let column = (rawLine.firstIndex { !$0.isWhitespace }.map { rawLine.distance(from: rawLine.startIndex, to: $0) } ?? 0) + 1
+            let column =
+                (rawLine.firstIndex { !$0.isWhitespace }.map { rawLine.distance(from: rawLine.startIndex, to: $0) } ?? 0)
+                + 1
             paths.append(path)
             locations.append(SourceLocation(file: file, line: index + 1, column: column))
         }

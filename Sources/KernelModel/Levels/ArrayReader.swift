@@ -33,7 +33,8 @@ struct ArrayReader {
         -> [(String, SourceLocation)]
     {
         guard position < tokens.count, tokens[position].text == "{" else {
-            throw invalid("expected '{' after '\(name)[] ='", at: position < tokens.count ? tokens[position].location : start)
+            throw invalid(
+                "expected '{' after '\(name)[] ='", at: position < tokens.count ? tokens[position].location : start)
         }
         position += 1
         var result: [(String, SourceLocation)] = []
@@ -45,7 +46,8 @@ struct ArrayReader {
             if token.text == "," { continue }
             if wantsString {
                 guard token.text.hasPrefix("\""), token.text.hasSuffix("\""), token.text.count >= 2 else {
-                    throw invalid("expected a level name in quotes in \(name)[], found '\(token.text)'", at: token.location)
+                    throw invalid(
+                        "expected a level name in quotes in \(name)[], found '\(token.text)'", at: token.location)
                 }
                 result.append((String(token.text.dropFirst().dropLast()), token.location))
             } else {

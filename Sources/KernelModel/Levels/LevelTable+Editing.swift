@@ -19,7 +19,8 @@ public enum LevelTableError: Error, Sendable, Hashable, CustomStringConvertible 
         case .duplicateID(let id):
             return "initcall id '\(id)' is already used (its section is .initcall\(id).init)"
         case .invalidName(let name):
-            return "'\(name)' cannot name a level: use letters, digits and '_' (it becomes \(name)_initcall and .initcall\(name).init)"
+            return
+                "'\(name)' cannot name a level: use letters, digits and '_' (it becomes \(name)_initcall and .initcall\(name).init)"
         }
     }
 }
@@ -40,7 +41,9 @@ extension LevelTable {
     /// - Parameter id: the token pasted into section and symbol names; defaults to `name`.
     public func insertingLevel(_ name: String, after: String, id: String? = nil) throws(LevelTableError) -> LevelTable {
         let newID = id ?? name
-        guard Self.isNameBody(name), Self.isNameBody(newID) else { throw .invalidName(Self.isNameBody(name) ? newID : name) }
+        guard Self.isNameBody(name), Self.isNameBody(newID) else {
+            throw .invalidName(Self.isNameBody(name) ? newID : name)
+        }
         guard !initcallLevelNames.contains(name) else { throw .duplicateLevel(name) }
         guard self.id(named: newID) == nil, self.id(named: newID + "s") == nil else { throw .duplicateID(newID) }
         let macros = [name + "_initcall", name + "_initcall_sync"]
@@ -48,7 +51,9 @@ extension LevelTable {
         let k = try levelIndex(after)
         var table = self
         let position = insertionPoint(afterLevel: k)
-        table.ids.insert(contentsOf: [InitcallID(id: newID, macros: [macros[0]]), InitcallID(id: newID + "s", macros: [macros[1]])], at: position)
+        table.ids.insert(
+            contentsOf: [InitcallID(id: newID, macros: [macros[0]]), InitcallID(id: newID + "s", macros: [macros[1]])],
+            at: position)
         table.initcallLevels.insert("__initcall\(newID)_start", at: min(k + 1, table.initcallLevels.count))
         table.initcallLevelNames.insert(name, at: min(k + 1, table.initcallLevelNames.count))
         return table
@@ -110,9 +115,10 @@ extension LevelTable {
     }
 
     static func isNameBody(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { c in
-            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
-        }
+        !text.isEmpty
+            && text.utf8.allSatisfy { c in
+                (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                    || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
+            }
     }
 }

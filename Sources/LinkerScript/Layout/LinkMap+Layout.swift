@@ -196,7 +196,9 @@ extension LinkMap {
         evaluator.dot = value
     }
 
-    private mutating func check(_ assertion: Assertion, in evaluator: inout ExpressionEvaluator) throws(LinkerScriptError) {
+    private mutating func check(_ assertion: Assertion, in evaluator: inout ExpressionEvaluator)
+        throws(LinkerScriptError)
+    {
         evaluator.context = assertion.location
         evaluator.map = self
         // Sizes here are those of the simulated inputs, not of a real kernel, so a failing

@@ -12,7 +12,9 @@ public struct Wildcard: Sendable, Hashable {
     public init(_ pattern: String) {
         self.pattern = pattern
         self.bytes = Array(pattern.utf8)
-        self.isLiteral = !bytes.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
+        self.isLiteral = !bytes.contains {
+            $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[")
+        }
     }
 
     public func matches(_ name: String) -> Bool {

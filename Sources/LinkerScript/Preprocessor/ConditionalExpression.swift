@@ -23,7 +23,8 @@ struct ConditionalExpression {
         guard !tokens.isEmpty else { throw error("#if with no expression", at: directive) }
         let value = try conditional()
         if position < tokens.count {
-            throw error("missing binary operator before token '\(tokens[position].text)'", at: tokens[position].location)
+            throw error(
+                "missing binary operator before token '\(tokens[position].text)'", at: tokens[position].location)
         }
         return value
     }

@@ -34,6 +34,8 @@ public struct Macro: Sendable, Hashable {
     func isSameDefinition(as other: Macro) -> Bool {
         parameters == other.parameters && isVariadic == other.isVariadic
             && replacement.map(\.text) == other.replacement.map(\.text)
-            && zip(replacement.dropFirst(), other.replacement.dropFirst()).allSatisfy { $0.spaceBefore == $1.spaceBefore }
+            && zip(replacement.dropFirst(), other.replacement.dropFirst()).allSatisfy {
+                $0.spaceBefore == $1.spaceBefore
+            }
     }
 }

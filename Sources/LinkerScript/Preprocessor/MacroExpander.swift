@@ -159,7 +159,9 @@ struct MacroExpander {
         }
         throw error(
             "unterminated argument list invoking macro '\(macro.name)'", at: name.location,
-            notes: ["the arguments of a function-like macro end with a ')' before the next directive or the end of the file"])
+            notes: [
+                "the arguments of a function-like macro end with a ')' before the next directive or the end of the file"
+            ])
     }
 
     private func checkCount(_ count: Int, _ macro: Macro, at location: TokenLocation) throws(LinkerScriptError) {
@@ -209,7 +211,8 @@ struct MacroExpander {
                 let rhs: [PreprocessingToken]
                 if let a = argumentIndex(next) {
                     rhs = argument(a, arguments)
-                    if rhs.isEmpty, a == parameters.count - 1, macro.isVariadic, result.last?.isPunctuator(",") == true {
+                    if rhs.isEmpty, a == parameters.count - 1, macro.isVariadic, result.last?.isPunctuator(",") == true
+                    {
                         // GNU: `, ## __VA_ARGS__` drops the comma when there are no variadic
                         // arguments.
                         result.removeLast()
@@ -261,7 +264,8 @@ struct MacroExpander {
     }
 
     private func placemarker(at name: PreprocessingToken) -> PreprocessingToken {
-        PreprocessingToken(kind: .placemarker, text: "", spaceBefore: false, location: name.location, fromExpansion: true)
+        PreprocessingToken(
+            kind: .placemarker, text: "", spaceBefore: false, location: name.location, fromExpansion: true)
     }
 
     private mutating func expandArgument(_ tokens: [PreprocessingToken], _ macro: Macro) throws(LinkerScriptError)
@@ -297,7 +301,8 @@ struct MacroExpander {
             result.append(lhs)
         } else {
             let text = lhs.text + first.text
-            if let relexed = PreprocessingLexer.lex(text, file: lhs.location.file, at: lhs.location), relexed.count == 1 {
+            if let relexed = PreprocessingLexer.lex(text, file: lhs.location.file, at: lhs.location), relexed.count == 1
+            {
                 lhs.kind = relexed[0].kind
                 lhs.text = text
                 lhs.fromExpansion = true

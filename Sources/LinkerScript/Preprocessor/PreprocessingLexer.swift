@@ -103,7 +103,8 @@ struct PreprocessingLexer {
             i = end
         }
         if tokens.last?.isNewline != true {
-            tokens.append(PreprocessingToken(kind: .newline, text: "\n", spaceBefore: false, location: location(bytes.count)))
+            tokens.append(
+                PreprocessingToken(kind: .newline, text: "\n", spaceBefore: false, location: location(bytes.count)))
         }
         return tokens
     }
@@ -137,7 +138,9 @@ struct PreprocessingLexer {
         if c == UInt8(ascii: "#"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "#") {
             return (.punctuator, i + 2)
         }
-        if c == UInt8(ascii: "."), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "."), bytes[i + 2] == UInt8(ascii: ".") {
+        if c == UInt8(ascii: "."), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "."),
+            bytes[i + 2] == UInt8(ascii: ".")
+        {
             return (.punctuator, i + 3)
         }
         // Everything else is one punctuator byte (a UTF-8 sequence stays whole). Multi-byte
@@ -155,7 +158,7 @@ struct PreprocessingLexer {
         var j = start + 1
         while j < bytes.count {
             let d = bytes[j]
-            if (d == UInt8(ascii: "+") || d == UInt8(ascii: "-")),
+            if d == UInt8(ascii: "+") || d == UInt8(ascii: "-"),
                 [UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "p"), UInt8(ascii: "P")].contains(bytes[j - 1])
             {
                 j += 1

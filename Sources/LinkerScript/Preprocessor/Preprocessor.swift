@@ -71,7 +71,8 @@ public enum Preprocessor {
             return try loader(file)
         } catch {
             throw .preprocessor(
-                Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read '\(file)': \(error)"))
+                Diagnostic(
+                    .error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read '\(file)': \(error)"))
         }
     }
 
@@ -91,7 +92,8 @@ public enum Preprocessor {
 
     /// Expands `text` with `macros` and returns the resulting token spellings; used to see
     /// what a level macro such as `device_initcall(fn)` turns into.
-    public static func expand(_ text: String, macros: MacroTable, file: String = "<expansion>") throws(LinkerScriptError)
+    public static func expand(_ text: String, macros: MacroTable, file: String = "<expansion>")
+        throws(LinkerScriptError)
         -> [String]
     {
         let files = PreprocessorFiles()
@@ -115,7 +117,8 @@ extension LinkerScript {
     /// (see ``Preprocessor/needsPreprocessing(_:file:)``). Preprocessor warnings join the
     /// parser's.
     public static func load(
-        _ file: String, options: Preprocessor.Options = Preprocessor.Options(), loader: @escaping Preprocessor.FileLoader
+        _ file: String, options: Preprocessor.Options = Preprocessor.Options(),
+        loader: @escaping Preprocessor.FileLoader
     ) throws(LinkerScriptError) -> LinkerScript {
         try parse(try Preprocessor.read(file, loader: loader), file: file, options: options, loader: loader)
     }

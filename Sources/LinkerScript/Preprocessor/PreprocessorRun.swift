@@ -90,7 +90,9 @@ struct PreprocessorRun {
         }
         try flush(&run)
         if let open = conditionals.last {
-            throw error("unterminated #\(open.directive)", at: open.location, notes: ["every #if needs its #endif in the same file"])
+            throw error(
+                "unterminated #\(open.directive)", at: open.location,
+                notes: ["every #if needs its #endif in the same file"])
         }
     }
 
@@ -120,7 +122,8 @@ struct PreprocessorRun {
         var map: [Int] = []
         var expanded = false
         for token in tokens {
-            let direct = !token.fromExpansion && token.location.file == origin.file && token.location.line == origin.line
+            let direct =
+                !token.fromExpansion && token.location.file == origin.file && token.location.line == origin.line
             if token.fromExpansion || token.fromArgument { expanded = true }
             if direct, !expanded, token.location.column - 1 > text.utf8.count {
                 let pad = token.location.column - 1 - text.utf8.count
@@ -198,7 +201,8 @@ struct PreprocessorRun {
         case "error":
             throw error("#error \(PreprocessingToken.spell(rest))", at: name.location)
         case "warning":
-            warnings.append(files.diagnostic("#warning \(PreprocessingToken.spell(rest))", at: name.location, severity: .warning))
+            warnings.append(
+                files.diagnostic("#warning \(PreprocessingToken.spell(rest))", at: name.location, severity: .warning))
         case "pragma", "line", "ident", "sccs", "assert", "unassert":
             return
         default:
@@ -206,13 +210,17 @@ struct PreprocessorRun {
             if name.kind == .number { return }
             throw error(
                 "invalid preprocessing directive #\(name.text)", at: name.location,
-                notes: ["directives: #define #undef #include #if #ifdef #ifndef #elif #else #endif #error #warning #pragma"])
+                notes: [
+                    "directives: #define #undef #include #if #ifdef #ifndef #elif #else #endif #error #warning #pragma"
+                ])
         }
     }
 
     // MARK: #define
 
-    private mutating func define(_ tokens: [PreprocessingToken], at directive: PreprocessingToken) throws(LinkerScriptError) {
+    private mutating func define(_ tokens: [PreprocessingToken], at directive: PreprocessingToken)
+        throws(LinkerScriptError)
+    {
         guard let name = tokens.first, name.kind == .identifier else {
             throw error("macro names must be identifiers", at: tokens.first?.location ?? directive.location)
         }
@@ -226,7 +234,8 @@ struct PreprocessorRun {
             (parameters, variadic, index) = try parameterList(tokens, from: index + 1, macro: name)
         } else if index < tokens.count, !tokens[index].spaceBefore {
             warnings.append(
-                files.diagnostic("missing whitespace after the macro name", at: tokens[index].location, severity: .warning))
+                files.diagnostic(
+                    "missing whitespace after the macro name", at: tokens[index].location, severity: .warning))
         }
         var body = Array(tokens[index...])
         if let first = body.first {
@@ -241,7 +250,8 @@ struct PreprocessorRun {
             warnings.append(
                 files.diagnostic(
                     "'\(name.text)' redefined", at: name.location,
-                    notes: ["this is the location of the previous definition: \(previous.location)"], severity: .warning))
+                    notes: ["this is the location of the previous definition: \(previous.location)"], severity: .warning
+                ))
         }
         expander.macros.define(macro)
     }
@@ -306,7 +316,9 @@ struct PreprocessorRun {
             guard let next, next.kind == .identifier, parameters.contains(next.text) else {
                 throw error(
                     "'#' is not followed by a macro parameter", at: token.location,
-                    notes: ["in a function-like macro, '#' turns a parameter into a string: #\(parameters.first ?? "x")"])
+                    notes: [
+                        "in a function-like macro, '#' turns a parameter into a string: #\(parameters.first ?? "x")"
+                    ])
             }
         }
     }
@@ -314,13 +326,16 @@ struct PreprocessorRun {
     // MARK: #if
 
     /// The value of an `#if`/`#elif` expression or an `#ifdef`/`#ifndef` test.
-    private mutating func condition(_ directive: PreprocessingToken, _ rest: [PreprocessingToken]) throws(LinkerScriptError)
+    private mutating func condition(_ directive: PreprocessingToken, _ rest: [PreprocessingToken])
+        throws(LinkerScriptError)
         -> Bool
     {
         switch directive.text {
         case "ifdef", "ifndef", "elifdef", "elifndef":
             guard let name = rest.first, name.kind == .identifier else {
-                throw error("no macro name given in #\(directive.text) directive", at: rest.first?.location ?? directive.location)
+                throw error(
+                    "no macro name given in #\(directive.text) directive",
+                    at: rest.first?.location ?? directive.location)
             }
             let defined = expander.macros.isDefined(name.text)
             return directive.text.hasSuffix("ndef") ? !defined : defined
@@ -333,7 +348,8 @@ struct PreprocessorRun {
     }
 
     /// `defined NAME` and `defined(NAME)` become 1 or 0 before macros are expanded.
-    private func replaceDefined(_ tokens: [PreprocessingToken], at directive: PreprocessingToken) throws(LinkerScriptError)
+    private func replaceDefined(_ tokens: [PreprocessingToken], at directive: PreprocessingToken)
+        throws(LinkerScriptError)
         -> [PreprocessingToken]
     {
         var result: [PreprocessingToken] = []
@@ -378,7 +394,8 @@ struct PreprocessorRun {
         let (name, angled) = try includeName(operand, at: directive)
         guard depth < options.maxIncludeDepth else {
             throw error(
-                "#include nested depth \(depth + 1) exceeds maximum of \(options.maxIncludeDepth)", at: directive.location,
+                "#include nested depth \(depth + 1) exceeds maximum of \(options.maxIncludeDepth)",
+                at: directive.location,
                 notes: ["does a header include itself without an include guard?"])
         }
         let includer = files.name(directive.location.file)
@@ -414,7 +431,8 @@ struct PreprocessorRun {
         if let first = tokens.first, first.kind == .string, first.text.count >= 2 {
             return (String(first.text.dropFirst().dropLast()), false)
         }
-        if let first = tokens.first, first.isPunctuator("<"), let close = tokens.firstIndex(where: { $0.isPunctuator(">") }),
+        if let first = tokens.first, first.isPunctuator("<"),
+            let close = tokens.firstIndex(where: { $0.isPunctuator(">") }),
             close > 1
         {
             return (String(PreprocessingToken.spell(Array(tokens[1..<close])).filter { $0 != " " }), true)

@@ -3,8 +3,15 @@ import SourceInput
 /// `sym = expr`, `sym += expr`, …, optionally wrapped in `PROVIDE`, `PROVIDE_HIDDEN` or `HIDDEN`.
 public struct Assignment: Sendable, Hashable {
     public enum Operator: String, Sendable, Hashable {
-        case assign = "=", add = "+=", subtract = "-=", multiply = "*=", divide = "/="
-        case shiftLeft = "<<=", shiftRight = ">>=", and = "&=", or = "|="
+        case assign = "="
+        case add = "+="
+        case subtract = "-="
+        case multiply = "*="
+        case divide = "/="
+        case shiftLeft = "<<="
+        case shiftRight = ">>="
+        case and = "&="
+        case or = "|="
     }
 
     public enum Kind: String, Sendable, Hashable {

@@ -157,7 +157,8 @@ struct Parser {
         try scanner.skipTrivia()
         if scanner.lookingAt("{") {
             throw scanner.syntaxError(
-                "expected ':' after the output section name '\(name)'", notes: ["an output section reads '\(name) : { … }'"])
+                "expected ':' after the output section name '\(name)'",
+                notes: ["an output section reads '\(name) : { … }'"])
         }
         if !scanner.lookingAt(":") {
             if let type = try parseSectionType() {
@@ -370,7 +371,9 @@ struct Parser {
 
     /// `SORT_xxx( pattern )` or nested `SORT_BY_NAME(SORT_BY_ALIGNMENT( pattern ))`; the
     /// keyword itself has been read.
-    private mutating func parseSorted(_ outer: SortKind, nesting: Int = 1) throws(LinkerScriptError) -> (String, SortKind) {
+    private mutating func parseSorted(_ outer: SortKind, nesting: Int = 1) throws(LinkerScriptError) -> (
+        String, SortKind
+    ) {
         try scanner.expect("(", "after the sort keyword")
         guard let (word, location) = try scanner.scanWord() else {
             throw unexpected("a pattern inside the sort keyword's parentheses")
@@ -632,7 +635,9 @@ struct Parser {
         for op in operators where scanner.lookingAt(op) {
             // Do not split a longer operator: '<' must not match '<<' or '<=' or '<<='; '|'
             // must not match '||' or '|='; '=' compound assignments end an expression.
-            let longer = ["<<=", ">>=", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=", "*=", "/=", "&=", "|="]
+            let longer = [
+                "<<=", ">>=", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=", "*=", "/=", "&=", "|=",
+            ]
             if longer.contains(where: { $0.count > op.count && $0.hasPrefix(op) && scanner.lookingAt($0) }) {
                 continue
             }

@@ -125,7 +125,8 @@ struct Scanner {
                 }
                 if !closed {
                     throw syntaxError(
-                        "unterminated comment", at: start, notes: ["a comment that opens with '/*' must close with '*/'"])
+                        "unterminated comment", at: start,
+                        notes: ["a comment that opens with '/*' must close with '*/'"])
                 }
             } else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "/") {
                 while let d = peek(), d != UInt8(ascii: "\n") { advance() }
@@ -379,7 +380,6 @@ struct Scanner {
         }
     }
 }
-
 
 extension String {
     func trimmingCharacters(in set: String) -> String {

@@ -6,21 +6,25 @@ import Testing
 @Suite("BootFile: levels and macro-form linker scripts")
 struct BootFileLevelsTests {
     static let files: [String: String] = [
-        "k/init.h": "#define prev_device_initcall(fn) __define_initcall(fn, 6)\n#ifdef NEW\n#define new_initcall(fn) __define_initcall(fn, 9)\n#endif\n",
+        "k/init.h":
+            "#define prev_device_initcall(fn) __define_initcall(fn, 6)\n#ifdef NEW\n#define new_initcall(fn) __define_initcall(fn, 9)\n#endif\n",
         "k/bad.h": "#if 1\n",
         "k/v.lds.S": "#include <defs.h>\nSECTIONS { .init.data : { BODY } }\n",
         "inc/defs.h": "#define BODY __initcall_start = .; KEEP(*(.initcall6.init)) LEVEL_END\n",
     ]
 
     static func parse(_ text: String) throws(BootDescriptionError) -> KernelDescription {
-        try BootFile.parse(text, file: "k/x.boot", loader: { path in
-            guard let text = files[path] else { throw Preprocessor.NoSuchFileForTest() }
-            return text
-        })
+        try BootFile.parse(
+            text, file: "k/x.boot",
+            loader: { path in
+                guard let text = files[path] else { throw Preprocessor.NoSuchFileForTest() }
+                return text
+            })
     }
 
     @Test func levelsStatementDefinesMacros() throws {
-        let d = try Self.parse("levels \"init.h\" -DNEW\nobject a.o\n  prev_device_initcall a_init\n  new_initcall b_init\n")
+        let d = try Self.parse(
+            "levels \"init.h\" -DNEW\nobject a.o\n  prev_device_initcall a_init\n  new_initcall b_init\n")
         #expect(d.levels.id(forMacro: "new_initcall")?.id == "9")
         #expect(d.objects[0].entries.map(\.section) == [".initcall6.init", ".initcall9.init"])
         #expect(d.levels.sources?.files == ["k/init.h"])

@@ -73,7 +73,8 @@ struct BootFileTests {
 
     @Test func linkerScriptIsReadRelativeToTheFile() throws {
         let description = try BootFile.parse(
-            "linker-script \"scripts/good.lds\"\n", file: "/boards/x/board.boot", loader: { path in
+            "linker-script \"scripts/good.lds\"\n", file: "/boards/x/board.boot",
+            loader: { path in
                 #expect(path == "/boards/x/scripts/good.lds")
                 return try Self.memoryLoader(path)
             })

@@ -76,8 +76,10 @@ struct MutationFuzzTests {
 
     static let dictionary: [String] = [
         "#define ", "#if ", "#ifdef X\n", "#endif\n", "#else\n", "#elif 1\n", "##", "#", "(", ")", ",", "\\\n", "\n",
-        "KEEP(", "*(", ".initcall6.init", "SECTIONS {", "}", "{", ";", " = .;", "/*", "*/", "\"", "'", "INIT_CALLS_LEVEL(",
-        "__VA_ARGS__", "...", "defined(", "#include \"self.h\"\n", "0x", "ALIGN(", "EXCLUDE_FILE(", "SORT(", "[", "]", "?",
+        "KEEP(", "*(", ".initcall6.init", "SECTIONS {", "}", "{", ";", " = .;", "/*", "*/", "\"", "'",
+        "INIT_CALLS_LEVEL(",
+        "__VA_ARGS__", "...", "defined(", "#include \"self.h\"\n", "0x", "ALIGN(", "EXCLUDE_FILE(", "SORT(", "[", "]",
+        "?",
         ":", "PROVIDE(", "/DISCARD/", "#undef A\n", "A", "B", "__LINE__", "__COUNTER__", "1/0", "<<", "//", "\0", "é",
     ]
 

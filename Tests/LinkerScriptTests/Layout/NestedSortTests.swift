@@ -44,7 +44,8 @@ struct NestedSortTests {
 
     @Test func otherNestingsAreErrors() {
         #expect {
-            _ = try LinkerScript.parse("SECTIONS { .d : { *(SORT_BY_NAME(SORT_BY_INIT_PRIORITY(.x.*))) } }", file: "n.lds")
+            _ = try LinkerScript.parse(
+                "SECTIONS { .d : { *(SORT_BY_NAME(SORT_BY_INIT_PRIORITY(.x.*))) } }", file: "n.lds")
         } throws: { error in
             guard case .syntax(let d) = error as? LinkerScriptError else { return false }
             return d.message.contains("is not a valid nested sort") && d.location.column == 34

@@ -1,3 +1,4 @@
+import Foundation
 import LinkerScript
 import TestSupport
 import Testing
@@ -19,10 +20,10 @@ func expandedLines(_ text: String, options: Preprocessor.Options = .init(), file
     -> [String]
 {
     let result = try Preprocessor.preprocess(text, file: "t.lds.S", options: options, loader: memoryLoader(files))
-    return result.source.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    return result.source.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty
+    }
 }
-
-import Foundation
 
 @Suite("Preprocessor: macros")
 struct MacroTests {
@@ -69,7 +70,9 @@ struct MacroTests {
             #define CON_INITCALL BOUNDED_SECTION_POST_LABEL(.con_initcall.init, __con_initcall, _start, _end)
             CON_INITCALL
             """
-        #expect(try expandedLines(text) == ["__con_initcall_start = .; KEEP(*(.con_initcall.init)) __con_initcall_end = .;"])
+        #expect(
+            try expandedLines(text) == ["__con_initcall_start = .; KEEP(*(.con_initcall.init)) __con_initcall_end = .;"]
+        )
     }
 
     @Test func argumentsMaySpanLines() throws {
@@ -148,7 +151,8 @@ struct MacroTests {
     }
 
     @Test func macroTableListsDefinitionsInOrder() throws {
-        let result = try Preprocessor.preprocess("#define B 2\n#define A(x) x\n", file: "t.h", options: .init(kbuildDefines: false))
+        let result = try Preprocessor.preprocess(
+            "#define B 2\n#define A(x) x\n", file: "t.h", options: .init(kbuildDefines: false))
         #expect(result.macros.definitions.map(\.name) == ["B", "A"])
         #expect(result.macros["A"]?.parameters == ["x"])
         #expect(result.macros["A"]?.location.description == "t.h:2:9")
@@ -156,7 +160,8 @@ struct MacroTests {
 
     @Test func expandHelper() throws {
         let result = try Preprocessor.preprocess(
-            "#define device_initcall(fn) __define_initcall(fn, 6)\n", file: "init.h", options: .init(kbuildDefines: false))
+            "#define device_initcall(fn) __define_initcall(fn, 6)\n", file: "init.h",
+            options: .init(kbuildDefines: false))
         #expect(
             try Preprocessor.expand("device_initcall(f)", macros: result.macros)
                 == ["__define_initcall", "(", "f", ",", "6", ")"])
@@ -220,7 +225,8 @@ struct IncludeTests {
         ]
         let result = try Preprocessor.preprocess(file: "arch/x86/vmlinux.lds.S", loader: memoryLoader(files))
         #expect(result.source.text.contains("v = 1;"))
-        #expect(result.files == ["<command-line>", "arch/x86/vmlinux.lds.S", "arch/x86/sub/defs.h", "arch/x86/sub/more.h"])
+        #expect(
+            result.files == ["<command-line>", "arch/x86/vmlinux.lds.S", "arch/x86/sub/defs.h", "arch/x86/sub/more.h"])
     }
 
     @Test func angledSearchesIncludeDirectories() throws {
@@ -229,7 +235,8 @@ struct IncludeTests {
             "include/asm-generic/vmlinux.lds.h": "#define X x = 2;\n",
         ]
         let options = Preprocessor.Options(includeDirectories: ["include"])
-        let result = try Preprocessor.preprocess(file: "arch/vmlinux.lds.S", options: options, loader: memoryLoader(files))
+        let result = try Preprocessor.preprocess(
+            file: "arch/vmlinux.lds.S", options: options, loader: memoryLoader(files))
         #expect(result.source.text.contains("x = 2;"))
     }
 
@@ -241,7 +248,8 @@ struct IncludeTests {
 
     @Test func originsPointIntoIncludedFiles() throws {
         let files = ["defs.h": "\n\nbad line here\n"]
-        let result = try Preprocessor.preprocess("#include \"defs.h\"\nx = 1;\n", file: "main.S", loader: memoryLoader(files))
+        let result = try Preprocessor.preprocess(
+            "#include \"defs.h\"\nx = 1;\n", file: "main.S", loader: memoryLoader(files))
         let origins = try #require(result.source.origins)
         #expect(origins.map { "\($0.file):\($0.line)" } == ["defs.h:1", "defs.h:2", "defs.h:3", "main.S:2"])
     }

@@ -44,18 +44,24 @@ struct LanguageTests {
         #expect(text.loadAddress == .number(0x100))
         #expect(text.align == .number(16))
         #expect(text.fill == .number(0xcc))
-        #expect(text.items.contains { if case .fill(.number(0x9090_9090), _) = $0 { return true }; return false })
+        #expect(
+            text.items.contains {
+                if case .fill(.number(0x9090_9090), _) = $0 { return true }
+                return false
+            })
         let initData = s.outputSections[1]
         let inputs = initData.items.compactMap { item -> InputSectionDescription? in
             if case .input(let d) = item { return d }
             return nil
         }
-        #expect(inputs.map(\.text) == [
-            "KEEP(*(SORT_BY_NAME(.initcall*.init)))", "KEEP(*(SORT_BY_NAME(.sorted.*)))",
-            "KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*)))", "KEEP(*(SORT_BY_NAME(SORT_BY_ALIGNMENT(.both.*))))",
-            "*(EXCLUDE_FILE(*crtend.o *otherfile.o) .ctors)", "EXCLUDE_FILE(skip.o) *(.data)", "SORT_BY_NAME(*)(.by_file)",
-            "*(.a? .b[0-9] .c[!x] quoted.name)",
-        ])
+        #expect(
+            inputs.map(\.text) == [
+                "KEEP(*(SORT_BY_NAME(.initcall*.init)))", "KEEP(*(SORT_BY_NAME(.sorted.*)))",
+                "KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*)))", "KEEP(*(SORT_BY_NAME(SORT_BY_ALIGNMENT(.both.*))))",
+                "*(EXCLUDE_FILE(*crtend.o *otherfile.o) .ctors)", "EXCLUDE_FILE(skip.o) *(.data)",
+                "SORT_BY_NAME(*)(.by_file)",
+                "*(.a? .b[0-9] .c[!x] quoted.name)",
+            ])
         let kinds = initData.items.compactMap { item -> Assignment.Kind? in
             if case .assignment(let a) = item { return a.kind }
             return nil
