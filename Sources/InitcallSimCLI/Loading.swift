@@ -65,10 +65,13 @@ enum Loading {
     }
 
     static func read(_ path: String, what: String) throws(CLIError) -> String {
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
+        do throws(InputFileError) {
+            return try InputFile.read(path)
         } catch {
-            throw .input("cannot read \(what) '\(path)': \(BootFile.reason(error))")
+            let message = "cannot read \(what) '\(path)': \(error.explanation)"
+            // Only invalid UTF-8 has a place inside the file; the rest is about the file itself.
+            guard case .invalidUTF8 = error.reason else { throw .input(message) }
+            throw .diagnostic(Diagnostic(.error, at: error.location, message))
         }
     }
 

@@ -33,30 +33,17 @@ public enum BootFile {
     /// Reads and parses a `.boot` file.
     public static func load(_ path: String) throws(BootDescriptionError) -> KernelDescription {
         let text: String
-        do {
-            text = try readFile(path)
+        do throws(InputFileError) {
+            text = try InputFile.read(path)
         } catch {
-            throw .file(
-                Diagnostic(
-                    .error, at: SourceLocation(file: path, line: 1, column: 1),
-                    "cannot read '\(path)': \(reason(error))"))
+            throw .file(Diagnostic(.error, at: error.location, "cannot read '\(path)': \(error.explanation)"))
         }
         return try parse(text, file: path)
     }
 
+    /// Reads a file the description names, from the file system (``InputFile/read(_:)``).
     @Sendable public static func readFile(_ path: String) throws -> String {
-        try String(contentsOfFile: path, encoding: .utf8)
-    }
-
-    /// The operating system's reason a file could not be read (`No such file or directory`).
-    package static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            let message = String(validatingCString: strerror(Int32(underlying.code)))
-        {
-            return message
-        }
-        return nsError.localizedDescription
+        try InputFile.read(path)
     }
 
     /// `base/relative` for a path relative to the directory of `file`; absolute paths as is.

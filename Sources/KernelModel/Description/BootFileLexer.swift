@@ -3,6 +3,10 @@ import SourceInput
 /// Splits one `.boot` line into words. A word is a run of bare characters and `"…"` strings
 /// with no space between them (`printk=KERN_ERR:"no chip"` is one word); `#` at the start of a
 /// word begins a comment. Strings take `\"`, `\\`, `\n` and `\t`.
+///
+/// The lexer walks Unicode scalars, not `Character`s: a quote followed by a combining mark is
+/// still a quote (as a `Character` it would be one grapheme with the mark), and columns count
+/// scalars.
 struct BootFileLexer {
     struct Word: Equatable {
         /// The text with quotes removed and escapes applied.
@@ -15,7 +19,7 @@ struct BootFileLexer {
     }
 
     static func words(in line: String, file: String, lineNumber: Int) throws(BootDescriptionError) -> [Word] {
-        let characters = Array(line)
+        let characters = Array(line.unicodeScalars)
         var words: [Word] = []
         var index = 0
         while index < characters.count {
@@ -26,8 +30,8 @@ struct BootFileLexer {
             }
             if c == "#" { break }
             let start = index
-            var text = ""
-            var prefix = ""
+            var text = String.UnicodeScalarView()
+            var prefix = String.UnicodeScalarView()
             var quoted = false
             while index < characters.count {
                 let d = characters[index]
@@ -42,14 +46,16 @@ struct BootFileLexer {
                 if !quoted { prefix.append(d) }
                 index += 1
             }
-            words.append(Word(text: text, column: start + 1, unquotedPrefix: prefix, hasQuotes: quoted))
+            words.append(
+                Word(text: String(text), column: start + 1, unquotedPrefix: String(prefix), hasQuotes: quoted))
         }
         return words
     }
 
     /// Reads `"…"` starting at the opening quote; returns the index after the closing quote.
     private static func readString(
-        _ characters: [Character], from start: Int, into text: inout String, file: String, line: Int, source: String
+        _ characters: [Unicode.Scalar], from start: Int, into text: inout String.UnicodeScalarView, file: String, line: Int,
+        source: String
     ) throws(BootDescriptionError) -> Int {
         var index = start + 1
         while index < characters.count {

@@ -18,7 +18,7 @@ struct BootFileParser {
     }
 
     mutating func parse(_ text: String) throws(BootDescriptionError) -> KernelDescription {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = SourceText.lines(text)
         for (index, line) in lines.enumerated() {
             lineNumber = index + 1
             let words = try BootFileLexer.words(in: String(line), file: file, lineNumber: lineNumber)
@@ -51,7 +51,7 @@ struct BootFileParser {
             description.architecture = arch
         case "cpus":
             let value = try single(keyword, arguments, "a CPU count")
-            guard let count = Int(value), (1...8192).contains(count) else {
+            guard let count = NumberLiteral.unsignedDecimal(value), (1...8192).contains(count) else {
                 throw invalid(
                     "invalid CPU count '\(value)'", at: arguments[0].column, notes: ["expected a number from 1 to 8192"]
                 )
@@ -94,7 +94,7 @@ struct BootFileParser {
         } catch {
             throw .file(
                 diagnostic(
-                    "cannot read linker script '\(resolved)': \(BootFile.reason(error))", at: paths[0].column,
+                    "cannot read linker script '\(resolved)': \(InputFile.explain(error))", at: paths[0].column,
                     notes: ["the path is relative to the directory of \(file)"]))
         }
         let loader = self.loader
@@ -124,7 +124,7 @@ struct BootFileParser {
             } catch {
                 throw .file(
                     diagnostic(
-                        "cannot read levels file '\(path)': \(BootFile.reason(error))", at: word.column,
+                        "cannot read levels file '\(path)': \(InputFile.explain(error))", at: word.column,
                         notes: ["the path is relative to the directory of \(file)"]))
             }
         }
@@ -289,8 +289,7 @@ struct BootFileParser {
         case "returns":
             behaviour.returns = try returnValue(value, column: valueColumn)
         case "preempt":
-            guard let count = Int(value.hasPrefix("+") ? String(value.dropFirst()) : value),
-                (-1000...1000).contains(count)
+            guard let count = NumberLiteral.signedDecimal(value), (-1000...1000).contains(count)
             else {
                 throw invalid(
                     "invalid preempt count '\(value)'", at: valueColumn,
@@ -316,10 +315,7 @@ struct BootFileParser {
             guard !value.isEmpty else { throw invalid("panic= needs a message", at: valueColumn) }
             behaviour.panic = value
         case "size":
-            guard
-                let size = Int(
-                    value.hasPrefix("0x") ? String(value.dropFirst(2)) : value, radix: value.hasPrefix("0x") ? 16 : 10),
-                (1...0x10_0000).contains(size)
+            guard let size = NumberLiteral.size(value), (1...0x10_0000).contains(size)
             else {
                 throw invalid(
                     "invalid symbol size '\(value)'", at: valueColumn,
@@ -337,7 +333,7 @@ struct BootFileParser {
     }
 
     private func returnValue(_ value: String, column: Int) throws(BootDescriptionError) -> Int32 {
-        if let number = Int32(value) { return number }
+        if let number = NumberLiteral.signedDecimal(value), let value = Int32(exactly: number) { return value }
         let negative = value.hasPrefix("-")
         let name = negative ? String(value.dropFirst()) : value
         if let errno = Errno.value(named: name) {

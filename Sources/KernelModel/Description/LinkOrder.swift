@@ -19,7 +19,7 @@ public struct LinkOrder: Sendable, Hashable {
     public init(text: String, file: String) {
         var paths: [String] = []
         var locations: [SourceLocation] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in SourceText.lines(text).enumerated() {
             let uncommented = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let path = uncommented.trimmingWhitespace()
             guard !path.isEmpty else { continue }

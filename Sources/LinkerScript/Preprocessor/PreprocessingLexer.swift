@@ -15,7 +15,7 @@ struct PreprocessingLexer {
     init(text: String, file: Int, fileName: String) {
         self.file = file
         self.fileName = fileName
-        self.physicalLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.physicalLines = SourceText.lines(text)
         splice(Array(text.utf8))
     }
 

@@ -72,7 +72,8 @@ public enum Preprocessor {
         } catch {
             throw .preprocessor(
                 Diagnostic(
-                    .error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read '\(file)': \(error)"))
+                    .error, at: InputFile.location(of: error, path: file),
+                    "cannot read '\(file)': \(InputFile.explain(error))"))
         }
     }
 
@@ -81,7 +82,7 @@ public enum Preprocessor {
     /// of already preprocessed text does not count.
     public static func needsPreprocessing(_ text: String, file: String) -> Bool {
         if file.hasSuffix(".S") || file.hasSuffix(".h") { return true }
-        for line in text.split(separator: "\n") {
+        for line in SourceText.lines(text) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             guard trimmed.first == "#" else { continue }
             let word = trimmed.dropFirst().drop { $0 == " " || $0 == "\t" }.prefix { $0.isLetter }

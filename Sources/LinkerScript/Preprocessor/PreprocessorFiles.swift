@@ -9,7 +9,7 @@ final class PreprocessorFiles {
     /// Adds a file and returns its index.
     func add(_ name: String, text: String) -> Int {
         names.append(name)
-        lines.append(text.split(separator: "\n", omittingEmptySubsequences: false))
+        lines.append(SourceText.lines(text))
         return names.count - 1
     }
 
@@ -18,9 +18,7 @@ final class PreprocessorFiles {
     /// The physical line as written, without a trailing carriage return.
     func lineText(file: Int, line: Int) -> String? {
         guard file < lines.count, line >= 1, line - 1 < lines[file].count else { return nil }
-        var text = lines[file][line - 1]
-        if text.last == "\r" { text = text.dropLast() }
-        return String(text)
+        return String(lines[file][line - 1])
     }
 
     func sourceLocation(_ location: TokenLocation) -> SourceLocation {

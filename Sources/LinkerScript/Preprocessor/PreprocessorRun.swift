@@ -61,7 +61,8 @@ struct PreprocessorRun {
         var active: Bool
     }
 
-    mutating func process(_ text: String, file: String, depth: Int) throws(LinkerScriptError) {
+    mutating func process(_ rawText: String, file: String, depth: Int) throws(LinkerScriptError) {
+        let text = SourceText.normalized(rawText)
         let index = files.add(file, text: text)
         let tokens = try PreprocessingLexer(text: text, file: index, fileName: file).tokenize()
         inputBudget -= tokens.count
@@ -407,7 +408,18 @@ struct PreprocessorRun {
                 outside.append(candidate)
                 continue
             }
-            guard let text = try? loader(candidate) else { continue }
+            let text: String
+            do {
+                text = try loader(candidate)
+            } catch {
+                // A file that is there but unreadable (a directory, invalid UTF-8) is an error;
+                // only a missing one lets the search go on.
+                guard InputFile.isMissing(error) else {
+                    throw self.error(
+                        "cannot read '\(candidate)': \(InputFile.explain(error))", at: directive.location)
+                }
+                continue
+            }
             try process(text, file: candidate, depth: depth + 1)
             return
         }

@@ -6,7 +6,7 @@ import SourceInput
 extension LinkerScript {
     /// Parses script text. Throws the first syntax error with its file, line and column.
     public static func parse(_ text: String, file: String) throws(LinkerScriptError) -> LinkerScript {
-        try parse(ScriptSource(text: text, file: file))
+        try parse(ScriptSource(text: SourceText.normalized(text), file: file))
     }
 
     public static func parse(_ source: ScriptSource) throws(LinkerScriptError) -> LinkerScript {

@@ -17,7 +17,7 @@ struct Scanner {
     init(source: ScriptSource) {
         self.source = source
         self.bytes = Array(source.text.utf8)
-        self.lineTexts = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lineTexts = SourceText.lines(source.text)
     }
 
     var isAtEnd: Bool { pos >= bytes.count }

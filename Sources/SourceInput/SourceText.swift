@@ -1,0 +1,45 @@
+/// The one line reader every input format goes through (`.boot` files, link orders, level
+/// files, linker scripts, kernel logs): `"\r\n"`, a lone `"\r"` and `"\n"` all end a line, as
+/// they do for GCC and GNU ld, whatever system wrote the file.
+///
+/// Parsers call ``normalized(_:)`` once at their entry, so that everything after it — lexers
+/// that look for `"\n"`, the line splits of caret displays — sees one kind of line end and
+/// keeps the columns a user counts (a removed `"\r"` only ever stood at the end of a line).
+/// Swift treats `"\r\n"` as one `Character`, which is why no parser may split on `"\n"` itself.
+public enum SourceText {
+    /// `text` with every `"\r\n"` and lone `"\r"` turned into `"\n"`, and a leading UTF-8 byte
+    /// order mark removed. Linear; returns `text` itself when there is nothing to change.
+    public static func normalized(_ text: String) -> String {
+        let utf8 = text.utf8
+        let hasBOM = utf8.starts(with: byteOrderMark)
+        guard hasBOM || utf8.contains(carriageReturn) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var previousWasCR = false
+        for byte in utf8.dropFirst(hasBOM ? byteOrderMark.count : 0) {
+            defer { previousWasCR = byte == carriageReturn }
+            if byte == carriageReturn {
+                bytes.append(lineFeed)
+            } else if byte != lineFeed || !previousWasCR {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let lineFeed = UInt8(ascii: "\n")
+
+    /// The lines of `text` without their terminators, however they end. A text that ends with
+    /// a line end has an empty last line, so that line numbers are the count of line ends
+    /// before a position plus one.
+    public static func lines(_ text: String) -> [Substring] {
+        normalizedLines(normalized(text))
+    }
+
+    /// The lines of text that is already normalized.
+    public static func normalizedLines(_ text: String) -> [Substring] {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+}
