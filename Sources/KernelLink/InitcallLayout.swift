@@ -69,7 +69,7 @@ public struct InitcallLayout: Sendable {
             return Walk(
                 name: Self.walkName(walk), start: walk.start, end: walk.end, isDefined: walk.range != nil, ids: ids)
         }
-        orphans = levels.ids.indices.filter { probe.map.orphans.contains($0) }.map { levels.ids[$0].id }
+        orphans = levels.ids.indices.filter { probe.isOrphan($0) }.map { levels.ids[$0].id }
         discarded = levels.ids.indices.filter { probe.isDiscarded($0) != nil }.map { levels.ids[$0].id }
     }
 

@@ -27,6 +27,12 @@ package struct InitcallProbe: Sendable {
     package let ltoInputs: [InputSection]
     package let ltoMap: LinkMap
     package private(set) var walks: [Walk] = []
+    /// Placements and discards by input (= id) index: a level table may hold thousands of ids.
+    private let placements: [Int: LinkMap.Placement]
+    private let discards: [Int: LinkMap.StatementReference]
+    private let ltoPlacements: [Int: LinkMap.Placement]
+    private let ltoDiscards: [Int: LinkMap.StatementReference]
+    private let orphans: Set<Int>
 
     package static let entrySize: UInt64 = 8
 
@@ -43,6 +49,11 @@ package struct InitcallProbe: Sendable {
         }
         map = try LinkMap(script: script, inputs: inputs)
         ltoMap = try LinkMap(script: script, inputs: ltoInputs)
+        placements = Dictionary(map.placements.map { ($0.input, $0) }) { first, _ in first }
+        discards = Dictionary(map.discarded.map { ($0.input, $0.statement) }) { first, _ in first }
+        ltoPlacements = Dictionary(ltoMap.placements.map { ($0.input, $0) }) { first, _ in first }
+        ltoDiscards = Dictionary(ltoMap.discarded.map { ($0.input, $0.statement) }) { first, _ in first }
+        orphans = Set(map.orphans)
         walks = makeWalks()
     }
 
@@ -73,11 +84,14 @@ package struct InitcallProbe: Sendable {
     /// Where the probe entry of id number `index` went: its placement, or nil (orphan or
     /// discarded).
     package func placement(ofID index: Int, lto: Bool = false) -> LinkMap.Placement? {
-        (lto ? ltoMap : map).placements.first { $0.input == index }
+        (lto ? ltoPlacements : placements)[index]
     }
 
+    /// Whether no pattern collects id number `index`'s section (an orphan).
+    package func isOrphan(_ index: Int) -> Bool { orphans.contains(index) }
+
     package func isDiscarded(_ index: Int, lto: Bool = false) -> LinkMap.StatementReference? {
-        (lto ? ltoMap : map).discarded.first { $0.input == index }?.statement
+        (lto ? ltoDiscards : discards)[index]
     }
 
     /// The walks whose range holds `address`.

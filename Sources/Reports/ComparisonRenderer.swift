@@ -119,8 +119,9 @@ public enum ComparisonRenderer {
         guard !comparison.changes.isEmpty else { return "Outcome: every initcall did the same in A and B.\n" }
         var output = "Outcome changes (\(plural(comparison.changes.count, "initcall"))):\n"
         // Calls that ran on one side only are listed together: a panic stops many at once.
-        let ranOnly = comparison.changes.filter { $0.fields.count == 1 && $0.fields[0].field == .ran }
-        for change in comparison.changes where !ranOnly.contains(change) {
+        let isRanOnly = comparison.changes.map { $0.fields.count == 1 && $0.fields[0].field == .ran }
+        let ranOnly = zip(comparison.changes, isRanOnly).filter(\.1).map(\.0)
+        for (change, ranOnlyChange) in zip(comparison.changes, isRanOnly) where !ranOnlyChange {
             output += "  \(change.key), \(levelText(change))\n"
             let width = change.fields.map(\.field.rawValue.count).max() ?? 0
             for field in change.fields {
@@ -152,8 +153,10 @@ public enum ComparisonRenderer {
         }
         let pad = indent + String(repeating: " ", count: label.count + 2)
         var lines: [String] = []
-        for line in field.a where !field.b.contains(line) { lines.append("-" + line) }
-        for line in field.b where !field.a.contains(line) { lines.append("+" + line) }
+        let inA = Set(field.a)
+        let inB = Set(field.b)
+        for line in field.a where !inB.contains(line) { lines.append("-" + line) }
+        for line in field.b where !inA.contains(line) { lines.append("+" + line) }
         if lines.isEmpty { lines = ["(same lines, in another order)"] }
         if lines.count > printkLimit {
             let rest = lines.count - printkLimit

@@ -17,10 +17,10 @@ enum LevelSectionChecks {
         for (index, id) in levels.ids.enumerated() where !id.macros.isEmpty {
             let macro = id.macros[0]
             let location = levels.sources?.macros[macro]
-            if probe.map.orphans.contains(index) {
+            if probe.isOrphan(index) {
                 // A _sync sibling of a level that never runs is the same finding.
-                if let base = syncBase(id, levels), let baseIndex = levels.ids.firstIndex(where: { $0.id == base }),
-                    probe.map.orphans.contains(baseIndex), !levels.ids[baseIndex].macros.isEmpty
+                if let base = syncBase(id, levels), let baseIndex = levels.index(ofID: base),
+                    probe.isOrphan(baseIndex), !levels.ids[baseIndex].macros.isEmpty
                 {
                     continue
                 }

@@ -5,21 +5,37 @@
 /// order but take the failing order's relative order among themselves; every other object
 /// stays put. With S = every object that sits elsewhere in the failing order, that *is* the
 /// failing order; ddmin shrinks S until removing any one object loses the failure (1-minimal).
+///
+/// Work and memory are bounded: each phase has a budget of boots and stops the moment it is
+/// spent (the set found so far still reproduces; the report says it may not be minimal);
+/// ddmin builds one candidate at a time, never every complement at once; and the moves phase
+/// only runs when the moves to consider are few (their number can grow with the square of
+/// the objects).
 struct LinkOrderReducer {
     typealias Test = (_ order: [Int]) throws(ExplorationError) -> Bool
+
+    /// What a bounded test says about a candidate.
+    enum Verdict {
+        case reproduces
+        case doesNotReproduce
+        /// The budget is spent: stop reducing.
+        case budgetSpent
+    }
 
     let from: [Int]
     let to: [Int]
     private let test: Test
     private let rankInTarget: [Int: Int]
     private var cache: [[Int]: Bool] = [:]
-    /// Boots the object phase may spend; past it every test says no, so ddmin stops with the
-    /// last set that did reproduce (still a reproducer, maybe not a minimal one).
+    /// Boots the object phase may spend.
     let budget: Int
     private(set) var boots = 0
+    /// Whether the object phase ran to the end within its budget, so its result is 1-minimal.
+    private(set) var isMinimal = true
 
-    /// Whether the object phase finished within its budget, so its result is 1-minimal.
-    var isMinimal: Bool { boots < budget }
+    /// The most moves the second phase considers; beyond it the reproducer is given as the
+    /// objects to reorder. A reviewer reads a handful of moves, not hundreds.
+    static let moveLimit = 256
 
     init(from: [Int], to: [Int], budget: Int = 2_000, test: @escaping Test) {
         self.budget = budget
@@ -41,53 +57,91 @@ struct LinkOrderReducer {
         return result
     }
 
-    /// A 1-minimal set of objects (sorted by description index) whose reordering reproduces.
+    /// A set of objects (sorted by description index) whose reordering reproduces: 1-minimal
+    /// unless the budget ran out (``isMinimal``).
     mutating func minimalObjects() throws(ExplorationError) -> [Int] {
         let start = from.indices.filter { from[$0] != to[$0] }.map { from[$0] }.sorted()
         // One object alone cannot be reordered among its own places.
-        return try LinkOrderReducer.ddmin(start) { (candidate: [Int]) throws(ExplorationError) -> Bool in
-            candidate.count >= 2 ? try reproduces(candidate) : false
+        let (result, complete) = try LinkOrderReducer.ddmin(start) { (candidate: [Int]) throws(ExplorationError) in
+            candidate.count >= 2 ? try reproduces(candidate) : .doesNotReproduce
         }
+        isMinimal = complete
+        return result
     }
 
     /// ddmin: shrinks `items`, for which `test` holds, to a subset for which it still holds
-    /// but fails when any one item is dropped.
-    static func ddmin<T>(_ items: [T], _ test: ([T]) throws(ExplorationError) -> Bool) throws(ExplorationError) -> [T] {
+    /// but fails when any one item is dropped. Returns that subset and true, or — when the
+    /// test reports its budget spent — the smallest subset found so far and false.
+    static func ddmin<T>(_ items: [T], _ test: ([T]) throws(ExplorationError) -> Verdict) throws(ExplorationError)
+        -> (items: [T], complete: Bool)
+    {
         var current = items
         var granularity = 2
         while current.count >= 2 {
             let parts = split(current, into: min(granularity, current.count))
-            if let part = try first(parts, test) {
+            switch try firstReproducing(parts.indices.lazy.map { parts[$0] }, test) {
+            case .found(let part):
                 current = part
                 granularity = 2
                 continue
+            case .budgetSpent:
+                return (current, false)
+            case .none:
+                break
             }
-            let complements = parts.indices.map { skip in parts.indices.filter { $0 != skip }.flatMap { parts[$0] } }
-            if parts.count > 2, let complement = try first(complements, test) {
-                current = complement
-                granularity = max(granularity - 1, 2)
-                continue
+            if parts.count > 2 {
+                // Complements one at a time: building all of them would cost the square of
+                // the items in memory.
+                let complements = parts.indices.lazy.map { skip in complement(of: skip, in: parts) }
+                switch try firstReproducing(complements, test) {
+                case .found(let complement):
+                    current = complement
+                    granularity = max(granularity - 1, 2)
+                    continue
+                case .budgetSpent:
+                    return (current, false)
+                case .none:
+                    break
+                }
             }
             if granularity >= current.count { break }
             granularity = min(current.count, granularity * 2)
         }
-        return current
+        return (current, true)
     }
 
-    private static func first<T>(_ candidates: [[T]], _ test: ([T]) throws(ExplorationError) -> Bool)
-        throws(ExplorationError) -> [T]?
-    {
-        for candidate in candidates where try test(candidate) { return candidate }
-        return nil
+    private enum Search<T> {
+        case found([T])
+        case budgetSpent
+        case none
     }
 
-    private mutating func reproduces(_ moved: [Int]) throws(ExplorationError) -> Bool {
-        if let known = cache[moved] { return known }
-        guard boots < budget else { return false }
+    private static func firstReproducing<T, C: Sequence<[T]>>(
+        _ candidates: C, _ test: ([T]) throws(ExplorationError) -> Verdict
+    ) throws(ExplorationError) -> Search<T> {
+        for candidate in candidates {
+            switch try test(candidate) {
+            case .reproduces: return .found(candidate)
+            case .budgetSpent: return .budgetSpent
+            case .doesNotReproduce: continue
+            }
+        }
+        return .none
+    }
+
+    private static func complement<T>(of skip: Int, in parts: [[T]]) -> [T] {
+        var result: [T] = []
+        for index in parts.indices where index != skip { result += parts[index] }
+        return result
+    }
+
+    private mutating func reproduces(_ moved: [Int]) throws(ExplorationError) -> Verdict {
+        if let known = cache[moved] { return known ? .reproduces : .doesNotReproduce }
+        guard boots < budget else { return .budgetSpent }
         boots += 1
         let result = try test(order(moving: moved))
         cache[moved] = result
-        return result
+        return result ? .reproduces : .doesNotReproduce
     }
 
     /// `items` cut into `count` nearly equal consecutive parts.
@@ -113,36 +167,46 @@ struct LinkOrderReducer {
     /// Phase two, in the words of a reviewer: the pairs of objects that share a level section
     /// and stand in another relative order in `reduced` than in `from`, reduced by ddmin to
     /// the fewest moves "b just before a" that, applied to `from` and nothing else, reproduce.
-    /// Nil when the moves do not reproduce or the work exceeds `budget` boots.
+    /// Nil when there are more than ``moveLimit`` such pairs, when the moves do not reproduce,
+    /// or when the first test already exceeds `budget` boots.
     func pairMoves(reduced: [Int], sharing: (Int, Int) -> Bool, budget: Int = 512) throws(ExplorationError)
         -> (order: [Int], moves: [Move], minimal: Bool)?
     {
+        guard let ordered = candidateMoves(reduced: reduced, sharing: sharing) else { return nil }
+        var boots = 0
+        let start = from
+        let reproduces = test
+        let test = { (candidate: [Move]) throws(ExplorationError) -> Verdict in
+            guard boots < budget else { return .budgetSpent }
+            boots += 1
+            return try reproduces(LinkOrderReducer.apply(candidate, to: start)) ? .reproduces : .doesNotReproduce
+        }
+        guard !ordered.isEmpty, try test(ordered) == .reproduces else { return nil }
+        let (minimal, complete) = try LinkOrderReducer.ddmin(ordered, test)
+        return (LinkOrderReducer.apply(minimal, to: from), minimal, complete && isMinimal)
+    }
+
+    /// The moves that turn `from` into `reduced`'s relative order of the objects that share
+    /// a section, in a canonical order (by the anchor's place in `from`, then the moved
+    /// object's); nil when there are more than ``moveLimit`` (the pairs are enumerated only
+    /// while that bound holds, so this never takes quadratic work past it).
+    private func candidateMoves(reduced: [Int], sharing: (Int, Int) -> Bool) -> [Move]? {
         var position: [Int: Int] = [:]
         for (index, object) in from.enumerated() { position[object] = index }
         var reducedPosition: [Int: Int] = [:]
         for (index, object) in reduced.enumerated() { reducedPosition[object] = index }
+        let changed = from.indices.filter { from[$0] != reduced[$0] }.map { from[$0] }
         var moves = Set<Move>()
-        for object in from.indices.filter({ from[$0] != reduced[$0] }).map({ from[$0] }) {
+        for object in changed {
             for other in from where other != object && sharing(object, other) {
                 let (a, b) = (position[object] ?? 0) < (position[other] ?? 0) ? (object, other) : (other, object)
-                if (reducedPosition[a] ?? 0) > (reducedPosition[b] ?? 0) { moves.insert(Move(object: b, before: a)) }
+                guard (reducedPosition[a] ?? 0) > (reducedPosition[b] ?? 0) else { continue }
+                moves.insert(Move(object: b, before: a))
+                if moves.count > LinkOrderReducer.moveLimit { return nil }
             }
         }
-        // Canonical order: by the anchor's place in the passing order, then the moved object's.
         func key(_ move: Move) -> (Int, Int) { (position[move.before] ?? 0, position[move.object] ?? 0) }
-        let ordered = moves.sorted { key($0) < key($1) }
-        var boots = 0
-        let start = from
-        let reproduces = test
-        // Once the budget is spent every test says no, so ddmin keeps the last set that did.
-        let test = { (candidate: [Move]) throws(ExplorationError) -> Bool in
-            guard boots < budget else { return false }
-            boots += 1
-            return try reproduces(LinkOrderReducer.apply(candidate, to: start))
-        }
-        guard !ordered.isEmpty, try test(ordered) else { return nil }
-        let minimal = try LinkOrderReducer.ddmin(ordered, test)
-        return (LinkOrderReducer.apply(minimal, to: from), minimal, boots < budget && isMinimal)
+        return moves.sorted { key($0) < key($1) }
     }
 
     /// Applies moves in order; a move whose object already stands before its anchor is skipped.

@@ -58,11 +58,17 @@ public enum LevelDefinitions {
         var levels: [(String, SourceLocation)]?
         var names: [(String, SourceLocation)]?
         for part in parts {
-            registrations += try self.registrations(in: part.macros)
+            let found = try self.registrations(in: part.macros)
+            registrations += found
             var reader = ArrayReader(tokens: part.tokens, origins: part.source.origins ?? [])
-            if let found = try reader.array("initcall_levels", strings: false) { levels = found }
+            let partLevels = try reader.array("initcall_levels", strings: false)
             reader = ArrayReader(tokens: part.tokens, origins: part.source.origins ?? [])
-            if let found = try reader.array("initcall_level_names", strings: true) { names = found }
+            let partNames = try reader.array("initcall_level_names", strings: true)
+            // A file that says nothing about levels (empty, or not a kernel file at all) was
+            // named by mistake: keeping the Linux table without a word would hide that.
+            if found.isEmpty, partLevels == nil, partNames == nil { throw definesNothing(part) }
+            if let partLevels { levels = partLevels }
+            if let partNames { names = partNames }
         }
         var table = LevelTable.linux6
         if !registrations.isEmpty { table.ids = ids(from: registrations) }
@@ -75,6 +81,17 @@ public enum LevelDefinitions {
         sources.initcallLevelNames = names?.map(\.1)
         table.sources = sources
         return table
+    }
+
+    private static func definesNothing(_ part: PreprocessedFile) -> LevelDefinitionError {
+        let file = part.source.file
+        return .invalid(
+            Diagnostic(
+                .error, at: SourceLocation(file: file, line: 1, column: 1),
+                "'\(file)' defines no initcall level",
+                notes: [
+                    "a levels file defines registration macros (#define device_initcall(fn) __define_initcall(fn, 6)), or initcall_levels[] and initcall_level_names[] as init/main.c does"
+                ]))
     }
 
     struct Registration {
@@ -124,24 +141,32 @@ public enum LevelDefinitions {
     /// Ids in the order their macros were defined, each with its macros, and the `<id>s`
     /// sibling INIT_CALLS_LEVEL collects added where no macro names it.
     static func ids(from registrations: [Registration]) -> [InitcallID] {
+        // Dictionaries, not searches: a file may define thousands of level macros.
         var ids: [InitcallID] = []
+        var indexOf: [String: Int] = [:]
+        var macrosOf: [Int: Set<String>] = [:]
         for r in registrations {
-            if let index = ids.firstIndex(where: { $0.id == r.id }) {
-                if !ids[index].macros.contains(r.macro) { ids[index].macros.append(r.macro) }
+            if let index = indexOf[r.id] {
+                if macrosOf[index, default: []].insert(r.macro).inserted { ids[index].macros.append(r.macro) }
             } else {
+                indexOf[r.id] = ids.count
+                macrosOf[ids.count] = [r.macro]
                 ids.append(InitcallID(id: r.id, macros: [r.macro], sectionBase: r.sectionBase))
             }
         }
         var result: [InitcallID] = []
-        let names = Set(ids.map(\.id))
+        var placed = Set<String>()
         for id in ids {
-            if id.id.hasSuffix("s"), names.contains(String(id.id.dropLast())) { continue }
+            if id.id.hasSuffix("s"), indexOf[String(id.id.dropLast())] != nil { continue }
             result.append(id)
+            placed.insert(id.id)
             guard id.sectionBase == ".initcall\(id.id)", id.id != "early" else { continue }
-            result.append(ids.first { $0.id == id.id + "s" } ?? InitcallID(id: id.id + "s", macros: []))
+            let sync = indexOf[id.id + "s"].map { ids[$0] } ?? InitcallID(id: id.id + "s", macros: [])
+            result.append(sync)
+            placed.insert(sync.id)
         }
         // A sync id whose base id no macro names stays where it was.
-        for id in ids where !result.contains(where: { $0.id == id.id }) { result.append(id) }
+        for id in ids where !placed.contains(id.id) { result.append(id) }
         return result
     }
 }

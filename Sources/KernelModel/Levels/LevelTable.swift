@@ -6,7 +6,9 @@
 /// behaves as the real kernel would (see ``LevelTable/linux6`` for the default).
 public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
     /// Every registration id, in the order the INIT_CALLS layout places their sections.
-    public var ids: [InitcallID]
+    public var ids: [InitcallID] {
+        didSet { lookup = Lookup(ids) }
+    }
     /// `initcall_levels[]`: N+1 boundary symbols; level n runs
     /// `[initcall_levels[n], initcall_levels[n+1])`.
     public var initcallLevels: [String]
@@ -19,6 +21,21 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
     /// Where the table was written, when it was read from files: used to place findings.
     /// Not part of equality: two tables that say the same are equal wherever they came from.
     public var sources: LevelSources?
+    /// Where each macro and id is in ``ids``, kept with it: tables read from files can hold
+    /// thousands of macros, and every registration looks one up.
+    private var lookup: Lookup
+
+    private struct Lookup: Sendable {
+        var byMacro: [String: Int] = [:]
+        var byID: [String: Int] = [:]
+
+        init(_ ids: [InitcallID]) {
+            for (index, id) in ids.enumerated() {
+                if byID[id.id] == nil { byID[id.id] = index }
+                for macro in id.macros where byMacro[macro] == nil { byMacro[macro] = index }
+            }
+        }
+    }
 
     public init(
         ids: [InitcallID], initcallLevels: [String], initcallLevelNames: [String],
@@ -26,6 +43,7 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
         consoleSlice: (start: String, end: String) = ("__con_initcall_start", "__con_initcall_end")
     ) {
         self.ids = ids
+        self.lookup = Lookup(ids)
         self.initcallLevels = initcallLevels
         self.initcallLevelNames = initcallLevelNames
         self.earlySlice = earlySlice
@@ -50,13 +68,16 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
 
     /// The registration id a macro expands to (`core_initcall_sync` → `1s`), or nil.
     public func id(forMacro macro: String) -> InitcallID? {
-        ids.first { $0.macros.contains(macro) }
+        lookup.byMacro[macro].map { ids[$0] }
     }
 
     /// The registration id named `id` (`"6s"`), or nil.
     public func id(named id: String) -> InitcallID? {
-        ids.first { $0.id == id }
+        lookup.byID[id].map { ids[$0] }
     }
+
+    /// The index in ``ids`` of the id named `id` (`"6s"`), or nil.
+    public func index(ofID id: String) -> Int? { lookup.byID[id] }
 
     /// Every macro name, in table order.
     public var macroNames: [String] { ids.flatMap(\.macros) }
