@@ -44,6 +44,8 @@ public enum BootFile {
         return try parse(text, file: path)
     }
 
+    /// Reads the UTF-8 file at `path`: the ``FileLoader`` ``parse(_:file:loader:)`` uses unless
+    /// given another.
     @Sendable public static func readFile(_ path: String) throws -> String {
         try String(contentsOfFile: path, encoding: .utf8)
     }
