@@ -9,8 +9,8 @@ public struct Finding: Sendable, Hashable, Comparable {
         /// The kernel misbehaves as written: the link fails, calls never run, or a requirement
         /// is missing in this link order or in every one.
         case error
-        /// It works, but by accident or with a side effect: a dependency kept only by link order,
-        /// a level run under another's name, a pattern that matches nothing.
+        /// It works, but by accident or not as written: a dependency kept by link order alone,
+        /// two providers of one resource, a level run under another's name, a shadowed pattern.
         case warning
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
