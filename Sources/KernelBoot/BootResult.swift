@@ -4,6 +4,7 @@ import KernelLink
 /// order, and how the boot ended. Renderers (dmesg, JSON) and analyses (compare) read it without
 /// booting again.
 public struct BootResult: Sendable {
+    /// The image that was booted.
     public let image: KernelImage
     /// The command line the boot parsed (`saved_command_line`).
     public let commandLine: String
@@ -15,6 +16,7 @@ public struct BootResult: Sendable {
     public let runs: [InitcallRun]
     /// Resources provided and required at run time, in run order (then call order).
     public let resourceEvents: [ResourceEvent]
+    /// How the boot ended: the init `run_init_process()` started, or the panic.
     public let outcome: BootOutcome
     /// The taint flags set at the end, as letters (`W`), empty when untainted.
     public let taint: String

@@ -2,6 +2,7 @@ import KernelModel
 
 /// One call of one initcall by the boot. Plain data, cheap to record.
 public struct InitcallRun: Sendable, Hashable {
+    /// What `do_one_initcall()` and the reports around the call noted about it.
     public struct Flags: OptionSet, Sendable, Hashable {
         public let rawValue: UInt8
         public init(rawValue: UInt8) { self.rawValue = rawValue }
@@ -22,6 +23,7 @@ public struct InitcallRun: Sendable, Hashable {
     // Stored compactly (40 bytes): a boot of 100k initcalls keeps 100k of these.
     private var entry32: Int32
     private var slice16: Int16
+    /// What happened besides the return value: blacklisted, WARNed, slept in atomic, panicked.
     public var flags: Flags
     /// `task_pid_nr(current)`: 0 for console initcalls, 1 for the others.
     public var pid: Int32
@@ -29,10 +31,13 @@ public struct InitcallRun: Sendable, Hashable {
     public var ret: Int32
     /// `initcall_calltime` and the finish time, virtual nanoseconds.
     public var calltime: UInt64
+    /// When the call returned (or panicked), in virtual nanoseconds.
     public var rettime: UInt64
     private var recordStart: Int32
     private var recordEnd: Int32
 
+    /// The run of table entry `entry` in the walk `slice` by task `pid`: it returned `ret`, ran
+    /// from `calltime` to `rettime` with `flags`, and printed the log records at indices `records`.
     public init(
         entry: Int, slice: InitcallSlice, pid: Int32, ret: Int32, calltime: UInt64, rettime: UInt64, flags: Flags,
         records: Range<Int>
@@ -51,6 +56,8 @@ public struct InitcallRun: Sendable, Hashable {
     /// Index into ``KernelImage/table``.
     public var entry: Int { Int(entry32) }
 
+    /// The walk that made the call: `console_init()`, `do_pre_smp_initcalls()` or
+    /// `do_initcall_level(n)`.
     public var slice: InitcallSlice {
         switch slice16 {
         case -2: return .console

@@ -1,6 +1,7 @@
 // The text of LinkerScripts/vmlinux-6.x-x86_64.lds, embedded. Regenerate this file when the
 // script changes; `DefaultLinkerScriptTests` fails until the two are equal byte for byte.
 extension DefaultLinkerScript {
+    /// The script's text, byte for byte the shipped `LinkerScripts/vmlinux-6.x-x86_64.lds`.
     public static let text = #"""
         /*
          * initcall-sim: an x86-64 vmlinux.lds of the Linux 6.x era in its *expanded* form, as

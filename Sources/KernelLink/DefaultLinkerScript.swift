@@ -5,6 +5,7 @@ import LinkerScript
 /// that the library works without the repository; a test checks it equals the file byte for
 /// byte.
 public enum DefaultLinkerScript {
+    /// The name diagnostics and reports give the embedded script.
     public static let fileName = "vmlinux-6.x-x86_64.lds"
 
     /// The parsed script. Parsing the embedded text cannot fail (a test checks it); should it

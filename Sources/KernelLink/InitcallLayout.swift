@@ -7,16 +7,22 @@ import SourceInput
 /// collects and which table walk runs them, and the walks themselves. What
 /// `initcall-sim lds` prints.
 public struct InitcallLayout: Sendable {
+    /// One initcall statement of the script.
     public enum Item: Sendable, Hashable {
+        /// A boundary symbol's assignment (`__initcall6_start = .;`).
         case boundary(Boundary)
+        /// An input section description that collects initcall sections
+        /// (`KEEP(*(.initcall6.init))`).
         case pattern(Pattern)
     }
 
     /// `__initcall6_start = .;` and its kin.
     public struct Boundary: Sendable, Hashable {
+        /// The symbol assigned (`__initcall6_start`).
         public var symbol: String
         /// The output section it is assigned in; nil at the top of `SECTIONS`.
         public var outputSection: String?
+        /// Where the assignment is written (a macro's invocation, for statements it expands to).
         public var location: SourceLocation
         /// What the level table uses it for (`initcall_levels[6]`, `early start`); empty when
         /// nothing reads it (`__initcallrootfs_start`).
@@ -25,8 +31,11 @@ public struct InitcallLayout: Sendable {
 
     /// `KEEP(*(.initcall6.init))` and its kin.
     public struct Pattern: Sendable, Hashable {
+        /// The description written back in ld syntax (`KEEP(*(.initcall6.init))`).
         public var text: String
+        /// The output section it is in (`.init.data`, `/DISCARD/`).
         public var outputSection: String
+        /// Where the description is written (a macro's invocation, for statements it expands to).
         public var location: SourceLocation
         /// Ids whose sections it collects.
         public var ids: [String]
@@ -41,21 +50,30 @@ public struct InitcallLayout: Sendable {
     public struct Walk: Sendable, Hashable {
         /// `console`, `early`, or `level <n> <name>`.
         public var name: String
+        /// The symbol the walk starts at (`__initcall6_start`).
         public var start: String
+        /// The symbol the walk stops before (`__initcall7_start`).
         public var end: String
         /// False when the script does not define both symbols (the link would fail).
         public var isDefined: Bool
+        /// The ids whose entries it runs, in layout order.
         public var ids: [String]
     }
 
+    /// The script's file, as given to the parser.
     public var file: String
+    /// The initcall statements in script order: boundary symbols and the patterns that collect
+    /// initcall sections.
     public var items: [Item]
+    /// The table walks in run order: console, early, then one per level of `initcall_levels[]`.
     public var walks: [Walk]
     /// Ids whose sections no pattern collects: their entries never run.
     public var orphans: [String]
     /// Ids whose sections `/DISCARD/` throws away.
     public var discarded: [String]
 
+    /// The layout `script` gives `levels`, found by a probe link with one entry in every id's
+    /// section. Throws when the script cannot be laid out.
     public init(script: LinkerScript, levels: LevelTable = .linux6) throws(LinkerScriptError) {
         let probe = try InitcallProbe(script: script, levels: levels)
         file = script.file

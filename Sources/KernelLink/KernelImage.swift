@@ -46,6 +46,7 @@ public struct KernelImage: Sendable {
         self.initMemoryKilobytes = 2_560 + (code &+ tables &+ 1_023) / 1_024
     }
 
+    /// The level table the image was linked with: the description's.
     public var levels: LevelTable { description.levels }
     /// `[__con_initcall_start, __con_initcall_end)` as indices into `table`.
     public var consoleSlice: Range<Int> { walks.console }

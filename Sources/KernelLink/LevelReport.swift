@@ -5,9 +5,14 @@ import LinkerScript
 /// which table walk runs it, under which boundary symbol and level name. Worked out by linking
 /// a probe object with one entry per id, so it is exactly what a boot would do.
 public struct LevelReport: Sendable {
+    /// One registration id and where its entries run.
     public struct Row: Sendable, Hashable {
+        /// The macros that register at the id (`device_initcall`, `__initcall`, `module_init`);
+        /// empty for a sync section no macro names (`rootfss`).
         public var macros: [String]
+        /// The id (`6`, `6s`, `rootfs`, `con`).
         public var id: String
+        /// Its input section (`.initcall6.init`).
         public var section: String
         /// The walks that run the section (empty: an orphan that never runs).
         public var slices: [InitcallSlice]
@@ -19,6 +24,8 @@ public struct LevelReport: Sendable {
         public var entries: Int?
     }
 
+    /// One row per id in run order: console, early, then the levels, by address within a walk; ids
+    /// that never run last.
     public var rows: [Row]
 
     /// The report for `description`'s linker script and level table; `image`, when given,

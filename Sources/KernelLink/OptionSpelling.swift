@@ -2,7 +2,9 @@
 /// arguments (`allowPartial: true`), or as the command line's flags (`--allow-partial`).
 /// Library errors speak Swift by default; the command-line tool asks for its flags.
 public enum OptionSpelling: Sendable, Hashable {
+    /// As a library caller writes them: Swift arguments (`allowPartial: true`).
     case swift
+    /// As `initcall-sim` takes them: flags (`--allow-partial`).
     case commandLine
 
     /// `allowPartial: true` / `--allow-partial`.

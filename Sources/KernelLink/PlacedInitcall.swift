@@ -80,14 +80,17 @@ public struct PlacedInitcall: Sendable, Hashable {
         self.address = address
     }
 
+    /// The function's symbol name (`enc28j60_init`).
     public var function: String { storage.function }
     /// The symbol size `%pS` prints.
     public var size: Int { storage.size }
+    /// The object file that registered it (`drivers/net/enc28j60.o`).
     public var object: String { storage.object }
     /// The input section the entry was emitted into (`.initcall6.init`).
     public var section: String { storage.section }
     /// The macro that registered it (`module_init`).
     public var macro: String { storage.macro }
+    /// The registration id its macro used (`6`, `1s`, `con`); empty for an exit call.
     public var id: String { storage.id }
     /// Its position among the object's registrations (0 = first in the source).
     public var sourceOrder: Int { storage.sourceOrder }
@@ -100,6 +103,7 @@ public struct PlacedInitcall: Sendable, Hashable {
     public func column(ofAttribute name: String) -> Int? { storage.attributeColumns[name] }
     /// Declared resources, for dependency analysis without booting.
     public var provides: [String] { storage.provides }
+    /// The resources it is declared to require.
     public var requires: [String] { storage.requires }
     /// The input section description of the linker script that collected the entry (for a
     /// discarded entry, the `/DISCARD/` one); nil for an orphan.

@@ -4,10 +4,15 @@ import KernelModel
 /// `[__initcall_start, __initcall0_start)` and `[initcall_levels[n], initcall_levels[n+1])`,
 /// each as the range of table indices `for (fn = start; fn < end; fn++)` visits.
 public struct Walks: Sendable, Hashable {
+    /// The entries `console_init()` walks: `[__con_initcall_start, __con_initcall_end)`.
     public var console: Range<Int>
+    /// The entries `do_pre_smp_initcalls()` walks: `[__initcall_start, __initcall0_start)`.
     public var early: Range<Int>
+    /// For each level n, the entries `do_initcall_level(n)` walks:
+    /// `[initcall_levels[n], initcall_levels[n+1])`.
     public var levels: [Range<Int>]
 
+    /// The walks of an image, as table index ranges.
     public init(console: Range<Int>, early: Range<Int>, levels: [Range<Int>]) {
         self.console = console
         self.early = early

@@ -13,6 +13,7 @@ public enum LinkerScriptError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The C preprocessor layer rejected the input (bad directive, runaway macro, include).
     case preprocessor(Diagnostic)
 
+    /// The diagnostic the error carries: file, line, column, the line and what was expected.
     public var diagnostic: Diagnostic {
         switch self {
         case .syntax(let d), .evaluation(let d), .layout(let d), .preprocessor(let d): return d

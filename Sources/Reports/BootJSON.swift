@@ -5,8 +5,11 @@ import KernelModel
 /// The `--format json` document of a boot, schema `initcall-sim/boot/1` (documented in the
 /// README): records and per-initcall results, enough for later tools to work without booting.
 public enum BootJSON {
+    /// The value of every boot document's `schema` key: `initcall-sim/boot/1`.
     public static let schema = "initcall-sim/boot/1"
 
+    /// The document of a boot: kernel, command line, outcome, taint, link order, every record and
+    /// every initcall run, then the orphaned and discarded entries, keys in the README's order.
     public static func document(_ result: BootResult) -> JSON {
         let description = result.image.description
         var outcome: [(String, JSON)] = [("reached_init", .bool(result.reachedInit))]

@@ -4,6 +4,7 @@ import KernelBoot
 /// Renders a ``BootComparison`` for people (text) and for scripts (JSON, schema
 /// `initcall-sim/compare/1`, documented in the README).
 public enum ComparisonRenderer {
+    /// The value of the JSON comparison's `schema` key: `initcall-sim/compare/1`.
     public static let schema = "initcall-sim/compare/1"
 
     /// Unchanged entries kept around a change before the rest of a run is folded, as `diff -U3`.
@@ -205,6 +206,8 @@ public enum ComparisonRenderer {
 
     // MARK: JSON
 
+    /// The comparison as JSON: each boot, labelled `labelA` or `labelB`, with how it ended and its
+    /// link order; the two verdicts; the levels' sequences; and the outcome changes.
     public static func json(_ comparison: BootComparison, labelA: String, labelB: String) -> JSON {
         .object([
             ("schema", .string(schema)),

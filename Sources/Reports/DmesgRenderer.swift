@@ -2,6 +2,7 @@ import KernelBoot
 
 /// Renders log records the way the kernel's readers show them.
 public enum DmesgRenderer {
+    /// Which reader's view of the log buffer to render.
     public enum Style: String, Sendable, CaseIterable {
         /// `dmesg`: every record, `[%5lu.%06lu] text`.
         case dmesg

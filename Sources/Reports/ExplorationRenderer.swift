@@ -3,11 +3,14 @@ import BootAnalysis
 /// Renders an ``ExplorationReport`` for people (text) and scripts (JSON, schema
 /// `initcall-sim/explore/1`, documented in the README).
 public enum ExplorationRenderer {
+    /// The value of the JSON report's `schema` key: `initcall-sim/explore/1`.
     public static let schema = "initcall-sim/explore/1"
 
     /// Objects listed per group before the rest is counted.
     static let listLimit = 8
 
+    /// The `initcall-sim explore` report: what was explored, then every outcome with its share of
+    /// the orders, its reasons and its reproducer, then a verdict.
     public static func text(_ report: ExplorationReport) -> String {
         var output = header(report) + "\n"
         output += "\(report.outcomes.count) outcome\(report.outcomes.count == 1 ? "" : "s"):\n"
@@ -109,6 +112,7 @@ public enum ExplorationRenderer {
 
     // MARK: JSON
 
+    /// The report as JSON: what was explored, and every outcome with its reproducer.
     public static func json(_ report: ExplorationReport) -> JSON {
         .object([
             ("schema", .string(schema)),

@@ -25,6 +25,7 @@ public enum FindingsRenderer {
         return output
     }
 
+    /// Findings as JSON, schema `initcall-sim/check/1`, in the order ``text(_:)`` prints them.
     public static func json(_ findings: [Finding]) -> JSON {
         .object([
             ("schema", .string("initcall-sim/check/1")),

@@ -2,6 +2,8 @@ import KernelLink
 
 /// `initcall-sim lds` output: a table of the INIT_CALLS statements, then the table walks.
 extension InitcallLayout {
+    /// The `initcall-sim lds` table: every INIT_CALLS statement with the ids it collects and the
+    /// walk that runs them, then the walks, then the orphaned and discarded ids.
     public func text() -> String {
         var rows = [["SECTION", "STATEMENT", "IDS", "RUNS IN / USED AS", "WHERE"]]
         for item in items {
@@ -37,6 +39,7 @@ extension InitcallLayout {
         return output
     }
 
+    /// The layout as JSON, schema `initcall-sim/lds/1`.
     public func json() -> JSON {
         .object([
             ("schema", .string("initcall-sim/lds/1")),

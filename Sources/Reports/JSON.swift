@@ -1,20 +1,31 @@
 /// A JSON value with object keys kept in the order they were written, so that every output
 /// document has one fixed, documented layout (and the same bytes on every run).
 public enum JSON: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A signed integer.
     case int(Int64)
+    /// An unsigned integer: virtual nanoseconds, addresses.
     case uint(UInt64)
+    /// A string, escaped as JSON requires.
     case string(String)
+    /// An array; one of scalars renders on one line.
     case array([JSON])
+    /// An object whose members render in the order given.
     case object([(String, JSON)])
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.rendered() == rhs.rendered() }
     public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
+    /// An integer from an `Int`.
     public static func int(_ value: Int) -> JSON { .int(Int64(value)) }
+    /// An integer from an `Int32`: return values, PIDs.
     public static func int(_ value: Int32) -> JSON { .int(Int64(value)) }
+    /// An array of strings.
     public static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
+    /// A string, or `null` when `value` is nil.
     public static func optional(_ value: String?) -> JSON { value.map(JSON.string) ?? .null }
 
     /// Pretty-printed with two-space indentation and a trailing newline.

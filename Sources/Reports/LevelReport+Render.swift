@@ -20,6 +20,7 @@ extension LevelReport {
         return TextTable.render(lines)
     }
 
+    /// The report as JSON, schema `initcall-sim/levels/1`: one object per row.
     public func json() -> JSON {
         .object([
             ("schema", .string("initcall-sim/levels/1")),

@@ -1,5 +1,6 @@
 /// Left-aligned columns separated by two spaces; no trailing spaces.
 public enum TextTable {
+    /// `rows` as left-aligned columns two spaces apart, one line a row, each ending in a newline.
     public static func render(_ rows: [[String]]) -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)

@@ -7,18 +7,29 @@
 ///         ^
 ///     note: an assignment ends with ';'
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    /// How serious a diagnostic is.
     public enum Severity: String, Sendable, Hashable {
-        case error, warning, note
+        /// The input cannot be used: processing stops here.
+        case error
+        /// Processing goes on, but the input may not mean what its author intended.
+        case warning
+        /// A remark that goes with another diagnostic.
+        case note
     }
 
+    /// Whether it is an error, a warning or a note.
     public var severity: Severity
+    /// Where in the input it points: `file:line:column`.
     public var location: SourceLocation
+    /// What is wrong, in one line.
     public var message: String
     /// Extra lines: what was expected, how to fix it.
     public var notes: [String]
     /// The text of the line `location` points into, when known, for the caret display.
     public var sourceLine: String?
 
+    /// A diagnostic of `severity` at `location` saying `message`, with `notes` to print after it
+    /// and the text of the offending line for the caret display.
     public init(
         _ severity: Severity, at location: SourceLocation, _ message: String,
         notes: [String] = [], sourceLine: String? = nil

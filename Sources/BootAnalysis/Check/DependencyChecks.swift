@@ -18,7 +18,7 @@ import SourceInput
 ///
 /// Plus `duplicate-provider` (two initcalls provide one resource, a warning) and
 /// `dependency-cycle` (requirements that no order can meet, reported once per cycle). Each
-/// finding names both initcalls and objects and the smallest fix (see ``DependencyFix``).
+/// finding names both initcalls and objects and the smallest fix (see `DependencyFix`).
 public enum DependencyChecks {
     /// Links `description` (in `linkOrder`, or description order) and checks it.
     public static func run(

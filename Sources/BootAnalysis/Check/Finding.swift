@@ -4,12 +4,19 @@ import SourceInput
 /// and level-table checks, dependency-hazard checks): plain words, the culprit named, why it
 /// matters, and the fix a reviewer would suggest.
 public struct Finding: Sendable, Hashable, Comparable {
+    /// How bad a finding is. Either kind makes `initcall-sim check` exit 1.
     public enum Severity: String, Sendable, Hashable, Comparable {
-        case error, warning
+        /// The kernel misbehaves as written: the link fails, calls never run, or a requirement
+        /// is missing in this link order or in every one.
+        case error
+        /// It works, but by accident or not as written: a dependency kept by link order alone,
+        /// two providers of one resource, a level run under another's name, a shadowed pattern.
+        case warning
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
+    /// Whether it is an error or a warning.
     public var severity: Severity
     /// A stable identifier of the kind of finding (`orphan-section`, `fragile-link-order`).
     public var code: String
@@ -24,6 +31,8 @@ public struct Finding: Sendable, Hashable, Comparable {
     /// The names involved (functions, objects, symbols), for sorting and for JSON.
     public var subjects: [String]
 
+    /// A finding of kind `code` at `location`: the `summary` sentence, the `explanation` lines, the
+    /// `fix`, and the `subjects` it names.
     public init(
         _ severity: Severity, code: String, location: SourceLocation? = nil, summary: String,
         explanation: [String] = [], fix: String? = nil, subjects: [String] = []

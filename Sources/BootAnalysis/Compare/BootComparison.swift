@@ -23,11 +23,15 @@ public struct BootComparison: Sendable {
         case onlyB = "only-b"
     }
 
+    /// One call in a level's merged sequence: which call, how it moved, where it ran in each boot.
     public struct SequenceEntry: Sendable, Hashable {
+        /// The call, named the same in both boots.
         public var key: InitcallKey
+        /// How its place differs between A and B.
         public var change: Change
-        /// 1-based position within the level in A and in B, where it ran there.
+        /// Its 1-based position within the level in A, where it ran there.
         public var positionA: Int?
+        /// Its 1-based position within the level in B, where it ran there.
         public var positionB: Int?
         /// For moves between levels: the level on the other side.
         public var otherLevel: String?
@@ -35,41 +39,80 @@ public struct BootComparison: Sendable {
 
     /// One table walk (console, early, or a level) in both boots.
     public struct LevelSequence: Sendable, Hashable {
+        /// The walk: `console_init()`, `do_pre_smp_initcalls()` or `do_initcall_level(n)`.
         public var slice: InitcallSlice
+        /// The walk's name: `console`, `early`, or the level's name (`device`).
         public var name: String
+        /// How many calls it made in A.
         public var countA: Int
+        /// How many calls it made in B.
         public var countB: Int
+        /// The merged sequence: B's order, with what only A ran where A ran it, as a diff reads.
         public var entries: [SequenceEntry]
 
         /// Whether anything in this level changed place, came or went.
         public var changed: Bool { entries.contains { $0.change != .same } }
+        /// How many entries changed place within the level.
         public var moved: Int { entries.filter { $0.change == .moved }.count }
     }
 
     /// One aspect of an initcall's outcome that differs; values as a reader sees them.
     public struct FieldChange: Sendable, Hashable {
+        /// An aspect of an initcall's outcome.
         public enum Field: String, Sendable, Hashable {
-            case ran, ret, warnings, taint, provided, missing, printk, time, blacklisted, panicked
+            /// Whether it ran at all.
+            case ran
+            /// Its return value, named as ``Errno/describe(_:)`` names it (`-ENODEV`).
+            case ret
+            /// The warnings `do_one_initcall()` and `__might_resched()` gave about it.
+            case warnings
+            /// The taint it added (`W`).
+            case taint
+            /// The resources it provided.
+            case provided
+            /// The resources it required and found missing.
+            case missing
+            /// What it printed, as `dmesg -r` shows each record (`<3>enc28j60: no chip`).
+            case printk
+            /// How long it ran, in whole microseconds.
+            case time
+            /// Whether `initcall_blacklist=` kept it from running.
+            case blacklisted
+            /// Whether it panicked, itself or through `panic_on_warn`.
+            case panicked
         }
 
+        /// The aspect that differs.
         public var field: Field
+        /// Its value in A, as a reader sees it (empty for none).
         public var a: [String]
+        /// Its value in B.
         public var b: [String]
     }
 
     /// An initcall whose outcome differs between the boots.
     public struct OutcomeChange: Sendable, Hashable {
+        /// The call whose outcome differs.
         public var key: InitcallKey
+        /// The level it ran in, in A; nil when it did not run in A.
         public var levelA: String?
+        /// The level it ran in, in B; nil when it did not run in B.
         public var levelB: String?
+        /// What differs, in a fixed order: `ret`, `warnings`, `taint`, `provided`, `missing`,
+        /// `printk`, `time`, `blacklisted`, `panicked` (or `ran` alone).
         public var fields: [FieldChange]
     }
 
+    /// The reference boot, "before".
     public let a: BootResult
+    /// The boot being judged, "after".
     public let b: BootResult
+    /// Every walk that ran in either boot, in run order: console, early, then the levels.
     public let levels: [LevelSequence]
+    /// Every call whose outcome differs: in B's run order, then the calls only A ran.
     public let changes: [OutcomeChange]
 
+    /// Compares boot `b` with the reference boot `a`.
     public init(_ a: BootResult, _ b: BootResult) {
         self.a = a
         self.b = b

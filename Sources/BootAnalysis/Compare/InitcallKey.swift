@@ -4,11 +4,14 @@ import KernelBoot
 /// object it was registered in, and which call of that pair it is (a function registered twice
 /// runs twice). Table addresses and run positions change with link order; this does not.
 public struct InitcallKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The initcall's function (`enc28j60_init`).
     public var function: String
+    /// The object that registered it (`drivers/net/enc28j60.o`).
     public var object: String
     /// 0 for the first call of `function` from `object` in the boot, 1 for the second, …
     public var occurrence: Int
 
+    /// Call number `occurrence` (0 for the first) of `function` as registered in `object`.
     public init(function: String, object: String, occurrence: Int = 0) {
         self.function = function
         self.object = object

@@ -5,17 +5,24 @@ import KernelModel
 /// `do_one_initcall()` reported about it, the resources it provided or found missing, and what
 /// it printed. Two boots "have the same outcome" when these agree for every call.
 public struct InitcallOutcome: Sendable, Hashable {
+    /// What the call returned: `0` or a negative errno.
     public var ret: Int32
+    /// What the boot noted about the call: blacklisted, WARNed, slept in atomic, panicked.
     public var flags: InitcallRun.Flags
+    /// The resources it provided, in call order.
     public var provided: [String]
+    /// The resources it required and found missing, in call order.
     public var missing: [String]
     /// Its records (its own printk lines and any report it triggered), level and text.
     public var printk: [PrintedLine]
     /// How long it ran, in virtual nanoseconds.
     public var duration: UInt64
 
+    /// One record a call printed.
     public struct PrintedLine: Sendable, Hashable {
+        /// The level it was stored at.
         public var level: LogLevel
+        /// Its text, without level prefix or timestamp.
         public var text: String
 
         /// `<3>enc28j60: no chip`, as `dmesg -r` shows a record.

@@ -8,12 +8,16 @@ import KernelModel
 /// Orders are booted in chunks by a task group, at most `jobs` at a time; chunk results are
 /// merged by order index, so the report is the same for any number of jobs.
 public enum Exploration {
+    /// How an exploration picks and boots link orders: how many, from which seed, how many at a
+    /// time, within which level, and whether failures are reduced to a minimal reproducer.
     public struct Options: Sendable {
         /// Booted orders in random mode (the reference included).
         public var runs: Int = 1_000
         /// Boot every order, or fail if there are more than `exhaustiveLimit`.
         public var exhaustive = false
+        /// The seed of the random sample: the same seed gives the same orders on every machine.
         public var seed: UInt64 = 1
+        /// How many orders boot at a time; the report is the same for any number.
         public var jobs: Int = 1
         /// Permute only the objects of this level (its name, `device`, or number, `6`).
         public var level: String?
@@ -25,6 +29,7 @@ public enum Exploration {
         /// 2^k failing outcomes; the first ones are the most common).
         public var reduceLimit = 100
 
+        /// The defaults: 1,000 orders, seed 1, one job, every level, failures reduced.
         public init() {}
     }
 

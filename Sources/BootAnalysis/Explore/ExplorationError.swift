@@ -2,9 +2,14 @@ import KernelLink
 
 /// Why exploration cannot start.
 public enum ExplorationError: Error, Sendable, CustomStringConvertible {
+    /// The description does not link, in its own order or in the reference order given.
     case link(LinkError)
+    /// The level to explore names no level of the image; `known` lists the names it has.
     case unknownLevel(String, known: [String])
+    /// An exhaustive exploration would boot more orders than the limit: `space` of them (nil: more
+    /// than fit in 64 bits), from components of movable objects of the sizes `components` lists.
     case tooManyOrders(space: Int?, limit: Int, components: [Int])
+    /// The number of runs is not between 1 and ``Exploration/runsLimit``.
     case invalidRuns(Int)
 
     public var description: String { message(spelling: .swift) }

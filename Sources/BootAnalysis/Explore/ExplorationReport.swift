@@ -4,6 +4,7 @@ import KernelBoot
 /// to (grouped, in order of first appearance), and for every failing outcome a minimal
 /// reproducer. Identical for any number of jobs.
 public struct ExplorationReport: Sendable {
+    /// How the explored orders were chosen.
     public enum Mode: String, Sendable, Hashable {
         /// Every distinct order of the movable objects was booted.
         case exhaustive
@@ -13,6 +14,8 @@ public struct ExplorationReport: Sendable {
 
     /// One outcome and the orders that came to it.
     public struct Outcome: Sendable {
+        /// Whether it passes: the boot reaches init, and no initcall finds a required resource
+        /// missing, or returns an error or draws a WARN where it did not in the reference boot.
         public var passes: Bool
         /// How many explored orders came to it.
         public var count: Int
@@ -20,6 +23,7 @@ public struct ExplorationReport: Sendable {
         public var firstOrder: Int
         /// That order's link order.
         public var linkOrder: [String]
+        /// How those boots ended.
         public var end: BootOutcome
         /// Why it fails, or how it differs from the reference when it passes.
         public var reasons: [String]
@@ -53,30 +57,41 @@ public struct ExplorationReport: Sendable {
 
     /// Moving `object` just before `before`, and nothing else.
     public struct Move: Sendable, Hashable {
+        /// The object moved (`drivers/net/enc28j60.o`).
         public var object: String
+        /// The object it is moved just before.
         public var before: String
     }
 
     /// A link-order-dependent group: the objects of one section of one level.
     public struct Group: Sendable, Hashable {
+        /// The level the group's entries run in (`device`).
         public var level: String
         /// The input sections its entries come from (`.initcall6.init`).
         public var sections: [String]
+        /// The objects with entries in the group; their link order decides which runs first.
         public var objects: [String]
     }
 
+    /// The `.boot` file of the description, when it came from one.
     public var file: String?
+    /// The level exploration was limited to (``Exploration/Options/level``), or nil for all.
     public var level: String?
+    /// Whether every order was booted or a seeded random sample.
     public var mode: Mode
+    /// The seed of the random sample.
     public var seed: UInt64
     /// Orders booted (the reference included).
     public var orders: Int
     /// Distinct orders of the movable objects; nil when beyond `Int`.
     public var space: Int?
+    /// The link-order-dependent groups: per section of a level, the objects whose order decides.
     public var groups: [Group]
     /// The objects that were moved, in reference order.
     public var movable: [String]
+    /// The reference link order, order 0: the description order, or the one given.
     public var referenceLinkOrder: [String]
+    /// The distinct outcomes, in order of first appearance: the reference's first.
     public var outcomes: [Outcome]
 
     /// Whether every explored order passes.

@@ -16,9 +16,14 @@ public struct BootOptions: Sendable, Hashable {
     public var executeCommand: String?
     /// `rdinit=`: `ramdisk_execute_command` (default `/init`).
     public var ramdiskExecuteCommand = "/init"
+    /// Whether `rdinit=` was given: from 6.15 a missing file is then reported ("check access for
+    /// rdinit=… failed") before the root filesystem's init is tried.
     public var ramdiskExecuteCommandSet = false
-    /// `argv_init[]` and `envp_init[]` for init.
+    /// The arguments init starts with: `init`, then the command line's unknown bare words and
+    /// what follows `--`. Mirrors `argv_init[]` (init/main.c).
     public var argvInit = ["init"]
+    /// The environment init starts with: `HOME=/`, `TERM=linux`, then the command line's unknown
+    /// `name=value` options. Mirrors `envp_init[]` (init/main.c).
     public var envpInit = ["HOME=/", "TERM=linux"]
     /// `setup_max_cpus` from `nosmp` / `maxcpus=`; nil means all.
     public var maxCPUs: Int?
@@ -29,6 +34,7 @@ public struct BootOptions: Sendable, Hashable {
     /// `panic_later`/`panic_param`: too many init arguments or environment variables.
     public var panicLater: (kind: String, param: String)?
 
+    /// The state before any command line is parsed: the kernel's defaults.
     public init() {}
 
     public static func == (lhs: BootOptions, rhs: BootOptions) -> Bool {

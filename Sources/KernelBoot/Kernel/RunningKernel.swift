@@ -7,9 +7,9 @@ import KernelModel
 /// every body is handed.
 ///
 /// One lives for one boot (and, with the module loader, for the system after it). The engine
-/// owns it and tells it which function the CPU is in (``runningEntry``, a table index: an integer,
+/// owns it and tells it which function the CPU is in (`runningEntry`, a table index: an integer,
 /// so the boot loop pays no reference counting for it); reports resolve it through
-/// ``kallsyms``, as the kernel's do.
+/// `kallsyms`, as the kernel's do.
 public final class RunningKernel: KernelContext {
     // The boot loop touches the fields marked `@exclusivity(unchecked)` once or twice per
     // initcall. They are plain scalars (or an array only appended to) that are never passed

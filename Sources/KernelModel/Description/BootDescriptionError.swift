@@ -15,6 +15,8 @@ public enum BootDescriptionError: Error, Sendable, Hashable, CustomStringConvert
     /// The level definitions the description names cannot be read.
     case levels(LevelDefinitionError)
 
+    /// The diagnostic of the error, whichever reader reported it: file, line, column, the line and
+    /// what was expected.
     public var diagnostic: Diagnostic {
         switch self {
         case .syntax(let d), .invalid(let d), .file(let d): return d

@@ -41,7 +41,8 @@ public enum BootFile {
         return try parse(text, file: path)
     }
 
-    /// Reads a file the description names, from the file system (``InputFile/read(_:)``).
+    /// Reads the UTF-8 file at `path` from the file system (``InputFile/read(_:)``): the
+    /// ``FileLoader`` ``parse(_:file:loader:)`` uses unless given another.
     @Sendable public static func readFile(_ path: String) throws -> String {
         try InputFile.read(path)
     }

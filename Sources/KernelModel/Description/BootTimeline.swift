@@ -14,5 +14,6 @@ public struct BootTimeline: Sendable, Hashable {
     /// The cost of writing one record to the log buffer.
     public var printk: UInt64 = 1_000
 
+    /// The default timeline, documented in the README.
     public init() {}
 }

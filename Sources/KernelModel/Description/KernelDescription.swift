@@ -6,6 +6,7 @@ import LinkerScript
 public struct KernelDescription: Sendable {
     /// The release string printed in the banner (`Linux version 6.8.0-sim …`).
     public var version: KernelVersion = KernelVersion("6.8.0-sim")
+    /// The architecture: it decides the size of a table entry and what freeing init memory prints.
     public var architecture: Architecture = .x86_64
     /// CPUs brought up by `smp_init()` (limited by `nosmp` / `maxcpus=`).
     public var cpus: Int = 4
@@ -13,6 +14,8 @@ public struct KernelDescription: Sendable {
     public var commandLine: String = ""
     /// The objects in description order, which is the link order unless one is given.
     public var objects: [ObjectFile] = []
+    /// The level table: the registration macros, their sections, and the tables `do_initcalls()`
+    /// walks. Set it before adding objects, whose registrations use its macros.
     public var levels: LevelTable = .linux6
     /// The linker script; nil means the shipped Linux 6.x layout (``DefaultLinkerScript``).
     public var linkerScript: LinkerScript?
@@ -22,10 +25,13 @@ public struct KernelDescription: Sendable {
     public var hasInitramfs: Bool = false
     /// The `Hardware name:` of stack dumps.
     public var hardwareName: String = "initcall-sim virtual machine, BIOS 0.0 01/01/2026"
+    /// The virtual time the parts of the boot that are not initcalls take.
     public var timeline: BootTimeline = BootTimeline()
     /// Where the description came from, for messages (`Examples/board.boot`).
     public var sourceFile: String?
 
+    /// An empty description of an x86-64 `6.8.0-sim` kernel: 4 CPUs, no command line, no objects,
+    /// the Linux 6.x level table and the shipped linker script.
     public init() {}
 
     /// Adds an object file written with the registration macros:

@@ -3,12 +3,14 @@ import SourceInput
 /// The order objects are given to the final link, as `modules.order` or an `obj-y` walk would
 /// list them. Within one initcall section, entries run in this order, then in source order.
 public struct LinkOrder: Sendable, Hashable {
+    /// The object paths, first linked first.
     public var paths: [String]
     /// Where each path was written, for errors (parallel to `paths` when read from a file).
     public var locations: [SourceLocation]?
     /// The file it was read from, if any: named in errors that have no one line to point at.
     public var source: String?
 
+    /// The order `paths` lists, first linked first.
     public init(_ paths: [String]) {
         self.paths = paths
         self.locations = nil
@@ -42,6 +44,7 @@ public struct LinkOrder: Sendable, Hashable {
     /// A path listed again after its first position. kbuild links it once, at the first
     /// position; reported as a note, since a repeated `obj-y` entry is legal.
     public struct Duplicate: Sendable, Hashable {
+        /// The repeated path.
         public var path: String
         /// Where it is listed again, when read from a file.
         public var location: SourceLocation?

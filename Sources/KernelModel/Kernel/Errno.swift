@@ -5,32 +5,66 @@ import SourceInput
 ///
 /// Initcalls return `0` or a negative errno: `return -Errno.ENODEV`.
 public enum Errno {
+    /// Operation not permitted: what `do_one_initcall()` returns for an initcall
+    /// `initcall_blacklist=` names. The kernel's `EPERM`.
     public static let EPERM: Int32 = 1
+    /// No such file or directory: what `parse_args()` reports an unknown parameter with. The
+    /// kernel's `ENOENT`.
     public static let ENOENT: Int32 = 2
+    /// No such process. The kernel's `ESRCH`.
     public static let ESRCH: Int32 = 3
+    /// Interrupted system call. The kernel's `EINTR`.
     public static let EINTR: Int32 = 4
+    /// I/O error. The kernel's `EIO`.
     public static let EIO: Int32 = 5
+    /// No such device or address. The kernel's `ENXIO`.
     public static let ENXIO: Int32 = 6
+    /// Argument list too long. The kernel's `E2BIG`.
     public static let E2BIG: Int32 = 7
+    /// Exec format error. The kernel's `ENOEXEC`.
     public static let ENOEXEC: Int32 = 8
+    /// Bad file number. The kernel's `EBADF`.
     public static let EBADF: Int32 = 9
+    /// No child processes. The kernel's `ECHILD`.
     public static let ECHILD: Int32 = 10
+    /// Try again. The kernel's `EAGAIN`.
     public static let EAGAIN: Int32 = 11
+    /// Out of memory. The kernel's `ENOMEM`.
     public static let ENOMEM: Int32 = 12
+    /// Permission denied. The kernel's `EACCES`.
     public static let EACCES: Int32 = 13
+    /// Bad address. The kernel's `EFAULT`.
     public static let EFAULT: Int32 = 14
+    /// Device or resource busy. The kernel's `EBUSY`.
     public static let EBUSY: Int32 = 16
+    /// File exists. The kernel's `EEXIST`.
     public static let EEXIST: Int32 = 17
+    /// No such device: what a driver's init returns when its hardware is not there, and the default
+    /// `on-missing=` return of a `.boot` initcall. The kernel's `ENODEV`.
     public static let ENODEV: Int32 = 19
+    /// Not a directory. The kernel's `ENOTDIR`.
     public static let ENOTDIR: Int32 = 20
+    /// Invalid argument: what a parameter handler returns for a bad value. The kernel's `EINVAL`.
     public static let EINVAL: Int32 = 22
+    /// No space left on device; `parse_args()` reports it as a value too large for the parameter.
+    /// The kernel's `ENOSPC`.
     public static let ENOSPC: Int32 = 28
+    /// Read-only file system. The kernel's `EROFS`.
     public static let EROFS: Int32 = 30
+    /// Math result not representable. The kernel's `ERANGE`.
     public static let ERANGE: Int32 = 34
+    /// Invalid system call number. The kernel's `ENOSYS`.
     public static let ENOSYS: Int32 = 38
+    /// Connection timed out; drivers also return it when hardware does not answer in time. The
+    /// kernel's `ETIMEDOUT`.
     public static let ETIMEDOUT: Int32 = 110
+    /// Operation not supported on transport endpoint. The kernel's `EOPNOTSUPP`.
     public static let EOPNOTSUPP: Int32 = 95
+    /// Driver requests probe retry: kernel-internal, never seen by user space. The kernel's
+    /// `EPROBE_DEFER`.
     public static let EPROBE_DEFER: Int32 = 517
+    /// Operation is not supported: kernel-internal, not to be confused with `EOPNOTSUPP`. The
+    /// kernel's `ENOTSUPP`.
     public static let ENOTSUPP: Int32 = 524
 
     /// Every errno name initcall-sim understands, with its value; `.boot` files and the JSON

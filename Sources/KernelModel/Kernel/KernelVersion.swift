@@ -3,9 +3,12 @@
 public struct KernelVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The release string as `uname -r` prints it.
     public var release: String
+    /// The major version (`6` of `6.8.0-sim`); 99 (the current kernel) when there is none.
     public var major: Int
+    /// The minor version (`8` of `6.8.0-sim`); 0 when the release has none.
     public var minor: Int
 
+    /// The version of a release string as `uname -r` prints it (`6.8.0-sim`).
     public init(_ release: String) {
         self.release = release
         let numbers = release.split(whereSeparator: { !$0.isNumber }).prefix(2).compactMap { Int($0) }
@@ -20,6 +23,9 @@ public struct KernelVersion: Sendable, Hashable, Comparable, CustomStringConvert
         (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
     }
 
+    /// Whether this is `major.minor` or later: how details that changed within 6.x are switched.
+    /// Mirrors `LINUX_VERSION_CODE >= KERNEL_VERSION(major, minor, 0)`
+    /// (include/generated/uapi/linux/version.h).
     public func isAtLeast(_ major: Int, _ minor: Int) -> Bool { (self.major, self.minor) >= (major, minor) }
 
     /// `initcall_debug` prints "entering initcall level: %s" for every level (init/main.c,

@@ -2,13 +2,25 @@
 /// `KERN_DEBUG` = 7. `KERN_DEFAULT` is not a level of its own: the record is stored at
 /// `default_message_loglevel` (4, `CONFIG_MESSAGE_LOGLEVEL_DEFAULT`).
 public enum LogLevel: Int, Sendable, Hashable, CaseIterable, Comparable, Codable {
+    /// System is unusable (0): `panic()`'s report prints here. The kernel's `KERN_EMERG`.
     case KERN_EMERG = 0
+    /// Action must be taken immediately (1). The kernel's `KERN_ALERT`.
     case KERN_ALERT = 1
+    /// Critical conditions (2). The kernel's `KERN_CRIT`.
     case KERN_CRIT = 2
+    /// Error conditions (3): `pr_err()`, the parameter errors of `parse_args()`, the might_sleep
+    /// BUG report. The kernel's `KERN_ERR`.
     case KERN_ERR = 3
+    /// Warning conditions (4): `pr_warn()`, WARN reports and stack dumps, and every `printk()`
+    /// without a level (`KERN_DEFAULT`). The kernel's `KERN_WARNING`.
     case KERN_WARNING = 4
+    /// Normal but significant condition (5): `pr_notice()`, the banner and "Kernel command line:".
+    /// The kernel's `KERN_NOTICE`.
     case KERN_NOTICE = 5
+    /// Informational (6): `pr_info()`, "Run /sbin/init as init process". The kernel's `KERN_INFO`.
     case KERN_INFO = 6
+    /// Debug-level messages (7): the `initcall_debug` lines ("calling", "initcall … returned"). The
+    /// kernel's `KERN_DEBUG`.
     case KERN_DEBUG = 7
 
     /// `printk()` without a level prefix: stored at the default message loglevel.

@@ -7,6 +7,8 @@ public struct InitcallID: Sendable, Hashable {
     /// `.initcall<id>` — or `.con_initcall` for the console table.
     public var sectionBase: String
 
+    /// Id `id`, registered by `macros`, in section `<sectionBase>.init`; `sectionBase` defaults to
+    /// `.initcall<id>`, as `__define_initcall(fn, id)` gives.
     public init(id: String, macros: [String], sectionBase: String? = nil) {
         self.id = id
         self.macros = macros

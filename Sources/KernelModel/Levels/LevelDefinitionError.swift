@@ -8,6 +8,7 @@ public enum LevelDefinitionError: Error, Sendable, Hashable, CustomStringConvert
     /// The file preprocesses but says something that is not a level table.
     case invalid(Diagnostic)
 
+    /// The diagnostic of the error: file, line, column, the line and what was expected.
     public var diagnostic: Diagnostic {
         switch self {
         case .preprocessor(let error): return error.diagnostic

@@ -11,6 +11,7 @@ public struct LevelSources: Sendable, Hashable {
     /// The files read, in order.
     public var files: [String]
 
+    /// Where a table's parts were written; each part is unknown unless given.
     public init(
         macros: [String: SourceLocation] = [:], initcallLevels: [SourceLocation]? = nil,
         initcallLevelNames: [SourceLocation]? = nil, files: [String] = []

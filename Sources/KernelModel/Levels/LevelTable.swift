@@ -37,6 +37,9 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A table from its parts: the ids in layout order, `initcall_levels[]`,
+    /// `initcall_level_names[]`, and the symbols bracketing the early and console walks (Linux's
+    /// unless given).
     public init(
         ids: [InitcallID], initcallLevels: [String], initcallLevelNames: [String],
         earlySlice: (start: String, end: String) = ("__initcall_start", "__initcall0_start"),

@@ -12,9 +12,13 @@ public struct InitFunction: Sendable {
     /// Resources the function is declared to provide or require: used by the dependency checks
     /// without booting. What a body does at run time is recorded separately.
     public var provides: [String]
+    /// The resources it is declared to require; the body checks them with
+    /// ``KernelContext/require(_:)``.
     public var requires: [String]
+    /// What the function does when called: the C function's body.
     public var body: InitcallBody
 
+    /// A function `name` that runs `body`; `size` defaults to ``defaultSize(for:)`` of the name.
     public init(
         _ name: String, size: Int? = nil, provides: [String] = [], requires: [String] = [],
         body: @escaping InitcallBody

@@ -3,6 +3,7 @@ import SourceInput
 /// One registration inside an object file: what `core_initcall(fn)` emits — a table entry for
 /// `fn` in the input section its id selects — plus where it was written.
 public struct InitcallEntry: Sendable {
+    /// Where an entry goes: an initcall table, or the exit calls a built-in kernel discards.
     public enum Kind: String, Sendable, Hashable {
         /// A table entry in an `.initcall*`/`.con_initcall` section.
         case initcall
@@ -11,6 +12,7 @@ public struct InitcallEntry: Sendable {
         case exitcall
     }
 
+    /// The registered function.
     public var function: InitFunction
     /// The macro as written: `core_initcall`, `module_init`, `__define_initcall`.
     public var macro: String
@@ -18,6 +20,7 @@ public struct InitcallEntry: Sendable {
     public var id: String
     /// `.initcall1`; the linker appends `.init` (and, under LTO, the per-entry suffix).
     public var sectionBase: String
+    /// Whether it is an initcall table entry or a built-in exit call.
     public var kind: Kind
     /// Where the registration was written: a `.boot` line (at the macro), or a Swift source line.
     public var source: SourceLocation?
@@ -25,6 +28,8 @@ public struct InitcallEntry: Sendable {
     /// (`requires=` → 41), so that findings point at them.
     public var attributeColumns: [String: Int]
 
+    /// An entry for `function`, registered with `macro` at `id` in section `<sectionBase>.init` (or
+    /// `.exitcall.exit` for an exit call), written at `source`.
     public init(
         function: InitFunction, macro: String, id: String, sectionBase: String, kind: Kind = .initcall,
         source: SourceLocation? = nil, attributeColumns: [String: Int] = [:]

@@ -3,12 +3,16 @@ import SourceInput
 /// A compiled object file (translation unit) of the kernel image: its path, as kbuild and the
 /// linker name it, and its initcall registrations in source order.
 public struct ObjectFile: Sendable {
+    /// The object's path, as kbuild and the linker name it (`drivers/base/core.o`).
     public var path: String
+    /// Its registrations, in source order.
     public var entries: [InitcallEntry]
     /// Registrations that named a macro the level table does not define; linking fails on them
     /// as compiling would ("implicit declaration of function").
     public var unknownMacros: [(macro: String, function: String, source: SourceLocation?)]
 
+    /// An object with registrations already made (see
+    /// ``LevelTable/registration(_:macro:source:)``).
     public init(path: String, entries: [InitcallEntry] = []) {
         self.path = path
         self.entries = entries

@@ -5,9 +5,12 @@ public struct InputSection: Sendable, Hashable {
     public var file: String
     /// The section name (`.initcall6.init`).
     public var name: String
+    /// Its size in bytes.
     public var size: UInt64
+    /// Its alignment in bytes (at least 1): the linker places it at a multiple of this.
     public var alignment: UInt64
 
+    /// Section `name` of `file`: `size` bytes, aligned to `alignment` (at least 1).
     public init(file: String, name: String, size: UInt64, alignment: UInt64 = 1) {
         self.file = file
         self.name = name

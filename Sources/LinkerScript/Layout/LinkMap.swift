@@ -4,10 +4,15 @@ import SourceInput
 /// sections with addresses, where every input section went, the symbols the script defined,
 /// and which inputs no pattern collected (orphans) or `/DISCARD/` threw away.
 public struct LinkMap: Sendable {
+    /// One output section as laid out: name, address, size, and where the script describes it.
     public struct OutputSectionLayout: Sendable, Hashable {
+        /// The output section's name (`.init.data`).
         public var name: String
+        /// Its start address.
         public var address: UInt64
+        /// Its size in bytes, padding included.
         public var size: UInt64
+        /// Where the script describes it.
         public var location: SourceLocation
     }
 
@@ -20,11 +25,14 @@ public struct LinkMap: Sendable {
         public var outputSection: String
         /// The description as written, e.g. `KEEP(*(.initcall6.init))`.
         public var description: String
+        /// Where the description is written (a macro's invocation, for descriptions it expands to).
         public var location: SourceLocation
         /// The output section's ordinal among the script's output sections (``LinkerScript/outputSections``)
         /// and the item's index inside it: tells apart descriptions that read the same, as the
         /// lines of one macro expansion do.
         public var outputSectionIndex: Int = 0
+        /// The description's index among the items of its output section (see
+        /// ``outputSectionIndex``).
         public var itemIndex: Int = 0
 
         public static func < (lhs: StatementReference, rhs: StatementReference) -> Bool {
@@ -42,22 +50,30 @@ public struct LinkMap: Sendable {
         }
     }
 
+    /// Where one input section went: its address, and the description that collected it.
     public struct Placement: Sendable, Hashable {
         /// Index into the `inputs` given to the layout.
         public var input: Int
+        /// The address the input was placed at.
         public var address: UInt64
+        /// The input section description that collected it.
         public var statement: StatementReference
     }
 
+    /// A symbol the script assigns, with its value.
     public struct Symbol: Sendable, Hashable {
+        /// The symbol's name (`__initcall6_start`).
         public var name: String
         /// Nil when the value depends on something the script alone cannot know (a symbol
         /// defined by object code, a memory region).
         public var value: UInt64?
+        /// How it is assigned: plainly, or through `PROVIDE`, `PROVIDE_HIDDEN` or `HIDDEN`.
         public var kind: Assignment.Kind
+        /// Where it is first assigned.
         public var location: SourceLocation
     }
 
+    /// The output sections, in script order, with their addresses and sizes.
     public var outputSections: [OutputSectionLayout] = []
     /// Every placed input, in address order (which is script order, then link order).
     public var placements: [Placement] = []

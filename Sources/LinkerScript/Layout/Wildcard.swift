@@ -4,11 +4,13 @@
 /// The matcher is iterative with a single backtrack point, so its cost is bounded by
 /// `pattern.count × name.count` whatever the input: hostile patterns cannot make it hang.
 public struct Wildcard: Sendable, Hashable {
+    /// The pattern as written (`.initcall*.init`).
     public let pattern: String
     private let bytes: [UInt8]
     /// True when the pattern has no wildcard characters: then it matches by equality.
     public let isLiteral: Bool
 
+    /// A matcher for `pattern`.
     public init(_ pattern: String) {
         self.pattern = pattern
         self.bytes = Array(pattern.utf8)
@@ -17,6 +19,7 @@ public struct Wildcard: Sendable, Hashable {
         }
     }
 
+    /// Whether `name` matches, as `fnmatch(pattern, name, 0)` decides.
     public func matches(_ name: String) -> Bool {
         if isLiteral { return name == pattern }
         if pattern == "*" { return true }

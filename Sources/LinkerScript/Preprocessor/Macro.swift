@@ -3,18 +3,22 @@ import SourceInput
 /// One `#define`: object-like (`#define INIT_CALLS …`) or function-like
 /// (`#define INIT_CALLS_LEVEL(level) …`), with where it was written.
 public struct Macro: Sendable, Hashable {
+    /// The macro's name (`INIT_CALLS_LEVEL`).
     public var name: String
     /// The parameter names of a function-like macro; nil for an object-like one. A variadic
     /// macro's last parameter is `__VA_ARGS__` (for `...`) or the GNU-named one (`args...`).
     public var parameters: [String]?
+    /// Whether its last parameter takes all remaining arguments (`...` or GNU `args...`).
     public var isVariadic: Bool
     /// The replacement list as written, tokens separated by single spaces where the source
     /// had white space.
     public var body: String
+    /// Where the `#define` is written.
     public var location: SourceLocation
 
     var replacement: [PreprocessingToken]
 
+    /// Whether it takes arguments (`#define NAME(…)`), as opposed to an object-like macro.
     public var isFunctionLike: Bool { parameters != nil }
 
     init(

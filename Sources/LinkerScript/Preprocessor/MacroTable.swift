@@ -4,14 +4,15 @@ public struct MacroTable: Sendable {
     private var byName: [String: Macro] = [:]
     private var order: [String] = []
 
-    public init() {}
+    package init() {}
 
+    /// The definition of `name`, or nil when it is not defined.
     public subscript(name: String) -> Macro? { byName[name] }
 
     /// Every macro still defined, in the order of its (latest) definition.
     public var definitions: [Macro] { order.compactMap { byName[$0] } }
 
-    public func isDefined(_ name: String) -> Bool { byName[name] != nil }
+    package func isDefined(_ name: String) -> Bool { byName[name] != nil }
 
     mutating func define(_ macro: Macro) {
         if byName[macro.name] != nil { order.removeAll { $0 == macro.name } }

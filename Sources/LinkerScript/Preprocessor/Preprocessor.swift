@@ -12,6 +12,8 @@ public enum Preprocessor {
     /// Reads a file given its path; throws when there is none.
     public typealias FileLoader = @Sendable (String) throws -> String
 
+    /// How a run goes: `cpp`'s `-D`, `-U` and `-I` options, the directories includes may read from,
+    /// the work budgets, and kbuild's predefined macros.
     public struct Options: Sendable, Hashable {
         /// `-D` arguments: `NAME`, `NAME=VALUE`, `NAME(args)=body`.
         public var defines: [String]
@@ -32,6 +34,8 @@ public enum Preprocessor {
         /// Predefine `__ASSEMBLY__` and `LINKER_SCRIPT` as kbuild's `cpp_lds_S` rule does.
         public var kbuildDefines: Bool
 
+        /// Options as `cpp` takes them; the defaults are kbuild's (`__ASSEMBLY__` and
+        /// `LINKER_SCRIPT` predefined) with the budgets the README documents.
         public init(
             defines: [String] = [], undefines: [String] = [], includeDirectories: [String] = [],
             allowedRoots: [String]? = nil, maxIncludeDepth: Int = 40, expansionBudget: Int = 1_000_000,

@@ -1,17 +1,17 @@
 /// Where one line of (preprocessed) text came from.
-public struct LineOrigin: Sendable, Hashable {
-    public var file: String
-    public var line: Int
+package struct LineOrigin: Sendable, Hashable {
+    package var file: String
+    package var line: Int
     /// The line as the user wrote it, for the caret display; nil to show the expanded text.
-    public var text: String?
+    package var text: String?
     /// For each byte of the expanded line, the 1-based column in `text` it came from (a
     /// token a macro produced maps to the macro's name); nil when columns are the same.
-    public var columnMap: [Int]?
+    package var columnMap: [Int]?
     /// The line after macro expansion, when an expansion changed it: shown in a note, since
     /// the caret points into what the user wrote.
-    public var expandedText: String?
+    package var expandedText: String?
 
-    public init(file: String, line: Int, text: String? = nil, columnMap: [Int]? = nil, expandedText: String? = nil) {
+    package init(file: String, line: Int, text: String? = nil, columnMap: [Int]? = nil, expandedText: String? = nil) {
         self.file = file
         self.line = line
         self.text = text

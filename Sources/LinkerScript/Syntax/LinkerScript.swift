@@ -5,11 +5,13 @@ import SourceInput
 public struct LinkerScript: Sendable, Hashable {
     /// The file the text came from, as given to the parser (used in diagnostics).
     public var file: String
+    /// The top-level commands, in source order.
     public var statements: [ScriptStatement]
     /// Statements the parser did not understand and skipped, as ld itself never would; each
     /// names what was skipped and where.
     public var warnings: [Diagnostic]
 
+    /// A script made of `statements`, parsed or built by hand; `file` names it in diagnostics.
     public init(file: String, statements: [ScriptStatement], warnings: [Diagnostic] = []) {
         self.file = file
         self.statements = statements

@@ -9,6 +9,8 @@ extension LinkerScript {
         try parse(ScriptSource(text: SourceText.normalized(text), file: file))
     }
 
+    /// Parses text with line origins, such as the preprocessor's output: a syntax error is reported
+    /// at the file, line and column the user wrote, with the expanded line in a note.
     public static func parse(_ source: ScriptSource) throws(LinkerScriptError) -> LinkerScript {
         var parser = Parser(scanner: Scanner(source: source))
         let statements = try parser.parseScript()
