@@ -1,5 +1,3 @@
-import InitcallSim
-
 /// The `initcall-sim` command-line tool, as a library so that tests run it in-process. Every
 /// command parses its arguments, calls the library and renders; nothing else.
 public enum CLI {

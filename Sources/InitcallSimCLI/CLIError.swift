@@ -1,5 +1,4 @@
 import BootAnalysis
-import InitcallSim
 import KernelLink
 import KernelModel
 import LinkerScript

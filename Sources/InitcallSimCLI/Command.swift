@@ -1,5 +1,3 @@
-import InitcallSim
-
 /// One subcommand.
 struct Command: Sendable {
     var name: String

@@ -1,5 +1,3 @@
-import InitcallSim
-
 /// Exit statuses scripts can rely on.
 public enum ExitCode {
     /// The boot reached init; no findings; outcomes equal.

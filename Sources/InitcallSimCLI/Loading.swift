@@ -1,8 +1,8 @@
 import Foundation
-import InitcallSim
 import KernelLink
 import KernelModel
 import LinkerScript
+import SourceInput
 
 /// Reading inputs for commands: `.boot` files with the common overrides.
 enum Loading {

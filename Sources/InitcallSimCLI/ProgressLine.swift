@@ -1,6 +1,5 @@
 import BootAnalysis
 import Foundation
-import InitcallSim
 
 /// `explore: 3200/10000 orders, 2 outcomes`, redrawn in place on stderr, only when stderr is a
 /// terminal and the run is long enough to wait for; never part of the report.

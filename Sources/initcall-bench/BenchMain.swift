@@ -1,4 +1,3 @@
-import InitcallSim
 import KernelLink
 import Reports
 

@@ -1,5 +1,3 @@
-import InitcallSim
-
 /// `initcall-bench --profile-boot N`: boots one synthetic image of N initcalls 400 times, for
 /// profilers (perf, callgrind) to look at the boot loop alone.
 enum BenchProfile {

@@ -1,5 +1,4 @@
 import Foundation
-import InitcallSim
 import KernelBoot
 import KernelLink
 import KernelModel

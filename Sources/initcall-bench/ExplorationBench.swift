@@ -1,6 +1,5 @@
 import BootAnalysis
 import Foundation
-import InitcallSim
 import KernelModel
 
 /// Link-order exploration: how many link orders of a 1,000-initcall description are relinked,

@@ -1,4 +1,8 @@
-import InitcallSim
+import BootAnalysis
+import KernelBoot
+import KernelLink
+import KernelModel
+import Reports
 import TestSupport
 import Testing
 

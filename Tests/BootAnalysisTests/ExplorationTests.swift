@@ -1,4 +1,7 @@
-import InitcallSim
+import BootAnalysis
+import KernelLink
+import KernelModel
+import Reports
 import TestSupport
 import Testing
 

@@ -1,4 +1,7 @@
-import InitcallSim
+import BootAnalysis
+import KernelBoot
+import KernelLink
+import KernelModel
 import TestSupport
 import Testing
 

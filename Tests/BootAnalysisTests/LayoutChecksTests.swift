@@ -1,6 +1,8 @@
+import BootAnalysis
 import Foundation
-import InitcallSim
+import KernelModel
 import LinkerScript
+import Reports
 import TestSupport
 import Testing
 

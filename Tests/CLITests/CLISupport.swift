@@ -1,5 +1,6 @@
 import Foundation
 import InitcallSimCLI
+import SourceInput
 import TestSupport
 import Testing
 
@@ -28,7 +29,7 @@ enum CLIFixtures {
         return output
     }
 
-    static func checkGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    static func checkGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
     {
         try golden.check(actual, against: name, sourceLocation: sourceLocation)
     }

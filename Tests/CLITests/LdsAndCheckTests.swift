@@ -56,8 +56,10 @@ struct LdsAndCheckTests {
 
     @Test func ldsBadLevelsFile() {
         let out = CLIFixtures.runFromRoot(["lds", "LinkerScripts/tinyk.lds", "--levels", "LinkerScripts/tinyk.lds"])
-        // A linker script is no levels file, but it has no level macros either: Linux's stay.
-        #expect(out.exitCode == 0)
+        // A linker script is no levels file: it defines no level, which is an error at that
+        // file, never a silent fallback to Linux's table.
+        #expect(out.exitCode == 2)
+        #expect(out.stderr.hasPrefix("LinkerScripts/tinyk.lds:1:1: error: 'LinkerScripts/tinyk.lds' defines no initcall level"))
         let missing = CLIFixtures.runFromRoot(["lds", "LinkerScripts/tinyk.lds", "--levels", "nope.h"])
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.hasPrefix("nope.h:1:1: error: cannot read 'nope.h'"))

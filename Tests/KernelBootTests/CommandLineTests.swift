@@ -1,4 +1,6 @@
-import InitcallSim
+import KernelLink
+import KernelModel
+import Reports
 import TestSupport
 import Testing
 

@@ -1,4 +1,4 @@
-import InitcallSim
+import KernelModel
 import TestSupport
 import Testing
 

@@ -1,4 +1,6 @@
-import InitcallSim
+import BootAnalysis
+import KernelLink
+import KernelModel
 import LinkerScript
 import TestSupport
 import Testing

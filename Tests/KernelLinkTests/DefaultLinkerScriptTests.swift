@@ -1,5 +1,5 @@
 import Foundation
-import InitcallSim
+import KernelLink
 import TestSupport
 import Testing
 

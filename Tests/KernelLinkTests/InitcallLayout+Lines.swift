@@ -1,4 +1,4 @@
-import InitcallSim
+import KernelLink
 import TestSupport
 
 extension InitcallLayout {

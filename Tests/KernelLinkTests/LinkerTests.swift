@@ -1,4 +1,5 @@
-import InitcallSim
+import KernelLink
+import KernelModel
 import LinkerScript
 import TestSupport
 import Testing

@@ -1,5 +1,6 @@
-import InitcallSim
+import KernelModel
 import LinkerScript
+import Reports
 import TestSupport
 import Testing
 

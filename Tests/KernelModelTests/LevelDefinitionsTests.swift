@@ -1,5 +1,7 @@
+import BootAnalysis
 import Foundation
-import InitcallSim
+import KernelLink
+import KernelModel
 import LinkerScript
 import TestSupport
 import Testing

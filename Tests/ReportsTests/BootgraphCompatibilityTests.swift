@@ -1,5 +1,7 @@
 import Foundation
-import InitcallSim
+import KernelLink
+import KernelModel
+import Reports
 import TestSupport
 import Testing
 

@@ -1,5 +1,10 @@
+import BootAnalysis
 import Foundation
-import InitcallSim
+import KernelBoot
+import KernelLink
+import KernelModel
+import LinkerScript
+import SourceInput
 import Testing
 
 /// The package's fixture folders, found from this file (`Tests/Support/Fixtures.swift`: three

@@ -25,7 +25,8 @@ struct LinkOrderReducer {
     let from: [Int]
     let to: [Int]
     private let test: Test
-    private let rankInTarget: [Int: Int]
+    /// Each object's position in `to`, by object index (objects are description indices).
+    private let rankInTarget: [Int]
     private var cache: [[Int]: Bool] = [:]
     /// Boots the object phase may spend.
     let budget: Int
@@ -42,16 +43,21 @@ struct LinkOrderReducer {
         self.from = from
         self.to = to
         self.test = test
-        var rank: [Int: Int] = [:]
+        var rank = Array(repeating: 0, count: (to.max() ?? -1) + 1)
         for (position, object) in to.enumerated() { rank[object] = position }
         self.rankInTarget = rank
     }
 
     /// `from` with the objects of `moved` reordered as in `to`, in their own positions.
     func order(moving moved: [Int]) -> [Int] {
-        let set = Set(moved)
-        let slots = from.indices.filter { set.contains(from[$0]) }
-        let objects = moved.sorted { (rankInTarget[$0] ?? 0) < (rankInTarget[$1] ?? 0) }
+        // Arrays indexed by object, not sets and dictionaries: this runs for every test.
+        var isMoved = Array(repeating: false, count: rankInTarget.count)
+        for object in moved where isMoved.indices.contains(object) { isMoved[object] = true }
+        let slots = from.indices.filter { isMoved.indices.contains(from[$0]) && isMoved[from[$0]] }
+        let rank = rankInTarget
+        let objects = moved.sorted {
+            (rank.indices.contains($0) ? rank[$0] : 0) < (rank.indices.contains($1) ? rank[$1] : 0)
+        }
         var result = from
         for (slot, object) in zip(slots, objects) { result[slot] = object }
         return result

@@ -1,4 +1,3 @@
-import InitcallSim
 import Reports
 
 enum BootCommand {

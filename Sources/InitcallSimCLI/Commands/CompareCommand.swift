@@ -1,5 +1,4 @@
 import BootAnalysis
-import InitcallSim
 import KernelBoot
 import Reports
 

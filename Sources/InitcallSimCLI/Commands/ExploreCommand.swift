@@ -1,6 +1,5 @@
 import BootAnalysis
 import Foundation
-import InitcallSim
 import Reports
 
 enum ExploreCommand {

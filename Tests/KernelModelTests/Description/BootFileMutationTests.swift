@@ -1,5 +1,7 @@
+import BootAnalysis
 import Foundation
-import InitcallSim
+import KernelLink
+import KernelModel
 import TestSupport
 import Testing
 

@@ -1,5 +1,6 @@
-import InitcallSim
-import LinkerScript
+import KernelLink
+import KernelModel
+import SourceInput
 import TestSupport
 import Testing
 

@@ -1,3 +1,4 @@
+import BootAnalysis
 import LinkerScript
 import TestSupport
 import Testing

@@ -1,5 +1,4 @@
 import LinkerScript
-import SourceInput
 import Testing
 
 /// `SORT_BY_NAME(SORT_BY_ALIGNMENT(…))` and its mirror: written back with balanced

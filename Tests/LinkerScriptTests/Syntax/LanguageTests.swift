@@ -1,3 +1,4 @@
+import KernelLink
 import LinkerScript
 import TestSupport
 import Testing
