@@ -52,9 +52,11 @@ let package = Package(
         .target(name: "InitcallSimCLI", dependencies: ["InitcallSim"]),
         .executableTarget(name: "initcall-sim", dependencies: ["InitcallSimCLI"]),
         .executableTarget(name: "initcall-bench", dependencies: ["InitcallSim"]),
-        // libFuzzer target over the preprocessor and the ld parser; inert in a normal build
-        // (see README, "Fuzzing the parsers").
-        .executableTarget(name: "linkerscript-fuzz", dependencies: ["LinkerScript"]),
+        // libFuzzer target over every parser users feed (INITCALL_FUZZ picks one); inert in a
+        // normal build (.ci/fuzz builds and runs it; see README, "Fuzzing the parsers").
+        .executableTarget(
+            name: "initcall-fuzz", dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot"],
+            exclude: ["Corpus", "Dictionaries"]),
         // A board written in Swift against the library (see Examples/SwiftBoard/README.md).
         .executableTarget(
             name: "swift-board",
