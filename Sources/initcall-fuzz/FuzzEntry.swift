@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import KernelBoot
 import KernelLink
 import KernelModel
 import LinkerScript
 import SourceInput
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// libFuzzer entry point over every parser users feed initcall-sim. `INITCALL_FUZZ` picks the
 /// parser (the binary is one, the corpora are one per parser):

@@ -29,7 +29,8 @@ enum CLIFixtures {
         return output
     }
 
-    static func checkGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    static func checkGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+        throws
     {
         try golden.check(actual, against: name, sourceLocation: sourceLocation)
     }

@@ -59,7 +59,9 @@ struct LdsAndCheckTests {
         // A linker script is no levels file: it defines no level, which is an error at that
         // file, never a silent fallback to Linux's table.
         #expect(out.exitCode == 2)
-        #expect(out.stderr.hasPrefix("LinkerScripts/tinyk.lds:1:1: error: 'LinkerScripts/tinyk.lds' defines no initcall level"))
+        #expect(
+            out.stderr.hasPrefix(
+                "LinkerScripts/tinyk.lds:1:1: error: 'LinkerScripts/tinyk.lds' defines no initcall level"))
         let missing = CLIFixtures.runFromRoot(["lds", "LinkerScripts/tinyk.lds", "--levels", "nope.h"])
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.hasPrefix("nope.h:1:1: error: cannot read 'nope.h'"))

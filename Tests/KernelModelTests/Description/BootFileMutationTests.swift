@@ -2,18 +2,21 @@ import BootAnalysis
 import Foundation
 import KernelLink
 import KernelModel
+import SourceInput
 import TestSupport
 import Testing
 
 /// Mutated `.boot` files must parse or fail with a diagnostic; whatever parses must link (or
-/// fail with a link error) and boot to init or a panic. Never a crash or a hang.
+/// fail with a link error) and boot to init or a panic. Never a crash or a hang — and the
+/// results are the same whatever the line ends: a CRLF and a CR copy of every mutant give the
+/// same diagnostic or the same log as the LF one.
 @Suite("`.boot` mutations")
 struct BootFileMutationTests {
     static let tokens = [
         "\"", "\\", "#", "=", ",", ":", "-", "+", " ", "\n", "object", "core_initcall", "module_exit",
         "__define_initcall", "time=", "sleep=9999999s", "returns=", "preempt=-1000", "irqs=off", "printk=", "KERN_",
         "requires=x", "provides=x", "on-missing=panic", "panic=boom", "size=0x", "9", "0x7fffffff", "-2147483648",
-        "initcall_debug", "init=/bin/sh", "--", "cmdline \"", "¦", "\u{0}", "é",
+        "initcall_debug", "init=/bin/sh", "--", "cmdline \"", "¦", "\u{0}", "é", "\r\n", "\r", "\"\u{301}",
     ]
 
     static func mutate(_ text: String, _ random: inout SplitMix64) -> String {
@@ -45,15 +48,43 @@ struct BootFileMutationTests {
         var booted = 0
         for iteration in 0..<4_000 {
             let text = Self.mutate(seeds[iteration % seeds.count], &random)
-            guard let description = try? BootFile.parse(text, file: "m.boot", loader: { _ in "" }) else { continue }
+            let result = Self.outcome(text)
+            for lineEnd in ["\r\n", "\r"] {
+                let copy = SourceText.lines(text).joined(separator: lineEnd)
+                #expect(
+                    Self.outcome(copy) == result,
+                    "mutant \(iteration) reads differently with \(lineEnd.debugDescription)")
+            }
+            if case .booted(let log) = result {
+                #expect(!log.isEmpty)
+                booted += 1
+            }
+            if case .failed(let stage, _) = result, stage == "parse" { continue }
             parsed += 1
-            guard let image = try? Linker.link(description) else { continue }
-            let result = image.boot()
-            booted += 1
-            #expect(!result.records.isEmpty)
         }
         // The mutations must exercise both paths, not only the error path.
-        #expect(parsed > 400)
+        #expect(parsed > 400, "parsed \(parsed)")
         #expect(booted > 400)
+    }
+
+    enum Outcome: Equatable {
+        case failed(stage: String, message: String)
+        case booted(log: String)
+    }
+
+    /// What a `.boot` text comes to: its parse or link error (place and words), or its log.
+    static func outcome(_ text: String) -> Outcome {
+        let description: KernelDescription
+        do {
+            description = try BootFile.parse(text, file: "m.boot", loader: { _ in "" })
+        } catch {
+            return .failed(stage: "parse", message: error.description)
+        }
+        do {
+            let image = try Linker.link(description)
+            return .booted(log: image.boot().records.map(\.text).joined(separator: "\n"))
+        } catch {
+            return .failed(stage: "link", message: error.description)
+        }
     }
 }
