@@ -55,7 +55,8 @@ let package = Package(
         // libFuzzer target over every parser users feed (INITCALL_FUZZ picks one); inert in a
         // normal build (.ci/fuzz builds and runs it; see README, "Fuzzing the parsers").
         .executableTarget(
-            name: "initcall-fuzz", dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot"],
+            name: "initcall-fuzz",
+            dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot"],
             exclude: ["Corpus", "Dictionaries"]),
         // A board written in Swift against the library (see Examples/SwiftBoard/README.md).
         .executableTarget(
