@@ -21,6 +21,10 @@ struct BenchMain {
             BenchProfile.link(initcalls: count)
             return
         }
+        if arguments.count == 2, arguments[1] == "--hostile" {
+            hostileRows().forEach { print($0) }
+            return
+        }
         let sizes = [1_000, 10_000, 100_000]
         var rows: [[String]] = [
             ["initcalls", "link ms", "boot ms", "boot+debug ms", "floor ms", "ratio", "ns/initcall"]
@@ -53,6 +57,7 @@ struct BenchMain {
             print(jsonRow(small, large))
         }
         for row in ExplorationBench.rows() { print(row) }
+        hostileRows().forEach { print($0) }
         print("overhead ratio (100k, no debug): \(format2(ratio100k))")
     }
 
@@ -84,6 +89,11 @@ struct BenchMain {
         }
         return "json render: 10k \(BenchTimer.ms(bestSmall)) ms, 100k \(BenchTimer.ms(bestLarge)) ms "
             + "(\(bytes / 1_000_000) MB), ratio \(format2(bestLarge / bestSmall)) (goal <= 12)"
+    }
+
+    /// Inputs that once took minutes on kilobytes (`initcall-bench --hostile` runs only these).
+    static func hostileRows() -> [String] {
+        HostileDescriptionBench.rows()
     }
 
     static func format2(_ value: Double) -> String {

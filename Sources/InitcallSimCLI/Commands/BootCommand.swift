@@ -44,8 +44,9 @@ enum BootCommand {
         }
         if format != "json" {
             for orphan in image.orphans {
+                let place = orphan.source.map { "\($0): " } ?? "initcall-sim: "
                 output.stderr +=
-                    "initcall-sim: warning: \(orphan.function) (\(orphan.object)) is in \(orphan.section), which no pattern of the linker script collects: it never runs\n"
+                    "\(place)warning: \(orphan.function) (\(orphan.object)) is in \(orphan.section), which no pattern of the linker script collects: it never runs\n"
             }
         }
         output.exitCode = result.reachedInit ? ExitCode.success : ExitCode.failure

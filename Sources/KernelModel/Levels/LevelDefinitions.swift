@@ -114,7 +114,13 @@ public enum LevelDefinitions {
             do throws(LinkerScriptError) {
                 tokens = try Preprocessor.expand("\(macro.name)(\(probe))", macros: expanding)
             } catch {
-                throw .preprocessor(error)
+                // The expansion is ours; the problem is in the #define the user wrote.
+                let diagnostic = error.diagnostic
+                throw .invalid(
+                    Diagnostic(
+                        .error, at: macro.location, diagnostic.message,
+                        notes: ["while reading what \(macro.name)(fn) expands to"]
+                            + diagnostic.notes.filter { !$0.hasPrefix("'\(macro.name)' is defined at") }))
             }
             if let (id, base) = registration(tokens, probe: probe) {
                 result.append(Registration(macro: macro.name, id: id, sectionBase: base, location: macro.location))
