@@ -56,11 +56,24 @@ public enum CLI {
         } catch {
             output.stderr += error.rendered(command: command.name)
             output.exitCode = error.exitCode
+            // A script that asked for JSON reads JSON, errors included; the exit status and
+            // standard error say the same as without it.
+            if CLI.asksForJSON(rest) { output.stdout = error.json(command: command.name).rendered() }
         }
         return output
     }
 
     public static let version = "0.1.0"
+
+    /// Whether the arguments say `--format json` (or `--format=json`), even where they do not
+    /// parse: the error document must reach a script that asked for JSON.
+    static func asksForJSON(_ arguments: [String]) -> Bool {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--format=json" { return true }
+            if argument == "--format", index + 1 < arguments.count, arguments[index + 1] == "json" { return true }
+        }
+        return false
+    }
 
     static var usage: String {
         var text = """

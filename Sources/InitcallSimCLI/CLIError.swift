@@ -2,6 +2,7 @@ import BootAnalysis
 import KernelLink
 import KernelModel
 import LinkerScript
+import Reports
 import SourceInput
 
 /// What stops a command: bad usage, bad input (with a diagnostic), or a link failure.
@@ -23,6 +24,26 @@ enum CLIError: Error {
         case .input(let message):
             return "initcall-sim \(command): error: \(message)\n"
         }
+    }
+
+    /// The error as a JSON document, schema `initcall-sim/error/1`: what `--format json`
+    /// prints on standard output when a command fails.
+    func json(command: String) -> JSON {
+        var fields: [(String, JSON)] = [("command", .string(command))]
+        switch self {
+        case .usage(let message):
+            fields += [("kind", .string("usage")), ("message", .string(message))]
+        case .input(let message):
+            fields += [("kind", .string("input")), ("message", .string(message))]
+        case .diagnostic(let diagnostic):
+            fields += [
+                ("kind", .string("diagnostic")), ("severity", .string(diagnostic.severity.rawValue)),
+                ("file", .string(diagnostic.location.file)), ("line", .int(diagnostic.location.line)),
+                ("column", .int(diagnostic.location.column)), ("message", .string(diagnostic.message)),
+                ("notes", .strings(diagnostic.notes)),
+            ]
+        }
+        return .object([("schema", .string("initcall-sim/error/1")), ("error", .object(fields))])
     }
 
     static func from(_ error: BootDescriptionError) -> CLIError { .diagnostic(error.diagnostic) }

@@ -84,7 +84,7 @@ private struct Checker {
             summary =
                 "\(head) earlier in the same level (\(level)) only because \(provider.object) is linked before \(consumer.object)"
             why = [
-                "within one initcall level the kernel promises nothing but link order: a Makefile edit, a directory move or LTO can link \(consumer.object) first, and \(consumer.function) then finds '\(resource)' missing"
+                "within one initcall level the kernel promises nothing but link order: an obj-y edit in a Makefile, a directory move, or a driver switched between built-in and module can link \(consumer.object) first, and \(consumer.function) then finds '\(resource)' missing"
             ]
         case .wrongOrder:
             (severity, code) = (.error, "wrong-link-order")

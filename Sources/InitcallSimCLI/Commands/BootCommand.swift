@@ -18,6 +18,29 @@ enum BootCommand {
                                         console (what the console shows at console_loglevel),
                                         or json (records and per-initcall results)
 
+            THE .boot FILE: one statement a line; '#' starts a comment; strings are "…" with
+            \", \\, \n and \t. At the top:
+              kernel "6.8.0-sim"            the release (banner; picks what changed between
+                                            releases)
+              arch x86_64|arm64|generic     the architecture
+              cpus 4                        CPUs smp_init() brings up
+              hardware "…"                  the "Hardware name:" of stack dumps
+              cmdline "…"                   the kernel command line
+              linker-script "path" [-DNAME[=V]] [-UNAME] [-IDIR]
+                                            the linker script, relative to the file (.lds.S
+                                            macro form is preprocessed)
+              levels "init.h" ["main.c"] [-DNAME]…
+                                            level definitions, before the first object
+              rootfs /sbin/init /bin/sh     executables init= and the defaults can find
+              initramfs                     an initramfs with /init
+              object drivers/x/y.o          an object file, in link order
+            Under an object, one registration a line: any level macro (core_initcall,
+            module_init, …, and a custom level's), __define_initcall FN ID, or module_exit FN,
+            then the function name and attributes, run in this order:
+              preempt=+N|-N  irqs=off  time=120us  sleep=2ms  requires=a,b  on-missing=…
+              printk=KERN_ERR:"text"  panic="message"  returns=-ENODEV  provides=a,b
+              size=0x40
+
             EXIT STATUS: 0 the boot reached init, 1 it panicked, 2 bad input or usage.
 
             """,

@@ -14,13 +14,21 @@ enum LevelsCommand {
 
             OPTIONS:
               --linker-script <file>    the linker script (default: the file's, or the shipped
-                                        Linux 6.x x86-64 layout)
-              --format <format>         table (default) or json
+                                        Linux 6.x x86-64 layout); vmlinux.lds.S macro form is
+                                        preprocessed
+              --levels <file>           level definitions (init.h-like #defines, optionally
+                                        initcall_levels[] and initcall_level_names[]);
+                                        repeatable; default: the file's, or Linux 6.x
+              -D <name>[=<value>]       define a macro for the preprocessor (repeatable)
+              -U <name>                 undefine a macro (repeatable)
+              -I <dir>                  search <dir> for #include <…> (repeatable)
+              --format <format>         table (default) or json (errors too, on standard output)
 
             EXIT STATUS: 0 success, 2 bad input or usage.
 
             """,
-        options: [.value("--linker-script"), .value("--format")],
+        options: [.value("--linker-script"), .value("--levels", repeatable: true), .value("--format")]
+            + Loading.preprocessorOptionSpecs,
         run: run)
 
     @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
@@ -28,11 +36,16 @@ enum LevelsCommand {
         let format = try Loading.format(arguments, allowed: ["table", "json"], default: "table")
         var description = KernelDescription()
         var image: KernelImage?
+        let options = Loading.preprocessorOptions(arguments)
         if let path = arguments.positionals.first {
-            description = try Loading.description(path, linkerScript: arguments.value("--linker-script"))
+            description = try Loading.description(path)
+        }
+        if let script = arguments.value("--linker-script") {
+            description.linkerScript = try Loading.script(script, options: options)
+        }
+        if let levels = try Loading.levels(arguments) { description.levels = levels }
+        if arguments.positionals.first != nil {
             image = try Loading.link(description, linkOrder: nil, allowPartial: false)
-        } else if let script = arguments.value("--linker-script") {
-            description.linkerScript = try Loading.script(script)
         }
         let report: LevelReport
         do throws(LinkError) {
