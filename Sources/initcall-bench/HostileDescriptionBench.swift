@@ -40,7 +40,8 @@ enum HostileDescriptionBench {
     /// A levels file of 16,000 level macros, read and checked against the shipped script (ids
     /// were once looked up by scanning the table, per registration).
     static func levelMacrosRow() -> String {
-        let text = (0..<16_000).map { "#define lvl\($0)_initcall(fn) __define_initcall(fn, l\($0))" }.joined(separator: "\n")
+        let text = (0..<16_000).map { "#define lvl\($0)_initcall(fn) __define_initcall(fn, l\($0))" }.joined(
+            separator: "\n")
         let (findings, seconds) = BenchTimer.best(of: 3) { () -> Int in
             guard let levels = try? LevelDefinitions.parse(text, file: "many.h"),
                 let script = try? DefaultLinkerScript.parsed()
@@ -57,15 +58,17 @@ enum HostileDescriptionBench {
         var description = KernelDescription()
         for n in 0..<500 {
             description.object("drivers/p\(n).o") { tu in
-                tu.device_initcall(InitFunction("p\(n)_init", provides: ["r\(n)"]) { k in
-                    k.provide("r\(n)")
-                    return 0
-                })
+                tu.device_initcall(
+                    InitFunction("p\(n)_init", provides: ["r\(n)"]) { k in
+                        k.provide("r\(n)")
+                        return 0
+                    })
             }
         }
         for n in 0..<500 {
             description.object("drivers/c\(n).o") { tu in
-                tu.device_initcall(InitFunction("c\(n)_init", requires: ["r\(n)"]) { k in k.require("r\(n)") ? 0 : -19 })
+                tu.device_initcall(
+                    InitFunction("c\(n)_init", requires: ["r\(n)"]) { k in k.require("r\(n)") ? 0 : -19 })
             }
         }
         var options = Exploration.Options()
@@ -73,6 +76,7 @@ enum HostileDescriptionBench {
         options.jobs = 2
         let (report, seconds) = BenchTimer.best(of: 1) { try? Exploration.runBlocking(description, options: options) }
         let outcomes = report?.outcomes.count ?? 0
-        return row("explore 500+500 same-level pairs, 50 orders (\(outcomes) outcomes, reduced in budget)", seconds, goal: 30)
+        return row(
+            "explore 500+500 same-level pairs, 50 orders (\(outcomes) outcomes, reduced in budget)", seconds, goal: 30)
     }
 }
