@@ -124,24 +124,99 @@ public enum LevelDefinitions {
             }
             if let (id, base) = registration(tokens, probe: probe) {
                 result.append(Registration(macro: macro.name, id: id, sectionBase: base, location: macro.location))
+            } else if let problem = unreadable(macro.name, tokens) {
+                throw .invalid(Diagnostic(.error, at: macro.location, problem.message, notes: problem.notes))
             }
         }
         return result
     }
 
-    /// `__define_initcall ( fn , ID ) [;]` or `___define_initcall ( fn , ID , SECTION ) [;]`.
+    /// The id and section base a level macro's expansion registers at, in each form
+    /// `include/linux/init.h` has had (reference §2.6):
+    ///
+    /// - `__define_initcall(fn, ID)` — 3.8 and later (section `.initcall<ID>.init`);
+    /// - `___define_initcall(fn, ID, SECTION)` — 4.19 and later (section `SECTION.init`);
+    /// - `__define_initcall("LEVEL", fn, ID)` — 2.6.17 to 3.7, the level a string: the section
+    ///   is `".initcall" level ".init"`;
+    /// - `__define_initcall("LEVEL", fn)` — 2.6.1x, levels 1–7 only.
+    ///
+    /// A trailing `;` is allowed. Nil for anything else.
     static func registration(_ tokens: [String], probe: String) -> (String, String)? {
         var t = tokens
         while t.last == ";" { t.removeLast() }
-        guard t.count >= 6, t[1] == "(", t[2] == probe, t[3] == ",", t.last == ")" else { return nil }
-        if t[0] == "__define_initcall", t.count == 6, LevelTable.isNameBody(t[4]) {
-            return (t[4], ".initcall\(t[4])")
+        if let placed = sectionAttribute(t, probe: probe) { return placed }
+        guard t.count >= 6, t[1] == "(", t.last == ")" else { return nil }
+        if t[2] == probe, t[3] == "," {
+            if t[0] == "__define_initcall", t.count == 6, LevelTable.isNameBody(t[4]) {
+                return (t[4], ".initcall\(t[4])")
+            }
+            if t[0] == "___define_initcall", t.count >= 8, LevelTable.isNameBody(t[4]), t[5] == "," {
+                let section = t[6..<(t.count - 1)].joined()
+                return section.isEmpty ? nil : (t[4], section)
+            }
+            return nil
         }
-        if t[0] == "___define_initcall", t.count >= 8, LevelTable.isNameBody(t[4]), t[5] == "," {
-            let section = t[6..<(t.count - 1)].joined()
-            return section.isEmpty ? nil : (t[4], section)
+        // The 2.6 forms: a string level first, then the function, then (2.6.17+) the id.
+        guard t[0] == "__define_initcall", let level = stringLiteral(t[2]), LevelTable.isNameBody(level), t[3] == ",",
+            t[4] == probe
+        else { return nil }
+        let twoArguments = t.count == 6
+        let threeArguments = t.count == 8 && t[5] == "," && LevelTable.isNameBody(t[6])
+        guard twoArguments || threeArguments else { return nil }
+        return (level, ".initcall\(level)")
+    }
+
+    /// Why a macro that reads like a level macro cannot be read, or nil when it is simply not
+    /// one: its expansion calls `__define_initcall`/`___define_initcall` with arguments of no
+    /// form the kernel used, or calls something one typo away from them. Silently keeping
+    /// the old table there would hide the mistake until a boot runs the wrong level.
+    static func unreadable(_ name: String, _ tokens: [String]) -> (message: String, notes: [String])? {
+        guard let first = tokens.first else { return nil }
+        let defines = ["__define_initcall", "___define_initcall"]
+        let forms = [
+            "__define_initcall(fn, id)", "___define_initcall(fn, id, .section)", "__define_initcall(\"level\", fn, id)",
+            "__define_initcall(\"level\", fn)",
+        ]
+        let expansion = tokens.joined(separator: " ").replacingOccurrences(of: "__initcall_sim_fn", with: "fn")
+        if defines.contains(first) {
+            return (
+                "cannot read what \(name)(fn) registers: it expands to '\(expansion)'",
+                ["a level macro expands to one of: " + forms.joined(separator: ", ")]
+            )
         }
-        return nil
+        let close = Suggestions.closest(to: first, in: defines)
+        guard !close.isEmpty, first.count > 8 else { return nil }
+        return (
+            "\(name)(fn) expands to '\(expansion)': no such macro '\(first)'",
+            ["did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"]
+        )
+    }
+
+    /// Before 4.19 `console_initcall()` (and `security_initcall()`) defined the entry by hand:
+    /// `static initcall_t __initcall_##fn __used __section(.con_initcall.init) = fn`, or with
+    /// `__attribute__((__section__(".con_initcall.init")))`. The section, read from the
+    /// attribute, gives the table; the id is `con` for the console table.
+    static func sectionAttribute(_ t: [String], probe: String) -> (String, String)? {
+        guard t.count >= 3, t[t.count - 1] == probe, t[t.count - 2] == "=",
+            let keyword = t.firstIndex(where: { $0 == "__section__" || $0 == "__section" }),
+            keyword + 2 < t.count, t[keyword + 1] == "("
+        else { return nil }
+        var section = ""
+        var index = keyword + 2
+        while index < t.count, t[index] != ")" {
+            section += stringLiteral(t[index]) ?? t[index]
+            index += 1
+        }
+        guard section.hasSuffix(".init"), section.count > ".init".count, section.hasPrefix(".") else { return nil }
+        let base = String(section.dropLast(".init".count))
+        let id = base == ".con_initcall" ? "con" : String(base.dropFirst())
+        return LevelTable.isNameBody(id) ? (id, base) : nil
+    }
+
+    /// The contents of a C string literal token (`"6s"` → `6s`), or nil.
+    private static func stringLiteral(_ token: String) -> String? {
+        guard token.count >= 2, token.hasPrefix("\""), token.hasSuffix("\"") else { return nil }
+        return String(token.dropFirst().dropLast())
     }
 
     /// Ids in the order their macros were defined, each with its macros, and the `<id>s`
