@@ -48,11 +48,4 @@ public struct KernelVersion: Sendable, Hashable, Comparable, CustomStringConvert
     public func isAtLeast(_ major: Int, _ minor: Int, _ patch: Int = 0) -> Bool {
         (self.major, self.minor, self.patch) >= (major, minor, patch)
     }
-
-    /// `initcall_debug` prints "entering initcall level: %s" for every level (init/main.c,
-    /// `trace_initcall_level_cb`, merged for 6.15).
-    public var printsInitcallLevel: Bool { isAtLeast(6, 15) }
-
-    /// The number of taint flags `print_tainted()` prints (TAINT_FWCTL 'J' arrived in 6.15).
-    public var taintFlagCount: Int { isAtLeast(6, 15) ? 20 : 19 }
 }

@@ -1,0 +1,178 @@
+/// What changed between kernel releases in what a boot prints and does, one switch per change,
+/// each citing the change (see the project's research notes, `../shared/reference/` and the
+/// kernel history). A release string the simulator cannot read (`KernelVersion("sim")`) is the
+/// current kernel. Release numbers marked "about" were bracketed by reading the sources on
+/// both sides; the text of each era's messages was read in the kernel sources of that era.
+extension KernelVersion {
+    // MARK: init/main.c: the shape of the initcall walks
+
+    /// How `do_initcalls()` walks the table.
+    public enum InitcallLoop: Sendable, Hashable {
+        /// One `for (call = __initcall_start; call < __initcall_end; call++)` loop and no
+        /// parameter passes: up to 3.3.
+        case single
+        /// `initcall_levels[]`, one `do_initcall_level()` per level, each with its own
+        /// `parse_args()` pass: 3.4 and later.
+        case perLevel
+    }
+
+    /// `do_initcalls()`: a single loop up to 3.3; per level, with `initcall_levels[]` and a
+    /// parameter pass each, from 3.4 ("initcall: add the level name to initcall_level_names",
+    /// the 3.4 rework of init/main.c).
+    public var initcallLoop: InitcallLoop { isAtLeast(3, 4) ? .perLevel : .single }
+
+    /// `early_initcall()` and `__early_initcall_end`, walked by `do_pre_smp_initcalls()`:
+    /// 2.6.28 ("Full conversion to early_initcall() interface"); before it the pre-SMP work was
+    /// a hard-coded list of calls, not a table.
+    public var hasEarlyInitcalls: Bool { isAtLeast(2, 6, 28) }
+
+    /// The 2.6.1x level macros: `__define_initcall(level, fn)`, levels 1–7 only, no sync
+    /// levels, no `pure_initcall`, no `rootfs_initcall` — before 2.6.17.
+    public var hasSyncLevels: Bool { isAtLeast(2, 6, 17) }
+
+    /// `initcall_level_names[0]`: "early" from 3.4 until about 4.17, "pure" after
+    /// (4ee7c60de83a "init, tracing: Add initcall trace events", which also names the pre-SMP
+    /// walk "early" in the `initcall_level` event).
+    public var levelZeroName: String { isAtLeast(4, 17) ? "pure" : "early" }
+
+    // MARK: init/main.c: the initcall_debug lines and the sanity report
+
+    /// How `initcall_debug` prints a call and its return.
+    public enum InitcallDebugStyle: Sendable, Hashable {
+        /// Up to 2.6.25: `Calling initcall 0x%p: %s()` / `initcall 0x%p: %s() returned %d.` /
+        /// `initcall 0x%p ran for %Ld msecs: %s()`.
+        case address
+        /// 2.6.26 and 2.6.27: `calling  %pF` / `initcall %pF returned %d after %Ld msecs`.
+        case milliseconds
+        /// 2.6.28 and later: `calling  %pF @ %i` / `initcall %pF returned %d after %lld usecs`.
+        case microseconds
+    }
+
+    /// The `initcall_debug` line style: addresses up to 2.6.25; `%pF` with milliseconds in 2.6.26
+    /// (`print_fn_descriptor_symbol`) and 2.6.27 (`%pF`, 0fe1ef24f7bd); the pid and
+    /// microseconds from 2.6.28 (the boot tracer).
+    public var initcallDebugStyle: InitcallDebugStyle {
+        if isAtLeast(2, 6, 28) { return .microseconds }
+        if isAtLeast(2, 6, 26) { return .milliseconds }
+        return .address
+    }
+
+    /// Whether the `initcall_debug` lines are `KERN_DEBUG`: from 2.6.36 (the split into
+    /// `do_one_initcall_debug()`); before, plain `printk()` at the default loglevel (4), so
+    /// they reached the console.
+    public var initcallDebugIsKernDebug: Bool { isAtLeast(2, 6, 36) }
+
+    /// The duration `initcall_debug` prints for `nanoseconds`: `ns >> 20` "msecs" up to
+    /// 2.6.27, `ns >> 10` "usecs" from 2.6.28, and true microseconds (`ktime_us_delta()`)
+    /// from about 5.18 ("init: Use ktime_us_delta() to make initcall_debug log more precise").
+    public func initcallDuration(nanoseconds: UInt64) -> UInt64 {
+        if isAtLeast(5, 18) { return nanoseconds / 1_000 }
+        if isAtLeast(2, 6, 28) { return nanoseconds >> 10 }
+        return nanoseconds >> 20
+    }
+
+    /// `do_one_initcall()`'s sanity report: a plain `printk("initcall %pF returned with %s\n")`
+    /// with an `"error code %d "` clause (only with `initcall_debug`, not for `-ENODEV`) up to
+    /// 3.8; `WARN(msgbuf[0], …)` without the error clause from about 3.9 (f91eb62f71b3).
+    public var sanityReportIsWarn: Bool { isAtLeast(3, 9) }
+
+    /// `%pF` (up to 5.1) or `%pS` (from 5.2): the same text on x86 and arm64.
+    public var symbolFormat: String { isAtLeast(5, 2) ? "%pS" : "%pF" }
+
+    /// `initcall_debug` prints "entering initcall level: %s" for every level (init/main.c,
+    /// `trace_initcall_level_cb`, merged for 6.15).
+    public var printsInitcallLevel: Bool { isAtLeast(6, 15) }
+
+    // MARK: printk
+
+    /// Whether a `printk()` without `KERN_CONT` continues a record that did not end in a
+    /// newline: up to 4.8; from 4.9 it starts a new record (4bcc595ccd80 "printk: reinstate
+    /// KERN_CONT for printing continuation lines").
+    public var continuesWithoutKernCont: Bool { !isAtLeast(4, 9) }
+
+    // MARK: Reports (dump_stack, WARN, panic, scheduler bugs)
+
+    /// The number of taint flags `print_tainted()` prints: 15 (3.x), 18 (5.x), 19 from 6.0
+    /// (`N`, TAINT_TEST), 20 from 6.15 (`J`, TAINT_FWCTL).
+    public var taintFlagCount: Int {
+        if isAtLeast(6, 15) { return 20 }
+        if isAtLeast(6, 0) { return 19 }
+        if isAtLeast(5, 0) { return 18 }
+        return 15
+    }
+
+    /// The `dump_stack_print_info()` header: `Pid: %d, comm: %.20s …` up to about 3.9;
+    /// `CPU: %d PID: %d Comm: …` from 3.10 (the dump_stack consolidation).
+    public var dumpStackHeaderHasCPU: Bool { isAtLeast(3, 10) }
+
+    /// `CPU: %d UID: %u PID: %d …` and the separate `Tainted: [W]=WARN` line once tainted:
+    /// about 6.11 ("dump_stack: report process UID in dump_stack_print_info()", "kernel/panic:
+    /// add verbose logging of kernel taints in backtraces").
+    public var dumpStackHeaderHasUIDAndVerboseTaint: Bool { isAtLeast(6, 11) }
+
+    /// The preemption model after the release in the header (`PREEMPT(voluntary)`, with a
+    /// trailing space before the build id): 6.15 ("lib/dump_stack: Use preempt_model_str()").
+    public var dumpStackHeaderHasPreemptModel: Bool { isAtLeast(6, 15) }
+
+    /// The WARN banner `WARNING: %s:%d at %pS, CPU#%d: %s/%d` from 6.19 (28ea295f941e);
+    /// `WARNING: CPU: %d PID: %d at %s:%d %pS` before.
+    public var warnBannerNamesFileFirst: Bool { isAtLeast(6, 19) }
+
+    /// `---[ end trace 0000000000000000 ]---`: zeros from about 5.17 ("panic: Remove oops_id");
+    /// a random `oops_id` before.
+    public var endTraceIsZero: Bool { isAtLeast(5, 17) }
+
+    /// `panic_on_warn` names its origin (`kernel: panic_on_warn set ...`): 6.2 (79cc1ba7badf
+    /// "panic: Consolidate open-coded panic_on_warn checks"), backported to 6.1.y in January
+    /// 2023 (6.1.7 and later).
+    public var panicOnWarnNamesOrigin: Bool { isAtLeast(6, 1, 7) }
+
+    /// x86-64 `ret_from_fork_asm` under `ret_from_fork` in PID 1's call traces: 6.5
+    /// (3aec4ecb3d1f "x86: Rewrite ret_from_fork() in C").
+    public var hasRetFromForkAsm: Bool { isAtLeast(6, 5) }
+
+    /// `might_sleep()` reports in initcalls: from 4.13 (1c3c5eab1715 "sched/core: Enable
+    /// might_sleep() and smp_processor_id() checks early"); before, initcalls ran in
+    /// `SYSTEM_BOOTING` and the check was silent.
+    public var checksMightSleepDuringInitcalls: Bool { isAtLeast(4, 13) }
+
+    /// `__might_resched()` adds `preempt_count: %x, expected: %x` and `RCU nest depth: …`
+    /// lines: 5.16 ("sched: Make might_sleep() output less confusing").
+    public var mightReschedPrintsCounts: Bool { isAtLeast(5, 16) }
+
+    // MARK: Root mount and init memory
+
+    /// The 6.5 rework of init/do_mounts.c: the `root=` text verbatim in "VFS: Cannot open root
+    /// device" (`""` when unset, `"(null)"` before) and the "List of all bdev filesystems:"
+    /// block before the panic.
+    public var hasEarlyLookupMounts: Bool { isAtLeast(6, 5) }
+
+    /// `free_initmem()`'s line: `Freeing unused kernel image (initmem) memory: %ldK` from 5.x
+    /// (`free_reserved_area(…, "unused kernel image (initmem)")`); `Freeing unused kernel
+    /// memory: %ldK` in 3.x–4.x; `Freeing unused kernel memory: %luk freed` in 2.6 x86.
+    public var initmemFreeStyle: InitmemFreeStyle {
+        if isAtLeast(5, 0) { return .image }
+        if isAtLeast(3, 0) { return .kernel }
+        return .kernelFreed
+    }
+
+    public enum InitmemFreeStyle: Sendable, Hashable {
+        /// `Freeing unused kernel memory: %luk freed` (2.6).
+        case kernelFreed
+        /// `Freeing unused kernel memory: %ldK` (3.x–4.x).
+        case kernel
+        /// `Freeing unused kernel image (initmem) memory: %ldK` (5.x and later).
+        case image
+    }
+
+    // MARK: Build
+
+    /// The banner names the linker as well as the compiler: 5.8 (4dcc9a88448a "kbuild:
+    /// mkcompile_h: Include $LD version in /proc/version").
+    public var bannerNamesLinker: Bool { isAtLeast(5, 8) }
+
+    /// `--orphan-handling=warn` on the vmlinux link (CONFIG_LD_ORPHAN_WARN, x86, arm, arm64,
+    /// powerpc): 5.10; the level can be "error" (CONFIG_LD_ORPHAN_WARN_LEVEL, with WERROR)
+    /// from about 6.2.
+    public var warnsAboutOrphanSections: Bool { isAtLeast(5, 10) }
+}
