@@ -6,6 +6,9 @@
 // It boots the board twice — in Makefile order, then with the SPI controller linked after its
 // client — and prints both logs, so you can see a same-level dependency fail on link order.
 import InitcallSim
+import KernelLink
+import KernelModel
+import Reports
 
 /// drivers/spi/spi-bitbang.c: registers the SPI bus after poking the controller under a lock.
 let spiLock = SpinLock("bitbang_lock")

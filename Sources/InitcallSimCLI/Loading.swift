@@ -59,6 +59,14 @@ enum Loading {
         }
     }
 
+    /// `--kernel R`: the release a command without a `.boot` file models (default: the current
+    /// kernel), which picks its era's level table and shipped linker script.
+    static func kernel(_ arguments: ParsedArguments) -> KernelVersion? {
+        arguments.value("--kernel").map(KernelVersion.init)
+    }
+
+    static let kernelOptionSpec = OptionSpec.value("--kernel")
+
     static func linkOrder(_ path: String?) throws(CLIError) -> LinkOrder? {
         guard let path else { return nil }
         return LinkOrder(text: try read(path, what: "link order"), file: path)

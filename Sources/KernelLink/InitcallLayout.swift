@@ -85,13 +85,17 @@ public struct InitcallLayout: Sendable {
             .sorted { (probe.placement(ofID: $0)?.address ?? 0) < (probe.placement(ofID: $1)?.address ?? 0) }
             .map { levels.ids[$0].id }
             return Walk(
-                name: Self.walkName(walk), start: walk.start, end: walk.end, isDefined: walk.range != nil, ids: ids)
+                name: Self.walkName(walk, in: probe), start: walk.start, end: walk.end, isDefined: walk.range != nil,
+                ids: ids)
         }
         orphans = levels.ids.indices.filter { probe.isOrphan($0) }.map { levels.ids[$0].id }
         discarded = levels.ids.indices.filter { probe.isDiscarded($0) != nil }.map { levels.ids[$0].id }
     }
 
-    static func walkName(_ walk: InitcallProbe.Walk) -> String {
+    /// Up to 3.3 `do_initcalls()` ran one loop from `__initcall_start` to `__initcall_end`,
+    /// so that walk has no level number to show.
+    static func walkName(_ walk: InitcallProbe.Walk, in probe: InitcallProbe) -> String {
+        if probe.levels.loop == .single, case .level = walk.slice { return "initcalls" }
         if case .level(let n) = walk.slice { return "level \(n) \(walk.name)" }
         return walk.name
     }
@@ -131,12 +135,12 @@ public struct InitcallLayout: Sendable {
         var roles: [String] = []
         let levels = probe.levels
         for (n, symbol) in levels.initcallLevels.enumerated() where symbol == a.symbol {
-            roles.append("initcall_levels[\(n)]")
+            roles.append(levels.boundaryRole(n))
         }
-        if levels.earlySlice.start == a.symbol { roles.append("early start") }
-        if levels.earlySlice.end == a.symbol && !roles.contains("initcall_levels[0]") { roles.append("early end") }
-        if levels.consoleSlice.start == a.symbol { roles.append("console start") }
-        if levels.consoleSlice.end == a.symbol { roles.append("console end") }
+        if levels.earlySlice?.start == a.symbol { roles.append("early start") }
+        if levels.earlySlice?.end == a.symbol && !roles.contains(levels.boundaryRole(0)) { roles.append("early end") }
+        if levels.consoleSlice?.start == a.symbol { roles.append("console start") }
+        if levels.consoleSlice?.end == a.symbol { roles.append("console end") }
         return Boundary(symbol: a.symbol, outputSection: section, location: a.location, roles: roles)
     }
 
@@ -163,7 +167,7 @@ public struct InitcallLayout: Sendable {
             for index in plain + lto {
                 let lto = !plain.contains(index)
                 for walk in probe.walks(runningID: index, lto: lto) {
-                    let name = walkName(walk)
+                    let name = walkName(walk, in: probe)
                     if !runsIn.contains(name) { runsIn.append(name) }
                 }
             }

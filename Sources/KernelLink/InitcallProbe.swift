@@ -14,6 +14,8 @@ package struct InitcallProbe: Sendable {
         package var end: String
         /// Who walks it, as a link error names it: `console_init()`, `initcall_levels[6]`.
         package var user: String
+        /// Who reads the end symbol: the next level's entry of `initcall_levels[]`, or `user`.
+        package var endUser: String
         /// Addresses when both symbols are defined with known values.
         package var range: Range<UInt64>?
         package var isInverted = false
@@ -65,18 +67,22 @@ package struct InitcallProbe: Sendable {
 
     private func makeWalks() -> [Walk] {
         var walks: [Walk] = []
-        func add(_ slice: InitcallSlice, _ user: String, _ start: String, _ end: String) {
-            var walk = Walk(slice: slice, name: levels.name(of: slice), start: start, end: end, user: user)
+        func add(_ slice: InitcallSlice, _ user: String, _ start: String, _ end: String, endUser: String? = nil) {
+            var walk = Walk(
+                slice: slice, name: levels.name(of: slice), start: start, end: end, user: user, endUser: endUser ?? user
+            )
             if let low = map.address(of: start), let high = map.address(of: end) {
                 walk.range = low < high ? low..<high : low..<low
                 walk.isInverted = low > high
             }
             walks.append(walk)
         }
-        add(.console, "console_init()", levels.consoleSlice.start, levels.consoleSlice.end)
-        add(.early, "do_pre_smp_initcalls()", levels.earlySlice.start, levels.earlySlice.end)
+        if let console = levels.consoleSlice { add(.console, "console_init()", console.start, console.end) }
+        if let early = levels.earlySlice { add(.early, "do_pre_smp_initcalls()", early.start, early.end) }
         for n in 0..<max(0, levels.initcallLevels.count - 1) {
-            add(.level(n), "initcall_levels[\(n)]", levels.initcallLevels[n], levels.initcallLevels[n + 1])
+            add(
+                .level(n), levels.boundaryUser(n), levels.initcallLevels[n], levels.initcallLevels[n + 1],
+                endUser: levels.boundaryUser(n + 1))
         }
         return walks
     }
@@ -109,9 +115,8 @@ package struct InitcallProbe: Sendable {
     package var referencedSymbols: [String] {
         var seen = Set<String>()
         return
-            (levels.initcallLevels + [
-                levels.earlySlice.start, levels.earlySlice.end, levels.consoleSlice.start, levels.consoleSlice.end,
-            ])
+            (levels.initcallLevels + [levels.earlySlice?.start, levels.earlySlice?.end].compactMap { $0 }
+            + [levels.consoleSlice?.start, levels.consoleSlice?.end].compactMap { $0 })
             .filter { seen.insert($0).inserted }
     }
 
@@ -119,11 +124,11 @@ package struct InitcallProbe: Sendable {
     /// (ld: "undefined reference"), or whose value the script alone cannot compute.
     package func requireDefinedWalks() throws(LinkError) {
         for walk in walks where walk.range == nil {
-            for symbol in [walk.start, walk.end] {
+            for (symbol, user) in [(walk.start, walk.user), (walk.end, walk.endUser)] {
                 guard let definition = map.symbol(named: symbol) else {
-                    throw .undefinedSymbol(name: symbol, referencedBy: walk.user)
+                    throw .undefinedSymbol(name: symbol, referencedBy: user)
                 }
-                if definition.value == nil { throw .unknownSymbolValue(name: symbol, referencedBy: walk.user) }
+                if definition.value == nil { throw .unknownSymbolValue(name: symbol, referencedBy: user) }
             }
         }
     }

@@ -27,6 +27,9 @@ public struct LevelReport: Sendable {
     /// One row per id in run order: console, early, then the levels, by address within a walk; ids
     /// that never run last.
     public var rows: [Row]
+    /// Whether `do_initcalls()` walks the whole table in one loop (Linux up to 3.3): its one
+    /// "level" has no number and no parameter pass.
+    public var isSingleLoop: Bool
 
     /// The report for `description`'s linker script and level table; `image`, when given,
     /// fills in the entry counts. Throws what the link would: a walk whose boundary symbol
@@ -34,6 +37,7 @@ public struct LevelReport: Sendable {
     public init(description: KernelDescription, image: KernelImage? = nil) throws(LinkError) {
         let script = try description.effectiveLinkerScript()
         let levels = description.levels
+        isSingleLoop = levels.loop == .single
         let probe: InitcallProbe
         do throws(LinkerScriptError) {
             probe = try InitcallProbe(script: script, levels: levels)

@@ -117,13 +117,22 @@ public enum Linker {
     /// fails the link, as ld's "undefined reference" does.
     static func resolveWalks(_ levels: LevelTable, map: LinkMap, addresses: [UInt64]) throws(LinkError) -> Walks {
         var resolver = SliceResolver(map: map, addresses: addresses)
-        let console = try resolver.slice(levels.consoleSlice.start, levels.consoleSlice.end, "console_init()")
-        let early = try resolver.slice(levels.earlySlice.start, levels.earlySlice.end, "do_pre_smp_initcalls()")
+        // A kernel without a console or early table has no such walk: nothing to resolve.
+        var console = 0..<0
+        if let walk = levels.consoleSlice {
+            console = try resolver.slice(walk.start, walk.end, users: ("console_init()", "console_init()"))
+        }
+        var early = 0..<0
+        if let walk = levels.earlySlice {
+            let user = "do_pre_smp_initcalls()"
+            early = try resolver.slice(walk.start, walk.end, users: (user, user))
+        }
         var levelSlices: [Range<Int>] = []
         for level in 0..<max(0, levels.initcallLevels.count - 1) {
             levelSlices.append(
                 try resolver.slice(
-                    levels.initcallLevels[level], levels.initcallLevels[level + 1], "initcall_levels[\(level)]"))
+                    levels.initcallLevels[level], levels.initcallLevels[level + 1],
+                    users: (levels.boundaryUser(level), levels.boundaryUser(level + 1))))
         }
         return Walks(console: console, early: early, levels: levelSlices)
     }

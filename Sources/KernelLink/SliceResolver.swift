@@ -6,9 +6,13 @@ struct SliceResolver {
     let map: LinkMap
     let addresses: [UInt64]
 
-    mutating func slice(_ start: String, _ end: String, _ user: String) throws(LinkError) -> Range<Int> {
-        let low = try address(start, user)
-        let high = try address(end, user)
+    /// The walk from `start` to `end`; `users` name who reads each symbol, for the error when
+    /// the script does not define it (`initcall_levels[6]`, `console_init()`).
+    mutating func slice(_ start: String, _ end: String, users: (start: String, end: String)) throws(LinkError)
+        -> Range<Int>
+    {
+        let low = try address(start, users.start)
+        let high = try address(end, users.end)
         guard low < high else { return 0..<0 }
         let first = lowerBound(low)
         let last = lowerBound(high)

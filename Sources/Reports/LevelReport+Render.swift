@@ -8,7 +8,7 @@ extension LevelReport {
         for row in rows {
             let runs: String
             switch row.slices.first {
-            case .level(let n)?: runs = "\(n) \(row.levelName)"
+            case .level(let n)?: runs = isSingleLoop ? row.levelName : "\(n) \(row.levelName)"
             case .some: runs = row.levelName
             case nil: runs = "never (orphan)"
             }

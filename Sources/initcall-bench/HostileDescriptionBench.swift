@@ -1,7 +1,6 @@
 import BootAnalysis
 import KernelLink
 import KernelModel
-import LinkerScript
 import Reports
 
 /// Hostile inputs on the description side (issue "Hostile and messy input"): each ran for

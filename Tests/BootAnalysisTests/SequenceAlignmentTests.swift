@@ -1,3 +1,4 @@
+import BootAnalysis
 import TestSupport
 import Testing
 

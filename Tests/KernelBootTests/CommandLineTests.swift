@@ -1,3 +1,4 @@
+import KernelBoot
 import KernelLink
 import KernelModel
 import Reports

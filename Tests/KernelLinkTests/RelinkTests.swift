@@ -1,3 +1,4 @@
+import KernelLink
 import KernelModel
 import LinkerScript
 import Reports

@@ -44,7 +44,7 @@ struct LevelDefinitionsTests {
             file: "main.c")
         #expect(table.ids == LevelTable.linux6.ids)
         #expect(table.initcallLevelNames == ["a", "b"])
-        #expect(table.earlySlice.end == "__initcall0_start")
+        #expect(table.earlySlice?.end == "__initcall0_start")
     }
 
     @Test func definesSelectBranches() throws {
@@ -130,7 +130,7 @@ struct LevelTableEditingTests {
     @Test func removingAndRenaming() throws {
         let removed = try LevelTable.linux6.removingLevel("pure")
         #expect(removed.initcallLevels.first == "__initcall1_start")
-        #expect(removed.earlySlice.end == "__initcall1_start")
+        #expect(removed.earlySlice?.end == "__initcall1_start")
         #expect(removed.id(forMacro: "pure_initcall") == nil)
         #expect(removed.id(named: "0s") == nil)
         let renamed = try LevelTable.linux6.renamingLevel("device", to: "driver")

@@ -15,12 +15,16 @@ enum BoundaryChecks {
         var users: [(String, String, SourceLocation?)] = []
         for (n, symbol) in levels.initcallLevels.enumerated() {
             let location = levels.sources?.initcallLevels.flatMap { n < $0.count ? $0[n] : nil }
-            users.append((symbol, "initcall_levels[\(n)]", location))
+            users.append((symbol, levels.boundaryUser(n), location))
         }
-        users.append((levels.earlySlice.start, "do_pre_smp_initcalls()", nil))
-        users.append((levels.earlySlice.end, "do_pre_smp_initcalls()", nil))
-        users.append((levels.consoleSlice.start, "console_init()", nil))
-        users.append((levels.consoleSlice.end, "console_init()", nil))
+        if let early = levels.earlySlice {
+            users.append((early.start, "do_pre_smp_initcalls()", nil))
+            users.append((early.end, "do_pre_smp_initcalls()", nil))
+        }
+        if let console = levels.consoleSlice {
+            users.append((console.start, "console_init()", nil))
+            users.append((console.end, "console_init()", nil))
+        }
         return users
     }
 
@@ -66,10 +70,8 @@ enum BoundaryChecks {
                     fix: "order the INIT_CALLS_LEVEL() lines (or initcall_levels[]) so that the boundaries increase",
                     subjects: [a, b]))
         }
-        for (walk, start, end) in [
-            ("do_pre_smp_initcalls()", levels.earlySlice.start, levels.earlySlice.end),
-            ("console_init()", levels.consoleSlice.start, levels.consoleSlice.end),
-        ] {
+        let walks = [("do_pre_smp_initcalls()", levels.earlySlice), ("console_init()", levels.consoleSlice)]
+        for case (let walk, (let start, let end)?) in walks {
             guard let x = probe.map.address(of: start), let y = probe.map.address(of: end), x > y else { continue }
             findings.append(
                 Finding(
@@ -85,7 +87,8 @@ enum BoundaryChecks {
         let levels = probe.levels
         let count = max(0, levels.initcallLevels.count - 1)
         let names = levels.initcallLevelNames.count
-        guard names != count else { return [] }
+        // A single-loop kernel (up to 3.3) has no initcall_level_names[] to count.
+        guard levels.loop == .perLevel, names != count else { return [] }
         let location = levels.sources?.initcallLevelNames?.first ?? levels.sources?.initcallLevels?.first
         if names < count {
             return [

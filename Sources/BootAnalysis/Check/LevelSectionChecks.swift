@@ -50,11 +50,11 @@ enum LevelSectionChecks {
             .error, code: "level-never-runs", location: location,
             summary: "no pattern of the linker script collects \(id.section): \(macro)() calls never run",
             explanation: [
-                "ld places an input section that no pattern matches as an orphan section of its own, outside [\(probe.levels.earlySlice.start), \(probe.levels.initcallLevels.last ?? "__initcall_end")), so no table walk reaches it",
+                "ld places an input section that no pattern matches as an orphan section of its own, outside [\(probe.levels.initCallsFirst), \(probe.levels.initcallLevels.last ?? "__initcall_end")), so no table walk reaches it",
                 "the kernel links and boots without a word; the calls are simply missing",
             ],
             fix: isConsole
-                ? "collect it with KEEP(*(\(id.section))) between \(probe.levels.consoleSlice.start) and \(probe.levels.consoleSlice.end)"
+                ? "collect it with KEEP(*(\(id.section))) between \(probe.levels.consoleSlice?.start ?? "__con_initcall_start") and \(probe.levels.consoleSlice?.end ?? "__con_initcall_end")"
                 : "add INIT_CALLS_LEVEL(\(level)) to INIT_CALLS (that is, __initcall\(level)_start = .; KEEP(*(.initcall\(level).init)) KEEP(*(.initcall\(level)s.init))) where level \(level) should run",
             subjects: [id.section, macro])
     }
@@ -80,13 +80,13 @@ enum LevelSectionChecks {
         _ id: InitcallID, _ macro: String, _ statement: LinkMap.StatementReference, _ probe: InitcallProbe
     ) -> Finding {
         let levels = probe.levels
-        let range = "[\(levels.earlySlice.start), \(levels.initcallLevels.last ?? "__initcall_end"))"
+        let range = "[\(levels.initCallsFirst), \(levels.initcallLevels.last ?? "__initcall_end"))"
         return Finding(
             .error, code: "outside-initcall-range", location: statement.location,
             summary:
                 "\(statement.description) in \(statement.outputSection) collects \(id.section) outside \(range) and the console table: \(macro)() calls never run",
             explanation: [
-                "do_initcalls() and do_pre_smp_initcalls() walk only the entries between the boundary symbols of initcall_levels[]; console_init() only [\(levels.consoleSlice.start), \(levels.consoleSlice.end))"
+                "do_initcalls() and do_pre_smp_initcalls() walk only the entries between the boundary symbols of initcall_levels[]; console_init() only [\(levels.consoleSlice?.start ?? "-"), \(levels.consoleSlice?.end ?? "-"))"
             ],
             fix: "move the pattern inside INIT_CALLS, between the boundary of its level and the next one",
             subjects: [id.section, macro])
@@ -108,8 +108,7 @@ enum LevelSectionChecks {
         let referenced = Set(probe.referencedSymbols)
         // Only a table with per-level boundaries (3.4+) has levels to miss; the single loop of
         // older kernels references none.
-        let perLevel = levels.ids.contains { referenced.contains("__initcall\($0.id)_start") }
-        guard perLevel, !referenced.contains(symbol) else { return nil }
+        guard levels.loop == .perLevel, !referenced.contains(symbol) else { return nil }
         let levelName = levels.name(of: .level(n))
         let place = levels.sources?.initcallLevels?.last ?? location
         return Finding(

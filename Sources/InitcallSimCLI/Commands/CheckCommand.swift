@@ -32,6 +32,8 @@ enum CheckCommand {
               --link-order <file>       judge dependencies in this link order (default: the
                                         description order)
               --allow-partial           let the link order name unknown objects or leave some out
+              --kernel <release>        with --linker-script alone: the release whose level
+                                        table to check against (default: the current kernel)
               --format <format>         text (default) or json
 
             EXIT STATUS: 0 no findings, 1 findings, 2 bad input or usage.
@@ -39,7 +41,7 @@ enum CheckCommand {
             """,
         options: [
             .value("--linker-script"), .value("--levels", repeatable: true), .value("--format"), .value("--link-order"),
-            .flag("--allow-partial"),
+            .flag("--allow-partial"), Loading.kernelOptionSpec,
         ] + Loading.preprocessorOptionSpecs,
         run: run)
 
@@ -60,8 +62,8 @@ enum CheckCommand {
             findings += LayoutChecks.run(script: script, levels: description.levels)
             findings += try dependencyFindings(description, arguments, &output)
         } else if let scriptPath = arguments.value("--linker-script") {
-            findings += LayoutChecks.run(
-                script: try Loading.script(scriptPath, options: options), levels: levels ?? .linux6)
+            let table = levels ?? Loading.kernel(arguments).map(LevelTable.linux(for:)) ?? .linux6
+            findings += LayoutChecks.run(script: try Loading.script(scriptPath, options: options), levels: table)
         } else {
             throw .usage("give a .boot file or --linker-script")
         }

@@ -1,4 +1,5 @@
 import KernelLink
+import KernelModel
 import LinkerScript
 
 enum LdsCommand {
@@ -20,20 +21,24 @@ enum LdsCommand {
               --levels <file>           level definitions (init.h-like #defines, optionally
                                         initcall_levels[] and initcall_level_names[]);
                                         repeatable; default: Linux 6.x
+              --kernel <release>        the release whose level table to use (e.g. 2.6.27);
+                                        default: the current kernel, or --levels
               --format <format>         text (default) or json
 
             EXIT STATUS: 0 success, 2 bad input or usage (the error, with the offending line
             and a caret, goes to standard error).
 
             """,
-        options: Loading.preprocessorOptionSpecs + [.value("--levels", repeatable: true), .value("--format")],
+        options: Loading.preprocessorOptionSpecs + [
+            .value("--levels", repeatable: true), .value("--format"), Loading.kernelOptionSpec,
+        ],
         run: run)
 
     @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
         let path = try Loading.onePositional(arguments, "linker script")
         let format = try Loading.format(arguments, allowed: ["text", "json"], default: "text")
         let script = try Loading.script(path, options: Loading.preprocessorOptions(arguments))
-        let levels = try Loading.levels(arguments) ?? .linux6
+        let levels = try Loading.levels(arguments) ?? Loading.kernel(arguments).map(LevelTable.linux(for:)) ?? .linux6
         let layout: InitcallLayout
         do throws(LinkerScriptError) {
             layout = try InitcallLayout(script: script, levels: levels)

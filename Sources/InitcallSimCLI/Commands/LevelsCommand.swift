@@ -22,13 +22,18 @@ enum LevelsCommand {
               -D <name>[=<value>]       define a macro for the preprocessor (repeatable)
               -U <name>                 undefine a macro (repeatable)
               -I <dir>                  search <dir> for #include <…> (repeatable)
+              --kernel <release>        without a .boot file: the release whose level table
+                                        and shipped linker script to use (e.g. 2.6.27, 3.3,
+                                        4.14; default: the current kernel)
               --format <format>         table (default) or json (errors too, on standard output)
 
             EXIT STATUS: 0 success, 2 bad input or usage.
 
             """,
-        options: [.value("--linker-script"), .value("--levels", repeatable: true), .value("--format")]
-            + Loading.preprocessorOptionSpecs,
+        options: [
+            .value("--linker-script"), .value("--levels", repeatable: true), .value("--format"),
+            Loading.kernelOptionSpec,
+        ] + Loading.preprocessorOptionSpecs,
         run: run)
 
     @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
@@ -39,6 +44,9 @@ enum LevelsCommand {
         let options = Loading.preprocessorOptions(arguments)
         if let path = arguments.positionals.first {
             description = try Loading.description(path)
+        } else if let version = Loading.kernel(arguments) {
+            description.version = version
+            description.levels = .linux(for: version)
         }
         if let script = arguments.value("--linker-script") {
             description.linkerScript = try Loading.script(script, options: options)

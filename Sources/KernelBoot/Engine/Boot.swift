@@ -33,6 +33,9 @@ final class BootEngine {
     /// The image's bodies, held here so the loop does not reach through `image` each time.
     let bodies: ContiguousArray<InitcallBody>
     var onlineCPUs = 1
+    /// `.init.text` addresses of the table's functions, for the eras that printed them; made
+    /// on first use.
+    var textAddresses: [UInt64] = []
     var version: KernelVersion { image.description.version }
     var architecture: Architecture { image.description.architecture }
     var timeline: BootTimeline { image.description.timeline }

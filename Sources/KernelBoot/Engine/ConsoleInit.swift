@@ -9,10 +9,13 @@ extension BootEngine {
         traceInitcallLevel("console")
         ctx.frames.append(.consoleInit)
         defer { ctx.frames.removeLast() }
+        // The console initcalls reach the initcall_debug probes through the tracepoints, which
+        // were added for them in 4.17 (58eacfffc417); before, nothing printed them.
+        let traced = version.tracesConsoleInitcalls
         for index in image.consoleSlice {
-            traceInitcallStart(index)
+            if traced { traceInitcallStart(index) }
             let run = try call(index, slice: .console)
-            traceInitcallFinish(index, ret: run.ret, usecs: run.durationMicroseconds)
+            if traced { traceInitcallFinish(index, ret: run.ret, nanoseconds: run.rettime &- run.calltime) }
             runs.append(run)
         }
     }

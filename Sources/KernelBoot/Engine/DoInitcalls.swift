@@ -4,8 +4,10 @@ import KernelModel
 /// `do_initcall_level()`. Each level is the half-open range between two entries of
 /// `initcall_levels[]`, whatever the level table says.
 extension BootEngine {
-    /// The `early` slice, before the other CPUs come up. No parameter pass.
+    /// The `early` slice, before the other CPUs come up. No parameter pass. A kernel without
+    /// an early table (Linux before 2.6.28 called a fixed list of functions here) walks none.
     func doPreSmpInitcalls() throws(KernelPanic) {
+        guard image.levels.earlySlice != nil else { return }
         traceInitcallLevel("early")
         for index in image.earlySlice {
             try doOneInitcall(index, slice: .early)
@@ -13,6 +15,7 @@ extension BootEngine {
     }
 
     func doInitcalls() throws(KernelPanic) {
+        guard image.levels.loop == .perLevel else { return try doInitcallsInOneLoop() }
         for level in image.levelSlices.indices {
             // Parser modifies command_line, restore it each time: every level parses a fresh
             // copy of saved_command_line.
@@ -29,6 +32,16 @@ extension BootEngine {
         traceInitcallLevel(name)
         for index in image.levelSlices[level] {
             try doOneInitcall(index, slice: .level(level))
+        }
+    }
+
+    /// `do_initcalls()` up to 3.3: `for (call = __initcall_start; call < __initcall_end;
+    /// call++) do_one_initcall(*call);` — one loop, no parameter passes, no level names.
+    private func doInitcallsInOneLoop() throws(KernelPanic) {
+        for level in image.levelSlices.indices {
+            for index in image.levelSlices[level] {
+                try doOneInitcall(index, slice: .level(level))
+            }
         }
     }
 }

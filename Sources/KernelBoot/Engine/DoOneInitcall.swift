@@ -19,13 +19,44 @@ extension BootEngine {
         ctx.inDoOneInitcall = true
         var run = try call(index, slice: slice)
         ctx.inDoOneInitcall = false
-        if initcallDebug { traceInitcallFinish(index, ret: run.ret, usecs: run.durationMicroseconds) }
-        if ctx.preemptCount != count || ctx.irqsDisabled {
+        if initcallDebug { traceInitcallFinish(index, ret: run.ret, nanoseconds: run.rettime &- run.calltime) }
+        if !version.sanityReportIsWarn {
+            repairAndPrint(&run, index: index, count: count)
+            runs.append(run)
+        } else if ctx.preemptCount != count || ctx.irqsDisabled {
             try repairAndWarn(&run, index: index, count: count)
         } else {
             runs.append(run)
         }
         return run.ret
+    }
+
+    /// The sanity check up to 3.8: the same repairs, reported by a plain `printk` rather than
+    /// a WARN (no backtrace, no taint), with an "error code %d " clause for a failing call
+    /// under `initcall_debug` (not for -ENODEV). 2.6.26 and later join the clauses, each
+    /// ending in a space (`initcall %pF returned with %s`); 2.6.25 and earlier keep only the
+    /// last one, without the space (`initcall at 0x%p: %s(): returned with %s`).
+    private func repairAndPrint(_ run: inout InitcallRun, index: Int, count: Int) {
+        var reasons: [String] = []
+        if initcallDebug, run.ret != 0, run.ret != -Errno.ENODEV { reasons.append("error code \(run.ret)") }
+        if ctx.preemptCount != count {
+            reasons.append("preemption imbalance")
+            run.flags.insert(.preemptionImbalance)
+            ctx.preemptCount = count
+        }
+        if ctx.irqsDisabled {
+            reasons.append("disabled interrupts")
+            run.flags.insert(.disabledInterrupts)
+            ctx.irqsDisabled = false
+        }
+        guard let last = reasons.last else { return }
+        let symbol = image.table[index].symbolText
+        if version.initcallDebugStyle == .address {
+            ctx.log(.KERN_WARNING, "initcall at 0x\(textAddress(of: index)): \(symbol)(): returned with \(last)")
+        } else {
+            let message = reasons.map { $0 + " " }.joined()
+            ctx.log(.KERN_WARNING, "initcall \(symbol) returned with \(message)")
+        }
     }
 
     /// The sanity check after the call: restore the preempt count, re-enable interrupts, and

@@ -1,6 +1,10 @@
-/// The `initcall_debug` printk probes on the initcall tracepoints (init/main.c
-/// `trace_initcall_start_cb`, `trace_initcall_finish_cb`, `trace_initcall_level_cb`). All three
-/// print at KERN_DEBUG. `initcall_debug_enable()` registers them once, in `start_kernel()`.
+import KernelModel
+
+/// The `initcall_debug` lines, as each era printed them (init/main.c): `trace_initcall_start_cb`,
+/// `trace_initcall_finish_cb` and `trace_initcall_level_cb` on the tracepoints from 4.17
+/// (registered once by `initcall_debug_enable()` in `start_kernel()`), `do_one_initcall_debug()`
+/// from 2.6.36, inline `printk`s in `do_one_initcall()` before. See
+/// ``KernelVersion/initcallDebugStyle`` for the texts and the releases that changed them.
 extension BootEngine {
     /// "entering initcall level: %s" — 6.15 and later; earlier kernels only fire the tracepoint.
     func traceInitcallLevel(_ name: String) {
@@ -8,15 +12,52 @@ extension BootEngine {
         ctx.log(.KERN_DEBUG, "entering initcall level: \(name)")
     }
 
-    /// "calling  %pS @ %i" — two spaces after "calling".
+    /// The loglevel of the lines: KERN_DEBUG from 2.6.36, the default loglevel before.
+    private var debugLevel: LogLevel { version.initcallDebugIsKernDebug ? .KERN_DEBUG : .KERN_DEFAULT }
+
+    /// Before the call: `calling  %pS @ %i` (two spaces after "calling"; 2.6.28 and later),
+    /// `calling  %pF` (2.6.26, 2.6.27), or `Calling initcall 0x%p: %s()` (up to 2.6.25).
     func traceInitcallStart(_ index: Int) {
         guard initcallDebug else { return }
-        ctx.log(.KERN_DEBUG, "calling  \(image.table[index].symbolText) @ \(ctx.pid)")
+        let symbol = image.table[index].symbolText
+        switch version.initcallDebugStyle {
+        case .microseconds: ctx.log(debugLevel, "calling  \(symbol) @ \(ctx.pid)")
+        case .milliseconds: ctx.log(debugLevel, "calling  \(symbol)")
+        case .address: ctx.log(debugLevel, "Calling initcall 0x\(textAddress(of: index)): \(symbol)()")
+        }
     }
 
-    /// "initcall %pS returned %d after %lld usecs".
-    func traceInitcallFinish(_ index: Int, ret: Int32, usecs: UInt64) {
+    /// After it: `initcall %pS returned %d after %lld usecs` (2.6.28 and later; `>> 10` of the
+    /// nanoseconds until 5.18, `ktime_us_delta()` from it), `initcall %pF returned %d after %Ld
+    /// msecs` (2.6.26, 2.6.27; `>> 20`), or the two lines of 2.6.25 and earlier.
+    func traceInitcallFinish(_ index: Int, ret: Int32, nanoseconds: UInt64) {
         guard initcallDebug else { return }
-        ctx.log(.KERN_DEBUG, "initcall \(image.table[index].symbolText) returned \(ret) after \(usecs) usecs")
+        let symbol = image.table[index].symbolText
+        let duration = version.initcallDuration(nanoseconds: nanoseconds)
+        switch version.initcallDebugStyle {
+        case .microseconds:
+            ctx.log(debugLevel, "initcall \(symbol) returned \(ret) after \(duration) usecs")
+        case .milliseconds:
+            ctx.log(debugLevel, "initcall \(symbol) returned \(ret) after \(duration) msecs")
+        case .address:
+            let address = textAddress(of: index)
+            ctx.log(debugLevel, "initcall 0x\(address): \(symbol)() returned \(ret).")
+            ctx.log(debugLevel, "initcall 0x\(address) ran for \(duration) msecs: \(symbol)()")
+        }
+    }
+
+    /// `%p` of an initcall function in the kernels that printed it: the functions laid out
+    /// one after another, in table order, from the start of `.init.text` (a stable stand-in
+    /// for the addresses of a real build).
+    func textAddress(of index: Int) -> String {
+        if textAddresses.isEmpty {
+            var next = architecture.initTextBase
+            textAddresses = image.table.map { entry in
+                defer { next = next &+ UInt64(max(0, entry.size)) }
+                return next
+            }
+        }
+        let address = textAddresses.indices.contains(index) ? textAddresses[index] : architecture.initTextBase
+        return String(address, radix: 16)
     }
 }

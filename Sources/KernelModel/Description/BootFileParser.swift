@@ -7,6 +7,8 @@ struct BootFileParser {
     let loader: BootFile.FileLoader
     var description = KernelDescription()
     private var currentObject: Int?
+    /// Whether a `levels` statement chose the level table (the release then no longer does).
+    private var levelsGiven = false
     private var objectLines: [String: Int] = [:]
     private var lines: [Substring] = []
     private var lineNumber = 0
@@ -39,8 +41,7 @@ struct BootFileParser {
     {
         switch keyword.text {
         case "kernel":
-            description.version = KernelVersion(
-                try single(keyword, arguments, "a release string such as \"6.8.0-sim\""))
+            try kernel(keyword, arguments)
         case "arch":
             let value = try single(keyword, arguments, "an architecture")
             guard let arch = Architecture(rawValue: value) else {
@@ -106,6 +107,26 @@ struct BootFileParser {
         }
     }
 
+    /// `kernel "2.6.27"`: the release, and with it its era's level table (unless `levels`
+    /// gave one) — before any object, whose registrations use the table's macros.
+    private mutating func kernel(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+        throws(BootDescriptionError)
+    {
+        let version = KernelVersion(try single(keyword, arguments, "a release string such as \"6.8.0-sim\""))
+        let table = LevelTable.linux(for: version)
+        if !levelsGiven, table != description.levels {
+            guard currentObject == nil else {
+                throw invalid(
+                    "'kernel' after an object", at: keyword.column,
+                    notes: [
+                        "the release picks the level table (\(LevelTable.eraDirectory(for: version))) whose macros registrations use: give it before the first 'object'"
+                    ])
+            }
+            description.levels = table
+        }
+        description.version = version
+    }
+
     /// `levels init.h [main.c] [-DNAME]…`: the level table, before any object.
     private mutating func levels(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
@@ -131,6 +152,7 @@ struct BootFileParser {
         let loader = self.loader
         do throws(LevelDefinitionError) {
             description.levels = try LevelDefinitions.load(resolved, options: options, loader: { try loader($0) })
+            levelsGiven = true
         } catch {
             throw .levels(error)
         }

@@ -26,4 +26,13 @@ public enum Architecture: String, Sendable, Hashable, CaseIterable {
         case .generic: return "generic"
         }
     }
+
+    /// Where `.init.text` starts in the simulated address space: the stand-in for the
+    /// addresses kernels up to 2.6.25 printed with `%p` (`Calling initcall 0x…`).
+    public var initTextBase: UInt64 {
+        switch self {
+        case .x86_64, .generic: return 0xffff_ffff_8180_0000
+        case .arm64: return 0xffff_8000_1080_0000
+        }
+    }
 }

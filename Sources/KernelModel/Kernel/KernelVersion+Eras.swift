@@ -79,6 +79,11 @@ extension KernelVersion {
     /// `%pF` (up to 5.1) or `%pS` (from 5.2): the same text on x86 and arm64.
     public var symbolFormat: String { isAtLeast(5, 2) ? "%pS" : "%pF" }
 
+    /// Console initcalls go through the initcall tracepoints (and so `initcall_debug` prints
+    /// them, `@ 0`): 4.17 (58eacfffc417 "init, tracing: instrument security and console
+    /// initcall trace events"); before, `console_init()` called them silently.
+    public var tracesConsoleInitcalls: Bool { isAtLeast(4, 17) }
+
     /// `initcall_debug` prints "entering initcall level: %s" for every level (init/main.c,
     /// `trace_initcall_level_cb`, merged for 6.15).
     public var printsInitcallLevel: Bool { isAtLeast(6, 15) }

@@ -36,9 +36,23 @@ extension LevelTable {
     /// table does not have.
     public func boundary(of slice: InitcallSlice) -> String? {
         switch slice {
-        case .console: return consoleSlice.start
-        case .early: return earlySlice.start
+        case .console: return consoleSlice?.start
+        case .early: return earlySlice?.start
         case .level(let n): return initcallLevels.indices.contains(n) ? initcallLevels[n] : nil
         }
+    }
+
+    /// Who reads boundary number `n` of `initcall_levels[]`, as a link error names it:
+    /// `initcall_levels[6]`, or `do_initcalls()` for a single-loop table (up to 3.3), whose
+    /// loop reads `__initcall_start` and `__initcall_end` itself.
+    public func boundaryUser(_ n: Int) -> String {
+        loop == .single ? "do_initcalls()" : "initcall_levels[\(n)]"
+    }
+
+    /// What boundary number `n` is in a layout listing: `initcall_levels[6]`, or
+    /// `do_initcalls() start`/`end` for a single-loop table.
+    public func boundaryRole(_ n: Int) -> String {
+        guard loop == .single else { return "initcall_levels[\(n)]" }
+        return n == 0 ? "do_initcalls() start" : "do_initcalls() end"
     }
 }

@@ -57,6 +57,7 @@ public enum LevelDefinitions {
         var registrations: [Registration] = []
         var levels: [(String, SourceLocation)]?
         var names: [(String, SourceLocation)]?
+        var walks = DeclaredWalks()
         for part in parts {
             let found = try self.registrations(in: part.macros)
             registrations += found
@@ -64,23 +65,75 @@ public enum LevelDefinitions {
             let partLevels = try reader.array("initcall_levels", strings: false)
             reader = ArrayReader(tokens: part.tokens, origins: part.source.origins ?? [])
             let partNames = try reader.array("initcall_level_names", strings: true)
+            let partWalks = DeclaredWalks(WalkReader(tokens: part.tokens))
             // A file that says nothing about levels (empty, or not a kernel file at all) was
             // named by mistake: keeping the Linux table without a word would hide that.
-            if found.isEmpty, partLevels == nil, partNames == nil { throw definesNothing(part) }
+            if found.isEmpty, partLevels == nil, partNames == nil, partWalks.isEmpty { throw definesNothing(part) }
             if let partLevels { levels = partLevels }
             if let partNames { names = partNames }
+            walks.update(with: partWalks)
         }
         var table = LevelTable.linux6
-        if !registrations.isEmpty { table.ids = ids(from: registrations) }
+        // INIT_CALLS_LEVEL() collects each level's `_sync` section (3.4 and later); the single
+        // INITCALLS list of older kernels names only the sections that exist.
+        let singleLoop = walks.levels != nil && levels == nil
+        if !registrations.isEmpty { table.ids = ids(from: registrations, addingSyncSiblings: !singleLoop) }
         if let levels { table.initcallLevels = levels.map(\.0) }
         if let names { table.initcallLevelNames = names.map(\.0) }
-        if let first = table.initcallLevels.first { table.earlySlice.end = first }
+        walks.apply(to: &table, levelsGiven: levels != nil)
         var sources = LevelSources(files: parts.flatMap { $0.files.filter { $0 != "<command-line>" } })
         for registration in registrations { sources.macros[registration.macro] = registration.location }
         sources.initcallLevels = levels?.map(\.1)
         sources.initcallLevelNames = names?.map(\.1)
         table.sources = sources
         return table
+    }
+
+    /// The table walks the files' C code declares (see ``WalkReader``), later files winning.
+    struct DeclaredWalks {
+        var levels: (start: String, end: String)?
+        var early: (start: String, end: String)?
+        var console: (start: String, end: String)?
+
+        init() {}
+
+        init(_ reader: WalkReader) {
+            levels = reader.walk(in: "do_initcalls").map { ($0.start, $0.end) }
+            early = reader.walk(in: "do_pre_smp_initcalls").map { ($0.start, $0.end) }
+            console = reader.walk(in: "console_init").map { ($0.start, $0.end) }
+        }
+
+        var isEmpty: Bool { levels == nil && early == nil && console == nil }
+
+        mutating func update(with other: DeclaredWalks) {
+            levels = other.levels ?? levels
+            early = other.early ?? early
+            console = other.console ?? console
+        }
+
+        /// Sets the walks: a `do_initcalls()` loop makes a single-loop kernel (up to 3.3); a
+        /// walk the code does not declare exists when the table has something to run in it
+        /// — an early walk when a macro registers at `early`, the console walk when one fills
+        /// the console table — as in Linux; a kernel without either has no such walk.
+        func apply(to table: inout LevelTable, levelsGiven: Bool) {
+            if let levels, !levelsGiven {
+                table.loop = .single
+                table.initcallLevels = [levels.start, levels.end]
+                table.initcallLevelNames = ["initcalls"]
+            }
+            if let early {
+                table.earlySlice = early
+            } else if table.id(named: "early") != nil, let first = table.initcallLevels.first {
+                table.earlySlice = ("__initcall_start", first)
+            } else {
+                table.earlySlice = nil
+            }
+            if let console {
+                table.consoleSlice = console
+            } else if !table.ids.contains(where: { $0.sectionBase == ".con_initcall" }) {
+                table.consoleSlice = nil
+            }
+        }
     }
 
     private static func definesNothing(_ part: PreprocessedFile) -> LevelDefinitionError {
@@ -221,7 +274,7 @@ public enum LevelDefinitions {
 
     /// Ids in the order their macros were defined, each with its macros, and the `<id>s`
     /// sibling INIT_CALLS_LEVEL collects added where no macro names it.
-    static func ids(from registrations: [Registration]) -> [InitcallID] {
+    static func ids(from registrations: [Registration], addingSyncSiblings: Bool = true) -> [InitcallID] {
         // Dictionaries, not searches: a file may define thousands of level macros.
         var ids: [InitcallID] = []
         var indexOf: [String: Int] = [:]
@@ -242,9 +295,12 @@ public enum LevelDefinitions {
             result.append(id)
             placed.insert(id.id)
             guard id.sectionBase == ".initcall\(id.id)", id.id != "early" else { continue }
-            let sync = indexOf[id.id + "s"].map { ids[$0] } ?? InitcallID(id: id.id + "s", macros: [])
-            result.append(sync)
-            placed.insert(sync.id)
+            if let index = indexOf[id.id + "s"] {
+                result.append(ids[index])
+                placed.insert(ids[index].id)
+            } else if addingSyncSiblings {
+                result.append(InitcallID(id: id.id + "s", macros: []))
+            }
         }
         // A sync id whose base id no macro names stays where it was.
         for id in ids where !placed.contains(id.id) { result.append(id) }

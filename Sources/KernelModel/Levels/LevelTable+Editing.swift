@@ -71,8 +71,8 @@ extension LevelTable {
         table.initcallLevels.remove(at: k)
         table.initcallLevelNames.remove(at: k)
         // do_pre_smp_initcalls() runs up to the first level's boundary.
-        if table.earlySlice.end == symbol, let first = table.initcallLevels.first {
-            table.earlySlice.end = first
+        if let early = table.earlySlice, early.end == symbol, let first = table.initcallLevels.first {
+            table.earlySlice = (early.start, first)
         }
         return table
     }

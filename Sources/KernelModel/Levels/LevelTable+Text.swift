@@ -37,7 +37,7 @@ extension LevelTable {
     ///     …
     ///     __initcall_end = .;
     public func initCallsText(indent: String = "\t\t") -> String {
-        var lines = ["\(earlySlice.start) = .;"]
+        var lines = ["\(initCallsStart) = .;"]
         for group in layoutGroups {
             if let symbol = group.symbol { lines.append("\(symbol) = .;") }
             lines += group.ids.map { "KEEP(*(.initcall\($0).init))" }
@@ -49,7 +49,7 @@ extension LevelTable {
     /// `#define INIT_CALLS …` in the form of include/asm-generic/vmlinux.lds.h, with
     /// `INIT_CALLS_LEVEL(level)` for each level group.
     public func initCallsMacroText() -> String {
-        var body = ["\(earlySlice.start) = .;"]
+        var body = ["\(initCallsStart) = .;"]
         for group in layoutGroups {
             if let symbol = group.symbol, let id = group.ids.first, symbol == "__initcall\(id)_start" {
                 body.append("INIT_CALLS_LEVEL(\(id))")
@@ -87,4 +87,11 @@ extension LevelTable {
         for name in initcallLevelNames { text += "\t\"\(name)\",\n" }
         return text + "};\n"
     }
+
+    /// The symbol `INIT_CALLS` opens with: where the early walk starts, `__initcall_start`
+    /// when the table has none.
+    var initCallsStart: String { earlySlice?.start ?? "__initcall_start" }
+
+    /// The first symbol of the table walks: where the early walk starts, or the first level.
+    public var initCallsFirst: String { earlySlice?.start ?? initcallLevels.first ?? "__initcall_start" }
 }

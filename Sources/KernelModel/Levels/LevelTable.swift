@@ -14,10 +14,16 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
     public var initcallLevels: [String]
     /// `initcall_level_names[]`: N names, used by the parameter pass and the level tracepoint.
     public var initcallLevelNames: [String]
-    /// `do_pre_smp_initcalls()` walks `[__initcall_start, __initcall0_start)`.
-    public var earlySlice: (start: String, end: String)
-    /// `console_init()` walks `[__con_initcall_start, __con_initcall_end)`.
-    public var consoleSlice: (start: String, end: String)
+    /// `do_pre_smp_initcalls()` walks `[__initcall_start, __initcall0_start)`; nil when the
+    /// kernel has no such table walk (Linux before 2.6.28, a kernel that is not Linux).
+    public var earlySlice: (start: String, end: String)?
+    /// `console_init()` walks `[__con_initcall_start, __con_initcall_end)`; nil when the kernel
+    /// has no console table.
+    public var consoleSlice: (start: String, end: String)?
+    /// How `do_initcalls()` walks `initcall_levels[]`: one `do_initcall_level()` with its own
+    /// parameter pass per level (3.4 and later), or one plain loop from the first boundary to
+    /// the last (up to 3.3), with no passes.
+    public var loop: KernelVersion.InitcallLoop = .perLevel
     /// Where the table was written, when it was read from files: used to place findings.
     /// Not part of equality: two tables that say the same are equal wherever they came from.
     public var sources: LevelSources?
@@ -42,8 +48,9 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
     /// unless given).
     public init(
         ids: [InitcallID], initcallLevels: [String], initcallLevelNames: [String],
-        earlySlice: (start: String, end: String) = ("__initcall_start", "__initcall0_start"),
-        consoleSlice: (start: String, end: String) = ("__con_initcall_start", "__con_initcall_end")
+        earlySlice: (start: String, end: String)? = ("__initcall_start", "__initcall0_start"),
+        consoleSlice: (start: String, end: String)? = ("__con_initcall_start", "__con_initcall_end"),
+        loop: KernelVersion.InitcallLoop = .perLevel
     ) {
         self.ids = ids
         self.lookup = Lookup(ids)
@@ -51,12 +58,15 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
         self.initcallLevelNames = initcallLevelNames
         self.earlySlice = earlySlice
         self.consoleSlice = consoleSlice
+        self.loop = loop
     }
 
     public static func == (lhs: LevelTable, rhs: LevelTable) -> Bool {
         lhs.ids == rhs.ids && lhs.initcallLevels == rhs.initcallLevels
-            && lhs.initcallLevelNames == rhs.initcallLevelNames && lhs.earlySlice == rhs.earlySlice
-            && lhs.consoleSlice == rhs.consoleSlice
+            && lhs.initcallLevelNames == rhs.initcallLevelNames
+            && lhs.earlySlice?.start == rhs.earlySlice?.start && lhs.earlySlice?.end == rhs.earlySlice?.end
+            && lhs.consoleSlice?.start == rhs.consoleSlice?.start && lhs.consoleSlice?.end == rhs.consoleSlice?.end
+            && lhs.loop == rhs.loop
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -1,5 +1,4 @@
 import Foundation
-import KernelBoot
 import KernelLink
 import KernelModel
 import Reports
