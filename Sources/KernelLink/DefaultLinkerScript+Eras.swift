@@ -2,7 +2,7 @@
 
 extension DefaultLinkerScript {
     /// Each older shipped linker script's text, by its path in the repository.
-    static let shippedFiles: [String: String] = [
+    package static let shippedFiles: [String: String] = [
         "LinkerScripts/vmlinux-2.6.2x-initcalls.lds.S": #"""
         /*
          * initcall-sim: a 2.6.2x-era (up to about 2.6.27) vmlinux.lds.S around the init sections,

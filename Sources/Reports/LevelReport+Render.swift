@@ -24,6 +24,8 @@ extension LevelReport {
     public func json() -> JSON {
         .object([
             ("schema", .string("initcall-sim/levels/1")),
+            // "single": one do_initcalls() loop over the whole table (Linux up to 3.3).
+            ("loop", .string(isSingleLoop ? "single" : "per-level")),
             (
                 "levels",
                 .array(

@@ -126,6 +126,12 @@ struct CLITests {
         try CLIFixtures.checkGolden(counted.stdout, "levels-board.txt")
         let json = CLIFixtures.run(["levels", "--format", "json"])
         try CLIFixtures.checkGolden(json.stdout, "levels.json")
+        // A release picks its era's table: 2.6.27 has one loop, no early level, no pure sync.
+        let old = CLIFixtures.run(["levels", "--kernel", "2.6.27"])
+        #expect(old.exitCode == 0)
+        try CLIFixtures.checkGolden(old.stdout, "levels-2.6.27.txt")
+        let oldJSON = CLIFixtures.run(["levels", "--kernel", "2.6.27", "--format", "json"])
+        try CLIFixtures.checkGolden(oldJSON.stdout, "levels-2.6.27.json")
     }
 
     @Test func theRealBinaryRunsAnExample() throws {

@@ -143,22 +143,19 @@ struct CorpusLayoutTests {
         #expect(map.orphans.isEmpty)
     }
 
-    static let tinyk = LevelTable(
-        ids: ["board", "bus", "driver", "app"].map {
-            InitcallID(id: $0, macros: ["\($0)_initcall"], sectionBase: ".tinyk_init.\($0)")
-        },
-        initcallLevels: [
-            "__tinyk_init_board", "__tinyk_init_bus", "__tinyk_init_driver", "__tinyk_init_app", "__tinyk_init_end",
-        ],
-        initcallLevelNames: ["board", "bus", "driver", "app"],
-        earlySlice: ("__tinyk_init_start", "__tinyk_init_board"),
-        consoleSlice: ("__tinyk_init_start", "__tinyk_init_start"))
+    /// tinyk's own level file and walk (Examples/tinyk): four levels, no console, no early.
+    static func tinyk() throws -> LevelTable {
+        try Fixtures.levels("Examples/tinyk/tinyk_init.h", "Examples/tinyk/init.c")
+    }
 
     @Test func tinyk() throws {
-        let layout = try InitcallLayout(script: try Fixtures.script("tinyk.lds"), levels: Self.tinyk)
+        let levels = try Self.tinyk()
+        #expect(levels.ids.map(\.id) == ["board", "bus", "driver", "app"])
+        #expect(levels.id(forMacro: "driver_initcall")?.section == ".tinyk_init.driver.init")
+        #expect(levels.consoleSlice == nil && levels.earlySlice == nil && levels.loop == .perLevel)
+        let layout = try InitcallLayout(script: try Fixtures.script("tinyk.lds"), levels: levels)
         #expect(
             layout.lines == [
-                "sym __tinyk_init_start [early start, console start, console end]",
                 "sym __tinyk_init_board [initcall_levels[0]]", "KEEP(*(.tinyk_init.board.init)) board -> level 0 board",
                 "sym __tinyk_init_bus [initcall_levels[1]]", "KEEP(*(.tinyk_init.bus.init)) bus -> level 1 bus",
                 "sym __tinyk_init_driver [initcall_levels[2]]",
@@ -168,10 +165,9 @@ struct CorpusLayoutTests {
             ])
         #expect(
             layout.walkLines == [
-                "console: ", "early: ", "level 0 board: board", "level 1 bus: bus", "level 2 driver: driver",
-                "level 3 app: app",
+                "level 0 board: board", "level 1 bus: bus", "level 2 driver: driver", "level 3 app: app",
             ])
-        #expect(LayoutChecks.run(script: try Fixtures.script("tinyk.lds"), levels: Self.tinyk).isEmpty)
+        #expect(LayoutChecks.run(script: try Fixtures.script("tinyk.lds"), levels: levels).isEmpty)
     }
 
     @Test func tinykDriverPrioritiesSortByName() throws {

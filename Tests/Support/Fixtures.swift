@@ -145,8 +145,7 @@ package enum TestKernel {
         _ cmdline: String = "initcall_debug", version: String = "6.8.0-sim", arch: Architecture = .x86_64,
         _ build: (inout KernelDescription) -> Void
     ) throws -> BootResult {
-        var kernel = KernelDescription()
-        kernel.version = KernelVersion(version)
+        var kernel = KernelDescription(release: KernelVersion(version))
         kernel.architecture = arch
         kernel.commandLine = cmdline
         build(&kernel)

@@ -32,13 +32,16 @@ extension BootEngine {
     }
 
     /// The sanity check up to 3.8: the same repairs, reported by a plain `printk` rather than
-    /// a WARN (no backtrace, no taint), with an "error code %d " clause for a failing call
-    /// under `initcall_debug` (not for -ENODEV). 2.6.26 and later join the clauses, each
-    /// ending in a space (`initcall %pF returned with %s`); 2.6.25 and earlier keep only the
-    /// last one, without the space (`initcall at 0x%p: %s(): returned with %s`).
+    /// a WARN (no backtrace, no taint). From 2.6.17 a failing call under `initcall_debug` (not
+    /// -ENODEV) adds "error code %d"; up to 2.6.16 the return value is ignored. 2.6.26 and
+    /// later join the clauses, each ending in a space (`initcall %pF returned with %s`); 2.6.25
+    /// and earlier keep only the last one, without the space.
     private func repairAndPrint(_ run: inout InitcallRun, index: Int, count: Int) {
+        let style = version.initcallDebugStyle
         var reasons: [String] = []
-        if initcallDebug, run.ret != 0, run.ret != -Errno.ENODEV { reasons.append("error code \(run.ret)") }
+        if style != .addressUntimed, initcallDebug, run.ret != 0, run.ret != -Errno.ENODEV {
+            reasons.append("error code \(run.ret)")
+        }
         if ctx.preemptCount != count {
             reasons.append("preemption imbalance")
             run.flags.insert(.preemptionImbalance)
@@ -50,12 +53,16 @@ extension BootEngine {
             ctx.irqsDisabled = false
         }
         guard let last = reasons.last else { return }
+        let level: LogLevel = version.sanityReportIsKernWarning ? .KERN_WARNING : .KERN_DEFAULT
         let symbol = image.table[index].symbolText
-        if version.initcallDebugStyle == .address {
-            ctx.log(.KERN_WARNING, "initcall at 0x\(textAddress(of: index)): \(symbol)(): returned with \(last)")
-        } else {
-            let message = reasons.map { $0 + " " }.joined()
-            ctx.log(.KERN_WARNING, "initcall \(symbol) returned with \(message)")
+        let address = style.printsAddress ? textAddress(of: index) : ""
+        switch style {
+        case .addressUntimed:
+            ctx.log(level, "error in initcall at 0x\(address): returned with \(last)")
+        case .addressChecked, .address:
+            ctx.log(level, "initcall at 0x\(address): \(symbol)(): returned with \(last)")
+        case .milliseconds, .microseconds:
+            ctx.log(level, "initcall \(symbol) returned with \(reasons.map { $0 + " " }.joined())")
         }
     }
 

@@ -12,24 +12,28 @@ extension BootEngine {
         ctx.log(.KERN_DEBUG, "entering initcall level: \(name)")
     }
 
-    /// The loglevel of the lines: KERN_DEBUG from 2.6.36, the default loglevel before.
+    /// The loglevel of the lines: KERN_DEBUG up to 2.6.21 and from 2.6.36, the default
+    /// loglevel in between.
     private var debugLevel: LogLevel { version.initcallDebugIsKernDebug ? .KERN_DEBUG : .KERN_DEFAULT }
 
     /// Before the call: `calling  %pS @ %i` (two spaces after "calling"; 2.6.28 and later),
-    /// `calling  %pF` (2.6.26, 2.6.27), or `Calling initcall 0x%p: %s()` (up to 2.6.25).
+    /// `calling  %pF` (2.6.26, 2.6.27), or `Calling initcall 0x%p: %s()` (up to 2.6.25, built
+    /// from three printks into one record).
     func traceInitcallStart(_ index: Int) {
         guard initcallDebug else { return }
         let symbol = image.table[index].symbolText
         switch version.initcallDebugStyle {
         case .microseconds: ctx.log(debugLevel, "calling  \(symbol) @ \(ctx.pid)")
         case .milliseconds: ctx.log(debugLevel, "calling  \(symbol)")
-        case .address: ctx.log(debugLevel, "Calling initcall 0x\(textAddress(of: index)): \(symbol)()")
+        case .address, .addressChecked, .addressUntimed:
+            ctx.log(debugLevel, "Calling initcall 0x\(textAddress(of: index)): \(symbol)()")
         }
     }
 
     /// After it: `initcall %pS returned %d after %lld usecs` (2.6.28 and later; `>> 10` of the
     /// nanoseconds until 5.18, `ktime_us_delta()` from it), `initcall %pF returned %d after %Ld
-    /// msecs` (2.6.26, 2.6.27; `>> 20`), or the two lines of 2.6.25 and earlier.
+    /// msecs` (2.6.26, 2.6.27; `>> 20`), the two lines of 2.6.22 to 2.6.25, and nothing
+    /// before 2.6.22.
     func traceInitcallFinish(_ index: Int, ret: Int32, nanoseconds: UInt64) {
         guard initcallDebug else { return }
         let symbol = image.table[index].symbolText
@@ -43,6 +47,8 @@ extension BootEngine {
             let address = textAddress(of: index)
             ctx.log(debugLevel, "initcall 0x\(address): \(symbol)() returned \(ret).")
             ctx.log(debugLevel, "initcall 0x\(address) ran for \(duration) msecs: \(symbol)()")
+        case .addressChecked, .addressUntimed:
+            break
         }
     }
 

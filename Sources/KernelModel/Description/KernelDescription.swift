@@ -34,6 +34,14 @@ public struct KernelDescription: Sendable {
     /// the Linux 6.x level table and the shipped linker script.
     public init() {}
 
+    /// A kernel of release `release` with that era's level table (``LevelTable/linux(for:)``):
+    /// what `kernel "2.6.27"` does in a `.boot` file. The linker script follows the release
+    /// too while ``linkerScript`` is nil.
+    public init(release: KernelVersion) {
+        version = release
+        levels = LevelTable.linux(for: release)
+    }
+
     /// Adds an object file written with the registration macros:
     ///
     ///     kernel.object("drivers/base/core.o") { tu in

@@ -39,13 +39,24 @@ extension KernelVersion {
 
     /// How `initcall_debug` prints a call and its return.
     public enum InitcallDebugStyle: Sendable, Hashable {
-        /// Up to 2.6.25: `Calling initcall 0x%p: %s()` / `initcall 0x%p: %s() returned %d.` /
-        /// `initcall 0x%p ran for %Ld msecs: %s()`.
+        /// Up to 2.6.16: only `Calling initcall 0x%p: %s()` before the call; the return value
+        /// is ignored, and the sanity report is `error in initcall at 0x%p: returned with %s`.
+        case addressUntimed
+        /// 2.6.17 to 2.6.21: the same line before the call, no line after it; the return
+        /// value is checked (c1cda48af8b3 "[PATCH] initcall failure reporting") and the report
+        /// names the function: `initcall at 0x%p: %s(): returned with %s`.
+        case addressChecked
+        /// 2.6.22 to 2.6.25: `Calling initcall 0x%p: %s()` / `initcall 0x%p: %s() returned %d.` /
+        /// `initcall 0x%p ran for %Ld msecs: %s()` (Ingo Molnar, "enhance initcall_debug,
+        /// measure latency", April 2007).
         case address
         /// 2.6.26 and 2.6.27: `calling  %pF` / `initcall %pF returned %d after %Ld msecs`.
         case milliseconds
         /// 2.6.28 and later: `calling  %pF @ %i` / `initcall %pF returned %d after %lld usecs`.
         case microseconds
+
+        /// Whether the kernel printed the function's address (`0x%p`) rather than `%pF`.
+        public var printsAddress: Bool { self == .addressUntimed || self == .addressChecked || self == .address }
     }
 
     /// The `initcall_debug` line style: addresses up to 2.6.25; `%pF` with milliseconds in 2.6.26
@@ -54,13 +65,20 @@ extension KernelVersion {
     public var initcallDebugStyle: InitcallDebugStyle {
         if isAtLeast(2, 6, 28) { return .microseconds }
         if isAtLeast(2, 6, 26) { return .milliseconds }
-        return .address
+        if isAtLeast(2, 6, 22) { return .address }
+        if isAtLeast(2, 6, 17) { return .addressChecked }
+        return .addressUntimed
     }
 
     /// Whether the `initcall_debug` lines are `KERN_DEBUG`: from 2.6.36 (the split into
-    /// `do_one_initcall_debug()`); before, plain `printk()` at the default loglevel (4), so
-    /// they reached the console.
-    public var initcallDebugIsKernDebug: Bool { isAtLeast(2, 6, 36) }
+    /// `do_one_initcall_debug()`), and the lone `printk(KERN_DEBUG "Calling initcall …")` up to
+    /// 2.6.21; in between, plain `printk()` at the default loglevel (4), so they reached the
+    /// console.
+    public var initcallDebugIsKernDebug: Bool { isAtLeast(2, 6, 36) || !isAtLeast(2, 6, 22) }
+
+    /// The level of the sanity report up to 3.8: `KERN_WARNING` up to 2.6.26; from 2.6.27 a
+    /// plain `printk()`, the default loglevel (4, the same number).
+    public var sanityReportIsKernWarning: Bool { !isAtLeast(2, 6, 27) }
 
     /// The duration `initcall_debug` prints for `nanoseconds`: `ns >> 20` "msecs" up to
     /// 2.6.27, `ns >> 10` "usecs" from 2.6.28, and true microseconds (`ktime_us_delta()`)

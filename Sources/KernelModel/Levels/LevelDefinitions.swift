@@ -262,8 +262,18 @@ public enum LevelDefinitions {
         }
         guard section.hasSuffix(".init"), section.count > ".init".count, section.hasPrefix(".") else { return nil }
         let base = String(section.dropLast(".init".count))
-        let id = base == ".con_initcall" ? "con" : String(base.dropFirst())
-        return LevelTable.isNameBody(id) ? (id, base) : nil
+        return LevelTable.isNameBody(idOfSection(base)) ? (idOfSection(base), base) : nil
+    }
+
+    /// The id a hand-placed section registers at: `con` for the console table, `6` for
+    /// `.initcall6`, and the last dot-separated part otherwise (`board` for another kernel's
+    /// `.tinyk_init.board`, `security_initcall` for `.security_initcall`).
+    static func idOfSection(_ base: String) -> String {
+        if base == ".con_initcall" { return "con" }
+        if base.hasPrefix(".initcall"), base.count > ".initcall".count {
+            return String(base.dropFirst(".initcall".count))
+        }
+        return String(base.split(separator: ".").last ?? "")
     }
 
     /// The contents of a C string literal token (`"6s"` → `6s`), or nil.

@@ -2,7 +2,7 @@
 
 extension LevelTable {
     /// Each shipped level file's text, by its path in the repository.
-    static let shippedFiles: [String: String] = [
+    package static let shippedFiles: [String: String] = [
         "LinkerScripts/levels/linux-2.6.16/init.h": #"""
         /*
          * initcall-sim: the initcall macros of include/linux/init.h as Linux 2.6.16 and earlier 2.6
