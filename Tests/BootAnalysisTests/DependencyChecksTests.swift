@@ -29,6 +29,38 @@ import Testing
         )
     }
 
+    /// 2.6.27's do_initcalls() is one loop over every section: sections order calls, and only
+    /// entries of one section depend on link order.
+    @Test func singleLoopOrdersBySectionThenLinkOrder() throws {
+        let crossSection = try Self.findings(
+            """
+            kernel "2.6.27"
+            object drivers/b.o
+              device_initcall user_init requires=bus
+            object drivers/a.o
+              subsys_initcall bus_init provides=bus
+            """)
+        #expect(crossSection.isEmpty)
+        let findings = try Self.findings(
+            """
+            kernel "2.6.27"
+            object drivers/c.o
+              device_initcall other_init requires=thing
+            object drivers/d.o
+              device_initcall thing_init provides=thing
+            """)
+        let finding = try #require(findings.first)
+        #expect(findings.map(\.code) == ["wrong-link-order"])
+        #expect(
+            finding.summary
+                == "other_init (drivers/c.o) requires 'thing', which thing_init (drivers/d.o) provides later in the same section (.initcall6.init), because drivers/c.o is linked before drivers/d.o"
+        )
+        #expect(
+            finding.fix
+                == "move thing_init (drivers/d.o) from device_initcall to fs_initcall_sync, which runs before device_initcall in the one do_initcalls() loop; or move other_init (drivers/c.o) from device_initcall to device_initcall_sync, which runs after every device_initcall"
+        )
+    }
+
     @Test func wrongLinkOrderInTheGivenOrder() throws {
         let text = """
             object a.o

@@ -8,13 +8,16 @@ import Testing
 /// `check` and `explore` must agree on small random descriptions: every failure exploration
 /// can provoke traces back to a flagged hazard, and every flagged hazard fails in some order —
 /// under the expanded script and under the macro form, where every `KEEP(…)` of `INIT_CALLS`
-/// shares the macro's source location (so nothing may tell statements apart by location).
+/// shares the macro's source location (so nothing may tell statements apart by location) —
+/// and under 2.6.27's single loop, where every section shares one walk.
 @Suite struct HazardPropertyTests {
     enum ScriptForm: String, CaseIterable, Sendable {
         case expanded = "vmlinux-6.x-x86_64.lds"
         case macroForm = "vmlinux-6.x-x86_64.lds.S"
+        case singleLoop = "kernel 2.6.27"
 
         func description(_ text: String) throws -> KernelDescription {
+            if self == .singleLoop { return try Fixtures.parse("kernel \"2.6.27\"\n" + text) }
             var description = try Fixtures.parse(text)
             description.linkerScript = try Fixtures.script(rawValue)
             return description

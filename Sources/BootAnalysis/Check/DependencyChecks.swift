@@ -76,22 +76,22 @@ private struct Checker {
         let consumer = graph.nodes[c].entry
         let provider = graph.nodes[p].entry
         let head = "\(graph.name(c)) requires '\(resource)', which \(graph.name(p)) provides"
-        let level = graph.levelName(c)
+        let scope = graph.orderScope(c)
         let (severity, code, summary, why): (Finding.Severity, String, String, [String])
         switch kind {
         case .fragile:
             (severity, code) = (.warning, "fragile-link-order")
             summary =
-                "\(head) earlier in the same level (\(level)) only because \(provider.object) is linked before \(consumer.object)"
+                "\(head) earlier in \(scope) only because \(provider.object) is linked before \(consumer.object)"
             why = [
-                "within one initcall level the kernel promises nothing but link order: an obj-y edit in a Makefile, a directory move, or a driver switched between built-in and module can link \(consumer.object) first, and \(consumer.function) then finds '\(resource)' missing"
+                "within one \(graph.orderUnit) the kernel promises nothing but link order: an obj-y edit in a Makefile, a directory move, or a driver switched between built-in and module can link \(consumer.object) first, and \(consumer.function) then finds '\(resource)' missing"
             ]
         case .wrongOrder:
             (severity, code) = (.error, "wrong-link-order")
             summary =
-                "\(head) later in the same level (\(level)), because \(consumer.object) is linked before \(provider.object)"
+                "\(head) later in \(scope), because \(consumer.object) is linked before \(provider.object)"
             why = [
-                "in this link order \(consumer.function) finds '\(resource)' missing; linking \(provider.object) first would only hide it, since within one level nothing but link order decides"
+                "in this link order \(consumer.function) finds '\(resource)' missing; linking \(provider.object) first would only hide it, since within one \(graph.orderUnit) nothing but link order decides"
             ]
         default:
             (severity, code, summary, why) = broken(c, p, resource, cp, pp)

@@ -52,7 +52,10 @@ struct DependencyFix {
         let pLevel = levels.name(of: p.slice)
         let requirement = (consumer, resource)
         if let target = levels.sectionBefore(c.statement, in: c.slice) {
-            let why = "which runs before \(sectionMacro(consumer)) in the \(cLevel) level"
+            let why =
+                graph.image.levels.loop == .single
+                ? "which runs before \(sectionMacro(consumer)) in the one do_initcalls() loop"
+                : "which runs before \(sectionMacro(consumer)) in the \(cLevel) level"
             result.append(move(provider, to: target, tier: 1, isProvider: true, why: why, fixing: requirement))
         }
         if let target = levels.levelBefore(c.slice) {

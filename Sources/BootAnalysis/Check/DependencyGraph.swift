@@ -169,4 +169,15 @@ struct DependencyGraph: Sendable {
     func levelName(_ node: Int) -> String {
         nodes[node].position.map { image.name(of: $0.slice) } ?? "never"
     }
+
+    /// Where only link order decides between two entries, in the kernel's terms: "the same
+    /// level (device)", or for a single-loop kernel (up to 3.3), whose one loop runs the
+    /// sections in layout order, "the same section (.initcall6.init)".
+    func orderScope(_ node: Int) -> String {
+        guard image.levels.loop == .single else { return "the same level (\(levelName(node)))" }
+        return "the same section (\(nodes[node].entry.section))"
+    }
+
+    /// "level" or, for a single-loop kernel, "section": what only link order orders within.
+    var orderUnit: String { image.levels.loop == .single ? "section" : "initcall level" }
 }

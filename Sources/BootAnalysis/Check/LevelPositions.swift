@@ -57,6 +57,7 @@ struct LevelPositions: Sendable {
     static let restricted: [String: String] = [
         "pure_initcall": "pure initcalls must depend on nothing and only initialize variables",
         "early_initcall": "early initcalls run before SMP bring-up, for code that must",
+        "rootfs_initcall": "rootfs initcalls unpack the initramfs (populate_rootfs()) after the fs level",
     ]
 
     /// The nearest level before `slice` that has a macro, preferring one without restrictions.
@@ -72,8 +73,10 @@ struct LevelPositions: Sendable {
 
     /// The latest section of `slice` placed before `statement` (`device_initcall` before
     /// `device_initcall_sync`).
+    /// In a single-loop kernel every section is in one walk: the nearest unrestricted one.
     func sectionBefore(_ statement: LinkMap.StatementReference, in slice: InitcallSlice) -> Target? {
-        targets.last { $0.slice == slice && $0.statement < statement }
+        let before = targets.filter { $0.slice == slice && $0.statement < statement }
+        return before.last { LevelPositions.restricted[$0.macro] == nil } ?? before.last
     }
 
     /// The earliest section of `slice` placed after `statement` (the `_sync` variant).
