@@ -53,7 +53,9 @@ enum Loading {
         options.kbuildDefines = false
         options.allowedRoots = nil
         do throws(LevelDefinitionError) {
-            return try LevelDefinitions.load(files, options: options, loader: BootFile.readFile)
+            // The files edit the table of the release --kernel names (default: the current one).
+            let base = kernel(arguments).map(LevelTable.linux(for:)) ?? .linux6
+            return try LevelDefinitions.load(files, options: options, base: base, loader: BootFile.readFile)
         } catch {
             throw .diagnostic(error.diagnostic)
         }
@@ -95,6 +97,17 @@ enum Loading {
             }
             throw .from(error)
         }
+    }
+
+    /// What reading the description's inputs warned about (GCC's and ld's warnings about its
+    /// linker script and level files), rendered for stderr. Every command that reads a
+    /// description prints them, so no warning depends on which command saw the file.
+    static func warnings(_ description: KernelDescription) -> String {
+        warnings(description.inputWarnings)
+    }
+
+    static func warnings(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { $0.rendered() + "\n" }.joined()
     }
 
     /// The notes a link-order file deserves (repeated paths), one a line, for stderr.

@@ -58,6 +58,22 @@ struct LayoutChecksTests {
         #expect(undefined.location?.description == "Examples/custom-level/main.c:16:2")
     }
 
+    /// ld warns about orphan sections from 5.10 (CONFIG_LD_ORPHAN_WARN); before, silence.
+    @Test func orphanWordingFollowsTheRelease() throws {
+        let levels = try Fixtures.levels("Examples/custom-level/init.h", "Examples/custom-level/main.c")
+        let script = try Fixtures.script("vmlinux-6.x-x86_64.lds")
+        func explanation(_ release: String) -> [String] {
+            LayoutChecks.run(script: script, levels: levels, version: KernelVersion(release))
+                .first { $0.code == "level-never-runs" }?.explanation ?? []
+        }
+        #expect(
+            explanation("5.10").last
+                == "with CONFIG_LD_ORPHAN_WARN (5.10+: x86, arm, arm64, powerpc) ld says so for each object: \"ld: warning: orphan section `.initcall8.init' from `<object>' being placed in section `.initcall8.init'\" (an error with CONFIG_WERROR from 6.2); without it the kernel boots without a word and the calls are simply missing"
+        )
+        #expect(
+            explanation("5.9").last == "ld places it without a word and the kernel boots; the calls are simply missing")
+    }
+
     @Test func consoleNeverRuns() throws {
         let script = try LinkerScript.parse(
             "SECTIONS { .init.data : {\n" + Self.linux6InitCalls

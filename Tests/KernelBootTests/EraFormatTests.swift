@@ -184,3 +184,25 @@ struct NonLinuxKernelTests {
         #expect(TestKernel.lines(result).contains("Run /sbin/init as init process"))
     }
 }
+
+/// What ld itself says while linking, by release.
+@Suite("Linker messages")
+struct LinkerMessageTests {
+    @Test func orphanSectionsWarnFrom510() throws {
+        for (release, warns) in [("5.9", false), ("5.10", true)] {
+            var kernel = KernelDescription(release: KernelVersion(release))
+            kernel.object("drivers/misc/x.o") { tu in
+                tu.__define_initcall(TestKernel.fn("x_init"), "8")
+                tu.__define_initcall(TestKernel.fn("y_init"), "8")
+            }
+            let image = try Linker.link(kernel)
+            #expect(
+                image.linkerMessages
+                    == (warns
+                        ? [
+                            "ld: warning: orphan section `.initcall8.init' from `drivers/misc/x.o' being placed in section `.initcall8.init'"
+                        ] : []),
+                "\(release)")
+        }
+    }
+}

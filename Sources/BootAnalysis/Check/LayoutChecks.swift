@@ -18,8 +18,11 @@ import LinkerScript
 /// | `boundaries-out-of-order` | error | a level's boundary comes after the next one's |
 /// | `layout-error` | error | the script cannot be laid out at all |
 public enum LayoutChecks {
-    /// Every finding for `script` with `levels`, sorted.
-    public static func run(script: LinkerScript, levels: LevelTable) -> [Finding] {
+    /// Every finding for `script` with `levels`, sorted. `version` words what the kernel's
+    /// build says about it (ld's orphan warnings from 5.10); by default the current kernel.
+    public static func run(
+        script: LinkerScript, levels: LevelTable, version: KernelVersion = KernelDescription().version
+    ) -> [Finding] {
         let probe: InitcallProbe
         do throws(LinkerScriptError) {
             probe = try InitcallProbe(script: script, levels: levels)
@@ -32,7 +35,7 @@ public enum LayoutChecks {
             ]
         }
         var findings: [Finding] = []
-        findings += LevelSectionChecks.run(probe)
+        findings += LevelSectionChecks.run(probe, version: version)
         findings += BoundaryChecks.run(probe)
         findings += UnreachablePatternCheck.run(probe)
         return findings.sorted()

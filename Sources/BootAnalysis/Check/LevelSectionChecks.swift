@@ -8,7 +8,7 @@ import SourceInput
 /// previous level's slice because `initcall_levels[]` lacks its boundary
 /// (`level-missing-from-table`).
 enum LevelSectionChecks {
-    static func run(_ probe: InitcallProbe) -> [Finding] {
+    static func run(_ probe: InitcallProbe, version: KernelVersion) -> [Finding] {
         var findings: [Finding] = []
         let levels = probe.levels
         // With a boundary undefined the link fails (undefined-boundary says so); where the
@@ -24,7 +24,7 @@ enum LevelSectionChecks {
                 {
                     continue
                 }
-                findings.append(neverRuns(id, macro, location, probe))
+                findings.append(neverRuns(id, macro, location, probe, version))
             } else if let statement = probe.isDiscarded(index) {
                 findings.append(discarded(id, macro, statement))
             } else if let placement = probe.placement(ofID: index) {
@@ -40,7 +40,8 @@ enum LevelSectionChecks {
     }
 
     private static func neverRuns(
-        _ id: InitcallID, _ macro: String, _ location: SourceLocation?, _ probe: InitcallProbe
+        _ id: InitcallID, _ macro: String, _ location: SourceLocation?, _ probe: InitcallProbe,
+        _ version: KernelVersion
     )
         -> Finding
     {
@@ -51,12 +52,24 @@ enum LevelSectionChecks {
             summary: "no pattern of the linker script collects \(id.section): \(macro)() calls never run",
             explanation: [
                 "ld places an input section that no pattern matches as an orphan section of its own, outside [\(probe.levels.initCallsFirst), \(probe.levels.initcallLevels.last ?? "__initcall_end")), so no table walk reaches it",
-                "the kernel links and boots without a word; the calls are simply missing",
+                orphanBuild(id.section, version),
             ],
             fix: isConsole
                 ? "collect it with KEEP(*(\(id.section))) between \(probe.levels.consoleSlice?.start ?? "__con_initcall_start") and \(probe.levels.consoleSlice?.end ?? "__con_initcall_end")"
                 : "add INIT_CALLS_LEVEL(\(level)) to INIT_CALLS (that is, __initcall\(level)_start = .; KEEP(*(.initcall\(level).init)) KEEP(*(.initcall\(level)s.init))) where level \(level) should run",
             subjects: [id.section, macro])
+    }
+
+    /// What the build says about an orphan section. From 5.10 CONFIG_LD_ORPHAN_WARN (x86, arm,
+    /// arm64, powerpc; "kbuild: Hoist '--orphan-handling' into Kconfig") links vmlinux with
+    /// `--orphan-handling=warn`, an error under CONFIG_WERROR from about 6.2
+    /// (CONFIG_LD_ORPHAN_WARN_LEVEL); before, ld placed it silently.
+    static func orphanBuild(_ section: String, _ version: KernelVersion) -> String {
+        guard version.warnsAboutOrphanSections else {
+            return "ld places it without a word and the kernel boots; the calls are simply missing"
+        }
+        return
+            "with CONFIG_LD_ORPHAN_WARN (5.10+: x86, arm, arm64, powerpc) ld says so for each object: \"ld: warning: orphan section `\(section)' from `<object>' being placed in section `\(section)'\" (an error with CONFIG_WERROR from 6.2); without it the kernel boots without a word and the calls are simply missing"
     }
 
     /// `6` for `6s` when the table has a `6`: the level a `_sync` id belongs to.

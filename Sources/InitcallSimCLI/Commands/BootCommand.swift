@@ -55,6 +55,7 @@ enum BootCommand {
         let format = try Loading.format(arguments, allowed: ["dmesg", "raw", "console", "json"], default: "dmesg")
         let description = try Loading.description(
             path, linkerScript: arguments.value("--linker-script"), commandLine: arguments.value("--cmdline"))
+        output.stderr += Loading.warnings(description)
         let linkOrder = try Loading.linkOrder(arguments.value("--link-order"))
         output.stderr += Loading.notes(linkOrder)
         let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
@@ -66,6 +67,7 @@ enum BootCommand {
         default: output.stdout = DmesgRenderer.render(result, style: .dmesg)
         }
         if format != "json" {
+            for message in image.linkerMessages { output.stderr += message + "\n" }
             for orphan in image.orphans {
                 let place = orphan.source.map { "\($0): " } ?? "initcall-sim: "
                 output.stderr +=

@@ -57,13 +57,17 @@ enum CheckCommand {
                 description.linkerScript = try Loading.script(scriptPath, options: options)
             }
             if let levels { description.levels = levels }
+            output.stderr += Loading.warnings(description)
             let script: LinkerScript
             do throws(LinkError) { script = try description.effectiveLinkerScript() } catch { throw .from(error) }
-            findings += LayoutChecks.run(script: script, levels: description.levels)
+            findings += LayoutChecks.run(script: script, levels: description.levels, version: description.version)
             findings += try dependencyFindings(description, arguments, &output)
         } else if let scriptPath = arguments.value("--linker-script") {
-            let table = levels ?? Loading.kernel(arguments).map(LevelTable.linux(for:)) ?? .linux6
-            findings += LayoutChecks.run(script: try Loading.script(scriptPath, options: options), levels: table)
+            let kernel = Loading.kernel(arguments)
+            let table = levels ?? kernel.map(LevelTable.linux(for:)) ?? .linux6
+            let script = try Loading.script(scriptPath, options: options)
+            output.stderr += Loading.warnings(script.warnings + (levels?.sources?.warnings ?? []))
+            findings += LayoutChecks.run(script: script, levels: table, version: kernel ?? KernelDescription().version)
         } else {
             throw .usage("give a .boot file or --linker-script")
         }

@@ -96,6 +96,7 @@ enum CompareCommand {
     {
         let description = try Loading.description(
             side.file, linkerScript: arguments.value("--linker-script"), commandLine: arguments.value("--cmdline"))
+        output.stderr += Loading.warnings(description)
         let linkOrder = try Loading.linkOrder(side.linkOrder)
         output.stderr += Loading.notes(linkOrder)
         let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))

@@ -50,6 +50,7 @@ enum ExploreCommand {
         let options = try self.options(arguments)
         let description = try Loading.description(
             path, linkerScript: arguments.value("--linker-script"), commandLine: arguments.value("--cmdline"))
+        output.stderr += Loading.warnings(description)
         let linkOrder = try Loading.linkOrder(arguments.value("--link-order"))
         output.stderr += Loading.notes(linkOrder)
         // Link once here, so that a bad link order is reported as every command reports it.

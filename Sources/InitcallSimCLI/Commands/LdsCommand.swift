@@ -38,7 +38,8 @@ enum LdsCommand {
         let path = try Loading.onePositional(arguments, "linker script")
         let format = try Loading.format(arguments, allowed: ["text", "json"], default: "text")
         let script = try Loading.script(path, options: Loading.preprocessorOptions(arguments))
-        let levels = try Loading.levels(arguments) ?? Loading.kernel(arguments).map(LevelTable.linux(for:)) ?? .linux6
+        let given = try Loading.levels(arguments)
+        let levels = given ?? Loading.kernel(arguments).map(LevelTable.linux(for:)) ?? .linux6
         let layout: InitcallLayout
         do throws(LinkerScriptError) {
             layout = try InitcallLayout(script: script, levels: levels)
@@ -46,6 +47,6 @@ enum LdsCommand {
             throw .from(error)
         }
         output.stdout = format == "json" ? layout.json().rendered() : layout.text()
-        for warning in script.warnings { output.stderr += warning.rendered() + "\n" }
+        output.stderr += Loading.warnings(script.warnings + (given?.sources?.warnings ?? []))
     }
 }

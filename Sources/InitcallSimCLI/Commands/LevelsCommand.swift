@@ -52,6 +52,7 @@ enum LevelsCommand {
             description.linkerScript = try Loading.script(script, options: options)
         }
         if let levels = try Loading.levels(arguments) { description.levels = levels }
+        output.stderr += Loading.warnings(description)
         if arguments.positionals.first != nil {
             image = try Loading.link(description, linkOrder: nil, allowPartial: false)
         }

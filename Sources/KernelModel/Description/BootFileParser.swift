@@ -9,6 +9,8 @@ struct BootFileParser {
     private var currentObject: Int?
     /// Whether a `levels` statement chose the level table (the release then no longer does).
     private var levelsGiven = false
+    /// The era whose table the `levels` files edited.
+    private var levelsEra: String?
     private var objectLines: [String: Int] = [:]
     private var lines: [Substring] = []
     private var lineNumber = 0
@@ -114,6 +116,13 @@ struct BootFileParser {
     {
         let version = KernelVersion(try single(keyword, arguments, "a release string such as \"6.8.0-sim\""))
         let table = LevelTable.linux(for: version)
+        if let levelsEra, levelsEra != LevelTable.eraDirectory(for: version) {
+            throw invalid(
+                "'kernel' after 'levels'", at: keyword.column,
+                notes: [
+                    "the level files edit the release's own table (\(LevelTable.eraDirectory(for: version))): give 'kernel' first"
+                ])
+        }
         if !levelsGiven, table != description.levels {
             guard currentObject == nil else {
                 throw invalid(
@@ -151,8 +160,12 @@ struct BootFileParser {
         }
         let loader = self.loader
         do throws(LevelDefinitionError) {
-            description.levels = try LevelDefinitions.load(resolved, options: options, loader: { try loader($0) })
+            // The files edit the release's own table (`kernel` comes first).
+            description.levels = try LevelDefinitions.load(
+                resolved, options: options, base: LevelTable.linux(for: description.version), loader: { try loader($0) }
+            )
             levelsGiven = true
+            levelsEra = LevelTable.eraDirectory(for: description.version)
         } catch {
             throw .levels(error)
         }

@@ -1,4 +1,5 @@
 import LinkerScript
+import SourceInput
 
 /// Everything that defines a simulated kernel before it is linked: the objects with their
 /// registrations, the link order, the linker script and level table, the command line and the
@@ -53,4 +54,12 @@ public struct KernelDescription: Sendable {
 
     /// The object paths in description order.
     public var objectPaths: [String] { objects.map(\.path) }
+}
+
+extension KernelDescription {
+    /// What reading the inputs warned about, as GCC and ld would print it: the linker
+    /// script's warnings (its preprocessing included), then the level files'.
+    public var inputWarnings: [Diagnostic] {
+        (linkerScript?.warnings ?? []) + (levels.sources?.warnings ?? [])
+    }
 }

@@ -20,13 +20,15 @@ import SourceInput
 /// Every function-like macro whose expansion of `NAME(fn)` is `__define_initcall(fn, ID)`
 /// registers at `ID` (section `.initcall<ID>.init`); one that gives
 /// `___define_initcall(fn, ID, SECTION)` registers in `SECTION.init` (the console table). The
-/// arrays, when given, replace Linux's; when not, Linux 6.x's are used — which is exactly what
-/// a kernel whose `init/main.c` was not edited does.
+/// arrays, when given, replace the `base` table's; when not, the base's are used — which is
+/// exactly what a kernel whose `init/main.c` was not edited does. The base is Linux 6.x's
+/// table unless the caller names the release being edited (``LevelTable/linux(for:)``).
 public enum LevelDefinitions {
-    /// Reads and combines `files` (read with `loader`, preprocessed with `options`).
+    /// Reads and combines `files` (read with `loader`, preprocessed with `options`), on top of
+    /// `base`: what the files do not define stays as the base has it.
     public static func load(
         _ files: [String], options: Preprocessor.Options = Preprocessor.Options(kbuildDefines: false),
-        loader: @escaping Preprocessor.FileLoader
+        base: LevelTable = .linux6, loader: @escaping Preprocessor.FileLoader
     ) throws(LevelDefinitionError) -> LevelTable {
         var parts: [PreprocessedFile] = []
         for file in files {
@@ -36,13 +38,13 @@ public enum LevelDefinitions {
                 throw .preprocessor(error)
             }
         }
-        return try table(from: parts)
+        return try table(from: parts, base: base)
     }
 
-    /// Reads one levels file given as text.
+    /// Reads one levels file given as text, on top of `base`.
     public static func parse(
         _ text: String, file: String, options: Preprocessor.Options = Preprocessor.Options(kbuildDefines: false),
-        loader: @escaping Preprocessor.FileLoader = Preprocessor.noFiles
+        base: LevelTable = .linux6, loader: @escaping Preprocessor.FileLoader = Preprocessor.noFiles
     ) throws(LevelDefinitionError) -> LevelTable {
         let part: PreprocessedFile
         do throws(LinkerScriptError) {
@@ -50,10 +52,10 @@ public enum LevelDefinitions {
         } catch {
             throw .preprocessor(error)
         }
-        return try table(from: [part])
+        return try table(from: [part], base: base)
     }
 
-    static func table(from parts: [PreprocessedFile]) throws(LevelDefinitionError) -> LevelTable {
+    static func table(from parts: [PreprocessedFile], base: LevelTable) throws(LevelDefinitionError) -> LevelTable {
         var registrations: [Registration] = []
         var levels: [(String, SourceLocation)]?
         var names: [(String, SourceLocation)]?
@@ -73,15 +75,17 @@ public enum LevelDefinitions {
             if let partNames { names = partNames }
             walks.update(with: partWalks)
         }
-        var table = LevelTable.linux6
+        var table = base
+        table.sources = nil
         // INIT_CALLS_LEVEL() collects each level's `_sync` section (3.4 and later); the single
         // INITCALLS list of older kernels names only the sections that exist.
-        let singleLoop = walks.levels != nil && levels == nil
+        let singleLoop = levels == nil && (walks.levels != nil || base.loop == .single)
         if !registrations.isEmpty { table.ids = ids(from: registrations, addingSyncSiblings: !singleLoop) }
         if let levels { table.initcallLevels = levels.map(\.0) }
         if let names { table.initcallLevelNames = names.map(\.0) }
         walks.apply(to: &table, levelsGiven: levels != nil)
         var sources = LevelSources(files: parts.flatMap { $0.files.filter { $0 != "<command-line>" } })
+        sources.warnings = parts.flatMap(\.warnings)
         for registration in registrations { sources.macros[registration.macro] = registration.location }
         sources.initcallLevels = levels?.map(\.1)
         sources.initcallLevelNames = names?.map(\.1)
@@ -116,6 +120,7 @@ public enum LevelDefinitions {
         /// — an early walk when a macro registers at `early`, the console walk when one fills
         /// the console table — as in Linux; a kernel without either has no such walk.
         func apply(to table: inout LevelTable, levelsGiven: Bool) {
+            if levelsGiven { table.loop = .perLevel }
             if let levels, !levelsGiven {
                 table.loop = .single
                 table.initcallLevels = [levels.start, levels.end]
@@ -128,10 +133,13 @@ public enum LevelDefinitions {
             } else {
                 table.earlySlice = nil
             }
+            let fillsConsole = table.ids.contains { $0.sectionBase == ".con_initcall" }
             if let console {
                 table.consoleSlice = console
-            } else if !table.ids.contains(where: { $0.sectionBase == ".con_initcall" }) {
+            } else if !fillsConsole {
                 table.consoleSlice = nil
+            } else if table.consoleSlice == nil {
+                table.consoleSlice = ("__con_initcall_start", "__con_initcall_end")
             }
         }
     }

@@ -10,6 +10,9 @@ public struct LevelSources: Sendable, Hashable {
     public var initcallLevelNames: [SourceLocation]?
     /// The files read, in order.
     public var files: [String]
+    /// What the preprocessor warned about while reading them (a backslash separated from its
+    /// newline by a space, …), in file order.
+    public var warnings: [Diagnostic] = []
 
     /// Where a table's parts were written; each part is unknown unless given.
     public init(

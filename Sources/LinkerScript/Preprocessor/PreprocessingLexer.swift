@@ -11,6 +11,9 @@ struct PreprocessingLexer {
     private let file: Int
     private let fileName: String
     private let physicalLines: [Substring]
+    /// Where a backslash was separated from its newline by white space: GCC still joins the
+    /// lines, and warns (see ``warnings``).
+    private(set) var spacedSplices: [(line: Int32, column: Int32)] = []
 
     init(text: String, file: Int, fileName: String) {
         self.file = file
@@ -19,7 +22,10 @@ struct PreprocessingLexer {
         splice(Array(text.utf8))
     }
 
-    /// Translation phase 2: a backslash at the end of a line joins it with the next.
+    /// Translation phase 2: a backslash at the end of a line joins it with the next. Like GCC
+    /// (libcpp's `_cpp_clean_line`), a backslash followed by spaces or tabs and then the end of
+    /// the line joins it too, with a warning — kernel headers copied from articles often carry
+    /// such trailing spaces.
     private mutating func splice(_ raw: [UInt8]) {
         bytes.reserveCapacity(raw.count)
         var line: Int32 = 1
@@ -29,8 +35,14 @@ struct PreprocessingLexer {
             let c = raw[i]
             if c == UInt8(ascii: "\\") {
                 var j = i + 1
-                if j < raw.count, raw[j] == UInt8(ascii: "\r") { j += 1 }
+                while j < raw.count,
+                    raw[j] == UInt8(ascii: " ") || raw[j] == UInt8(ascii: "\t")
+                        || raw[j] == UInt8(ascii: "\r")
+                {
+                    j += 1
+                }
                 if j < raw.count, raw[j] == UInt8(ascii: "\n") {
+                    if j > i + 1 { spacedSplices.append((line, column)) }
                     i = j + 1
                     line += 1
                     column = 1
@@ -51,6 +63,17 @@ struct PreprocessingLexer {
                 column += 1
             }
             i += 1
+        }
+    }
+
+    /// GCC's warning for each backslash separated from its newline by white space.
+    var warnings: [Diagnostic] {
+        spacedSplices.map { splice in
+            Diagnostic(
+                .warning,
+                at: SourceLocation(file: fileName, line: Int(splice.line), column: Int(splice.column)),
+                "backslash and newline separated by space",
+                sourceLine: lineText(Int(splice.line)))
         }
     }
 

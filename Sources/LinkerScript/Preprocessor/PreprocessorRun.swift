@@ -64,7 +64,9 @@ struct PreprocessorRun {
     mutating func process(_ rawText: String, file: String, depth: Int) throws(LinkerScriptError) {
         let text = SourceText.normalized(rawText)
         let index = files.add(file, text: text)
-        let tokens = try PreprocessingLexer(text: text, file: index, fileName: file).tokenize()
+        let lexer = PreprocessingLexer(text: text, file: index, fileName: file)
+        let tokens = try lexer.tokenize()
+        warnings += lexer.warnings
         inputBudget -= tokens.count
         if inputBudget < 0 {
             throw .preprocessor(

@@ -9,6 +9,8 @@ struct BootFileLevelsTests {
         "k/init.h":
             "#define prev_device_initcall(fn) __define_initcall(fn, 6)\n#ifdef NEW\n#define new_initcall(fn) __define_initcall(fn, 9)\n#endif\n",
         "k/bad.h": "#if 1\n",
+        "k/old.h":
+            "#define prev_device_initcall(fn) __define_initcall(\"6\",fn,6) \n#define device_initcall(fn) __define_initcall(\"7\",fn,7)\n",
         "k/v.lds.S": "#include <defs.h>\nSECTIONS { .init.data : { BODY } }\n",
         "inc/defs.h": "#define BODY __initcall_start = .; KEEP(*(.initcall6.init)) LEVEL_END\n",
     ]
@@ -28,6 +30,28 @@ struct BootFileLevelsTests {
         #expect(d.levels.id(forMacro: "new_initcall")?.id == "9")
         #expect(d.objects[0].entries.map(\.section) == [".initcall6.init", ".initcall9.init"])
         #expect(d.levels.sources?.files == ["k/init.h"])
+    }
+
+    /// Level files edit the table of the release `kernel` names: 2.6.27's single loop stays.
+    @Test func levelFilesEditTheReleasesTable() throws {
+        let d = try Self.parse("kernel \"2.6.27\"\nlevels \"old.h\"\nobject a.o\n  prev_device_initcall a_init\n")
+        #expect(d.levels.loop == .single)
+        #expect(d.levels.initcallLevels == ["__initcall_start", "__initcall_end"])
+        #expect(d.levels.earlySlice == nil)
+        #expect(d.levels.id(forMacro: "prev_device_initcall")?.section == ".initcall6.init")
+        #expect(d.levels.id(forMacro: "device_initcall")?.section == ".initcall7.init")
+        // No INIT_CALLS_LEVEL() sync siblings in a single-loop table.
+        #expect(d.levels.id(named: "7s") == nil)
+        #expect(throws: BootDescriptionError.self) {
+            _ = try Self.parse("kernel \"2.6.27\"\nlevels \"old.h\"\nkernel \"6.8\"\n")
+        }
+        do {
+            _ = try Self.parse("levels \"old.h\"\nkernel \"2.6.27\"\n")
+            Issue.record("'kernel' after 'levels' of another era must be an error")
+        } catch {
+            #expect(error.diagnostic.message == "'kernel' after 'levels'")
+            #expect(error.diagnostic.location.description == "k/x.boot:2:1")
+        }
     }
 
     @Test func macroFormLinkerScriptWithOptions() throws {

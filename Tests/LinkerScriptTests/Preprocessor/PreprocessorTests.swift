@@ -254,3 +254,33 @@ struct IncludeTests {
         #expect(origins.map { "\($0.file):\($0.line)" } == ["defs.h:1", "defs.h:2", "defs.h:3", "main.S:2"])
     }
 }
+
+/// Translation phase 2 as GCC does it, for headers as people paste them.
+@Suite("Preprocessor: line splicing")
+struct LineSplicingTests {
+    @Test func backslashSpaceNewlineJoinsWithGCCsWarning() throws {
+        let text = "#define LIST \\\n  *(.a) \\ \n  *(.b) \\\t \r\n  *(.c)\nSECTIONS { .x : { LIST } }\n"
+        let result = try Preprocessor.preprocess(text, file: "v.lds.h", options: .init(), loader: memoryLoader([:]))
+        #expect(result.source.text.contains("*(.a) *(.b) *(.c)"))
+        #expect(
+            result.warnings.map(\.description) == [
+                "v.lds.h:2:9: warning: backslash and newline separated by space",
+                "v.lds.h:3:9: warning: backslash and newline separated by space",
+            ])
+        #expect(result.warnings.first?.sourceLine == "  *(.a) \\ ")
+    }
+
+    @Test func backslashSpaceAtTheEndOfTheFileIsNoSplice() throws {
+        let result = try Preprocessor.preprocess("A \\ ", file: "v.h", options: .init(), loader: memoryLoader([:]))
+        #expect(result.warnings.isEmpty)
+        // The lone backslash stays a token of its own.
+        #expect(result.source.text.contains("\\"))
+    }
+
+    @Test func plainSplicesDoNotWarn() throws {
+        let result = try Preprocessor.preprocess(
+            "#define L a \\\n b\nL\n", file: "v.h", options: .init(), loader: memoryLoader([:]))
+        #expect(result.warnings.isEmpty)
+        #expect(result.source.text.contains("a b"))
+    }
+}
