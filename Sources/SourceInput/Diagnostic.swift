@@ -31,7 +31,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:column: severity: message`, on one line.
-    public var description: String { "\(location): \(severity.rawValue): \(Diagnostic.clipped(message, to: Diagnostic.messageLimit))" }
+    public var description: String {
+        "\(location): \(severity.rawValue): \(Diagnostic.clipped(message, to: Diagnostic.messageLimit))"
+    }
 
     /// The most characters of a message, a note or a source line a rendering shows: a 1 MB
     /// bad token must not make megabytes of standard error, and a file that is not what it
@@ -51,8 +53,12 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
             lines.append("  " + text)
             lines.append("  " + String(repeating: " ", count: caretColumn - 1) + "^")
         }
-        for note in notes.prefix(Diagnostic.noteLimit) { lines.append("note: " + Diagnostic.clipped(note, to: Diagnostic.messageLimit)) }
-        if notes.count > Diagnostic.noteLimit { lines.append("note: \(notes.count - Diagnostic.noteLimit) more notes not shown") }
+        for note in notes.prefix(Diagnostic.noteLimit) {
+            lines.append("note: " + Diagnostic.clipped(note, to: Diagnostic.messageLimit))
+        }
+        if notes.count > Diagnostic.noteLimit {
+            lines.append("note: \(notes.count - Diagnostic.noteLimit) more notes not shown")
+        }
         return lines.joined(separator: "\n")
     }
 

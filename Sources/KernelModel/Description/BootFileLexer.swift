@@ -54,7 +54,8 @@ struct BootFileLexer {
 
     /// Reads `"…"` starting at the opening quote; returns the index after the closing quote.
     private static func readString(
-        _ characters: [Unicode.Scalar], from start: Int, into text: inout String.UnicodeScalarView, file: String, line: Int,
+        _ characters: [Unicode.Scalar], from start: Int, into text: inout String.UnicodeScalarView, file: String,
+        line: Int,
         source: String
     ) throws(BootDescriptionError) -> Int {
         var index = start + 1
