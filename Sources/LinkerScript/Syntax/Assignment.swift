@@ -24,13 +24,19 @@ public struct Assignment: Sendable, Hashable {
     public var value: Expression
     public var kind: Kind
     public var location: SourceLocation
+    /// Where the value expression starts (errors about it point here); nil means `location`.
+    public var valueLocation: SourceLocation?
 
-    public init(symbol: String, op: Operator, value: Expression, kind: Kind, location: SourceLocation) {
+    public init(
+        symbol: String, op: Operator, value: Expression, kind: Kind, location: SourceLocation,
+        valueLocation: SourceLocation? = nil
+    ) {
         self.symbol = symbol
         self.op = op
         self.value = value
         self.kind = kind
         self.location = location
+        self.valueLocation = valueLocation
     }
 
     public var isLocationCounter: Bool { symbol == "." }

@@ -12,16 +12,15 @@ extension LinkerScript {
     public static func parse(_ source: ScriptSource) throws(LinkerScriptError) -> LinkerScript {
         var parser = Parser(scanner: Scanner(source: source))
         let statements = try parser.parseScript()
-        return LinkerScript(file: source.file, statements: statements, warnings: parser.warnings)
+        return LinkerScript(
+            file: source.file, statements: statements, warnings: parser.warnings,
+            sourceLines: parser.scanner.sourceLines())
     }
 }
 
 struct Parser {
     var scanner: Scanner
     var warnings: [Diagnostic] = []
-    /// Bounds expression recursion so that `((((…))))` input cannot overflow the stack.
-    private var depth = 0
-    static let maxExpressionDepth = 200
 
     init(scanner: Scanner) {
         self.scanner = scanner
@@ -492,6 +491,8 @@ struct Parser {
                 break
             }
         }
+        try scanner.skipTrivia()
+        let valueLocation = scanner.location
         let value = try parseExpression()
         if terminated {
             try scanner.skipTrivia()
@@ -503,7 +504,8 @@ struct Parser {
                     notes: ["an assignment ends with ';', as in '\(symbol) = .;'"])
             }
         }
-        return Assignment(symbol: symbol, op: op, value: value, kind: kind, location: location)
+        return Assignment(
+            symbol: symbol, op: op, value: value, kind: kind, location: location, valueLocation: valueLocation)
     }
 
     static func isValidSymbol(_ name: String) -> Bool {
@@ -533,6 +535,12 @@ struct Parser {
     private mutating func parseAssertion(at location: SourceLocation) throws(LinkerScriptError) -> Assertion {
         try scanner.expect("(", "after ASSERT")
         let condition = try parseExpression()
+        let message = try parseAssertionMessage()
+        return Assertion(condition: condition, message: message, location: location)
+    }
+
+    /// `, "message")` after an ASSERT condition; a bare word is accepted as the message.
+    mutating func parseAssertionMessage() throws(LinkerScriptError) -> String {
         try scanner.expect(",", "between the ASSERT condition and its message")
         try scanner.skipTrivia()
         let message: String
@@ -544,7 +552,7 @@ struct Parser {
             throw unexpected("the ASSERT message, a quoted string")
         }
         try scanner.expect(")", "to close ASSERT(…)")
-        return Assertion(condition: condition, message: message, location: location)
+        return message
     }
 
     // MARK: Small pieces
@@ -592,132 +600,5 @@ struct Parser {
             found = "end of file"
         }
         return scanner.syntaxError("expected \(expected), found \(found)")
-    }
-
-    // MARK: Expressions
-
-    /// Binary operators by precedence, loosest first, as in C (and ld's ldgram.y).
-    private static let binaryLevels: [[String]] = [
-        ["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<=", ">=", "<", ">"], ["<<", ">>"],
-        ["+", "-"], ["*", "/", "%"],
-    ]
-
-    mutating func parseExpression() throws(LinkerScriptError) -> Expression {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= Parser.maxExpressionDepth else {
-            throw scanner.syntaxError(
-                "expression nested too deeply", notes: ["at most \(Parser.maxExpressionDepth) levels of nesting"])
-        }
-        let condition = try parseBinary(level: 0)
-        try scanner.skipTrivia()
-        if try scanner.consume("?") {
-            let whenTrue = try parseExpression()
-            try scanner.expect(":", "in a conditional expression")
-            let whenFalse = try parseExpression()
-            return .conditional(condition, whenTrue, whenFalse)
-        }
-        return condition
-    }
-
-    private mutating func parseBinary(level: Int) throws(LinkerScriptError) -> Expression {
-        guard level < Parser.binaryLevels.count else { return try parseUnary() }
-        var lhs = try parseBinary(level: level + 1)
-        while let op = try matchBinaryOperator(Parser.binaryLevels[level]) {
-            let rhs = try parseBinary(level: level + 1)
-            lhs = .binary(op, lhs, rhs)
-        }
-        return lhs
-    }
-
-    private mutating func matchBinaryOperator(_ operators: [String]) throws(LinkerScriptError) -> String? {
-        try scanner.skipTrivia()
-        for op in operators where scanner.lookingAt(op) {
-            // Do not split a longer operator: '<' must not match '<<' or '<=' or '<<='; '|'
-            // must not match '||' or '|='; '=' compound assignments end an expression.
-            let longer = [
-                "<<=", ">>=", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=", "*=", "/=", "&=", "|=",
-            ]
-            if longer.contains(where: { $0.count > op.count && $0.hasPrefix(op) && scanner.lookingAt($0) }) {
-                continue
-            }
-            _ = try scanner.consume(op)
-            return op
-        }
-        return nil
-    }
-
-    private mutating func parseUnary() throws(LinkerScriptError) -> Expression {
-        try scanner.skipTrivia()
-        for op in ["-", "!", "~", "+"] where scanner.lookingAt(op) && !scanner.lookingAt(op + "=") {
-            _ = try scanner.consume(op)
-            depth += 1
-            defer { depth -= 1 }
-            guard depth <= Parser.maxExpressionDepth else {
-                throw scanner.syntaxError("expression nested too deeply")
-            }
-            return .unary(op, try parseUnary())
-        }
-        return try parsePrimary()
-    }
-
-    /// Functions whose arguments are names (sections, symbols, regions), not expressions.
-    private static let nameArgumentFunctions: Set<String> = [
-        "ADDR", "LOADADDR", "SIZEOF", "ALIGNOF", "DEFINED", "ORIGIN", "LENGTH", "CONSTANT",
-    ]
-    static let expressionFunctions: Set<String> = [
-        "ALIGN", "ABSOLUTE", "BLOCK", "DATA_SEGMENT_ALIGN", "DATA_SEGMENT_END",
-        "DATA_SEGMENT_RELRO_END", "LOG2CEIL", "MAX", "MIN", "NEXT", "SEGMENT_START",
-    ]
-
-    private mutating func parsePrimary() throws(LinkerScriptError) -> Expression {
-        try scanner.skipTrivia()
-        if try scanner.consume("(") {
-            let inner = try parseExpression()
-            try scanner.expect(")", "to close the parenthesized expression")
-            return inner
-        }
-        if let number = try scanner.scanNumber() { return .number(number) }
-        guard let (name, location) = try scanner.scanSymbol() else {
-            throw unexpected("an expression (a number, a symbol, '.' or a function such as ALIGN(…))")
-        }
-        if name == "SIZEOF_HEADERS" || name == "sizeof_headers" {
-            return .call("SIZEOF_HEADERS", [], location)
-        }
-        try scanner.skipTrivia()
-        guard scanner.lookingAt("(") else { return .symbol(name, location) }
-        if name == "ASSERT" {
-            // `. = ASSERT(cond, "message");`, the form x86's vmlinux.lds.S uses.
-            let assertion = try parseAssertion(at: location)
-            return .call("ASSERT", [assertion.condition, .symbol(assertion.message, location)], location)
-        }
-        if Parser.nameArgumentFunctions.contains(name) {
-            try scanner.expect("(", "after \(name)")
-            guard let (argument, argumentLocation) = try scanner.scanWord() else {
-                throw unexpected("a name inside \(name)(…)")
-            }
-            try scanner.expect(")", "to close \(name)(…)")
-            return .call(name, [.symbol(argument, argumentLocation)], location)
-        }
-        guard Parser.expressionFunctions.contains(name) else {
-            throw scanner.syntaxError(
-                "unknown function '\(name)'", at: location,
-                notes: ["ld's functions include ALIGN, ADDR, SIZEOF, DEFINED, MAX, MIN, LOADADDR"])
-        }
-        try scanner.expect("(", "after \(name)")
-        var arguments: [Expression] = []
-        if name == "SEGMENT_START" {
-            guard let (segment, segmentLocation) = try scanner.scanWord() else {
-                throw unexpected("a segment name in SEGMENT_START(…)")
-            }
-            arguments.append(.symbol(segment, segmentLocation))
-            try scanner.expect(",", "in SEGMENT_START(…)")
-        }
-        arguments.append(try parseExpression())
-        while try scanner.consume(",") {
-            arguments.append(try parseExpression())
-        }
-        try scanner.expect(")", "to close \(name)(…)")
-        return .call(name, arguments, location)
     }
 }

@@ -12,6 +12,9 @@ struct Scanner {
     /// `# 12 "file"` line markers from a preprocessor re-base the reported locations.
     private var markerFile: String?
     private var markerDelta = 0
+    /// Every line marker read: from the line after `line` on, locations are in `file`, `delta`
+    /// lines on.
+    private var markers: [(line: Int, file: String, delta: Int)] = []
     private var lineTexts: [Substring]
 
     init(source: ScriptSource) {
@@ -151,6 +154,35 @@ struct Scanner {
         markerFile = String(parts[1].dropFirst().dropLast())
         // The next line (line + 1) is `number` in that file.
         markerDelta = number - (line + 1)
+        if markers.last.map({ $0.line < line }) ?? true {
+            markers.append((line, String(parts[1].dropFirst().dropLast()), markerDelta))
+        }
+    }
+
+    /// The text of every line, by the file and line number locations name (after line
+    /// markers and preprocessor origins), for diagnostics found after parsing.
+    func sourceLines() -> SourceLines {
+        var result = SourceLines()
+        if let origins = source.origins {
+            for (index, origin) in origins.enumerated() {
+                let text = origin.text ?? (index < lineTexts.count ? String(lineTexts[index]) : "")
+                result.record(text, file: origin.file, line: origin.line)
+            }
+            return result
+        }
+        var marker = 0
+        var file = source.file
+        var delta = 0
+        for (index, text) in lineTexts.enumerated() {
+            let number = index + 1
+            while marker < markers.count, markers[marker].line < number {
+                file = markers[marker].file
+                delta = markers[marker].delta
+                marker += 1
+            }
+            result.record(String(text), file: file, line: number + delta)
+        }
+        return result
     }
 
     // MARK: Tokens
@@ -287,6 +319,18 @@ struct Scanner {
         for (i, b) in utf8.enumerated() where bytes[pos + i] != b { return false }
         for _ in utf8 { advance() }
         return true
+    }
+
+    /// True when `utf8` comes next (no trivia skipped).
+    func lookingAt(_ utf8: [UInt8]) -> Bool {
+        guard pos + utf8.count <= bytes.count else { return false }
+        for (i, b) in utf8.enumerated() where bytes[pos + i] != b { return false }
+        return true
+    }
+
+    /// Steps over `count` bytes of the current line (an operator just matched).
+    mutating func skip(_ count: Int) {
+        for _ in 0..<max(0, count) { advance() }
     }
 
     func lookingAt(_ text: String) -> Bool {
