@@ -173,6 +173,7 @@ extension Parser {
                         continue
                     }
                     try scanner.expect(")", "to close \(function)(…)")
+                    try checkArity(function, done.count, at: location)
                     open -= 1
                     current = enclosing.popLast() ?? current
                     let call = Expression.call(function, done.map(\.expression), location)
@@ -264,6 +265,24 @@ extension Parser {
             notes: [
                 "an expression nests at most \(Expression.maxNesting) deep, counting parentheses, unary operators, '?:' and operators of different precedence (GNU ld gives up with 'memory exhausted')"
             ])
+    }
+
+    /// How many arguments each function takes, as ld's grammar (ldgram.y) has them.
+    private static let arities: [String: ClosedRange<Int>] = [
+        "ALIGN": 1...2, "BLOCK": 1...1, "NEXT": 1...1, "ABSOLUTE": 1...1, "DATA_SEGMENT_ALIGN": 2...2,
+        "DATA_SEGMENT_END": 1...1, "DATA_SEGMENT_RELRO_END": 2...2, "LOG2CEIL": 1...1, "MAX": 2...2, "MIN": 2...2,
+        "SEGMENT_START": 2...2,
+    ]
+
+    private func checkArity(_ function: String, _ count: Int, at location: SourceLocation) throws(LinkerScriptError) {
+        guard let arity = Parser.arities[function], !arity.contains(count) else { return }
+        let expected =
+            arity.count == 1
+            ? "\(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")"
+            : "\(arity.lowerBound) or \(arity.upperBound) arguments"
+        throw scanner.syntaxError(
+            "\(function)() takes \(expected), not \(count)", at: location,
+            notes: ["e.g. \(function == "ALIGN" ? "ALIGN(8) or ALIGN(., 8)" : function + "(…)")"])
     }
 
     /// The binary operator that comes next, consumed, with its precedence level; nil (nothing
