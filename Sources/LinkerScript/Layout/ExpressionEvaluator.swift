@@ -41,6 +41,12 @@ struct ExpressionEvaluator {
     }
 
     func evaluate(_ root: Expression) throws(LinkerScriptError) -> LayoutValue {
+        // Leaves, the most common values, need no work stack.
+        switch root {
+        case .number(let value): return .known(value)
+        case .symbol(let name, let location): return symbolValue(name, at: location)
+        default: break
+        }
         var tasks: [Task] = [.evaluate(root)]
         var values: [LayoutValue] = []
         func pop() -> LayoutValue { values.popLast() ?? .known(0) }

@@ -165,7 +165,7 @@ struct Scanner {
         var result = SourceLines()
         if let origins = source.origins {
             for (index, origin) in origins.enumerated() {
-                let text = origin.text ?? (index < lineTexts.count ? String(lineTexts[index]) : "")
+                let text = origin.text.map { Substring($0) } ?? (index < lineTexts.count ? lineTexts[index] : "")
                 result.record(text, file: origin.file, line: origin.line)
             }
             return result
@@ -180,7 +180,7 @@ struct Scanner {
                 delta = markers[marker].delta
                 marker += 1
             }
-            result.record(String(text), file: file, line: number + delta)
+            result.record(text, file: file, line: number + delta)
         }
         return result
     }
@@ -270,7 +270,20 @@ struct Scanner {
         guard let first = peek(), first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return nil }
         let start = location
         let begin = pos
-        while let c = peek(), Scanner.isSymbolByte(c) { advance() }
+        var decimal: UInt64? = 0
+        while let c = peek(), Scanner.isSymbolByte(c) {
+            // Plain decimal numbers, by far the most common, need no string.
+            if let value = decimal, c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9"), pos == begin || bytes[begin] != 0x30
+            {
+                let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(UInt64(c - UInt8(ascii: "0")))
+                decimal = o1 || o2 ? nil : sum
+            } else {
+                decimal = nil
+            }
+            advance()
+        }
+        if let decimal, pos > begin { return decimal }
         let text = String(decoding: bytes[begin..<pos], as: UTF8.self)
         guard let value = Scanner.parseNumber(text) else {
             throw syntaxError(
@@ -314,10 +327,8 @@ struct Scanner {
     /// Consumes `text` if it comes next (after trivia).
     mutating func consume(_ text: String) throws(LinkerScriptError) -> Bool {
         try skipTrivia()
-        let utf8 = Array(text.utf8)
-        guard pos + utf8.count <= bytes.count else { return false }
-        for (i, b) in utf8.enumerated() where bytes[pos + i] != b { return false }
-        for _ in utf8 { advance() }
+        guard lookingAt(text) else { return false }
+        skip(text.utf8.count)
         return true
     }
 
@@ -334,9 +345,11 @@ struct Scanner {
     }
 
     func lookingAt(_ text: String) -> Bool {
-        let utf8 = Array(text.utf8)
-        guard pos + utf8.count <= bytes.count else { return false }
-        for (i, b) in utf8.enumerated() where bytes[pos + i] != b { return false }
+        var i = pos
+        for b in text.utf8 {
+            guard i < bytes.count, bytes[i] == b else { return false }
+            i += 1
+        }
         return true
     }
 

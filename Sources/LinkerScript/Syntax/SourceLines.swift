@@ -4,7 +4,11 @@ import SourceInput
 /// when the layout evaluates an expression — show the offending line with a caret, as syntax
 /// errors do. For preprocessed text these are the lines the user wrote, not the expansion.
 public struct SourceLines: Sendable, Hashable {
-    private var files: [String: [Int: String]] = [:]
+    /// A whole file in order, line 1 first: the common case, kept as one array.
+    private var file: String?
+    private var lines: [Substring] = []
+    /// Lines of other files, or out of order (preprocessor origins, line markers).
+    private var files: [String: [Int: Substring]] = [:]
     private var count = 0
 
     /// No lines: diagnostics then have no caret display.
@@ -12,13 +16,23 @@ public struct SourceLines: Sendable, Hashable {
 
     /// The text of the line `location` points into, if known.
     public func text(at location: SourceLocation) -> String? {
-        files[location.file]?[location.line]
+        if location.file == file, location.line >= 1, location.line <= lines.count {
+            return String(lines[location.line - 1])
+        }
+        return files[location.file]?[location.line].map(String.init)
     }
 
     /// Records `text` as line `line` of `file`, unless that line is already known.
-    mutating func record(_ text: String, file: String, line: Int) {
-        guard files[file]?[line] == nil else { return }
-        files[file, default: [:]][line] = text
+    mutating func record(_ text: Substring, file name: String, line: Int) {
+        if file == nil, lines.isEmpty, line == 1 { file = name }
+        if name == file, line == lines.count + 1, files[name] == nil {
+            lines.append(text)
+            count += 1
+            return
+        }
+        if name == file, line >= 1, line <= lines.count { return }
+        guard files[name]?[line] == nil else { return }
+        files[name, default: [:]][line] = text
         count += 1
     }
 
@@ -29,7 +43,9 @@ public struct SourceLines: Sendable, Hashable {
         Diagnostic(severity, at: location, message, notes: notes, sourceLine: text(at: location))
     }
 
-    public static func == (lhs: SourceLines, rhs: SourceLines) -> Bool { lhs.files == rhs.files }
+    public static func == (lhs: SourceLines, rhs: SourceLines) -> Bool {
+        lhs.file == rhs.file && lhs.lines == rhs.lines && lhs.files == rhs.files
+    }
 
     /// Only the number of lines: equal tables have equal counts, and hashing a script stays
     /// cheap.
