@@ -55,6 +55,8 @@ public struct InitcallLayout: Sendable {
     public var orphans: [String]
     /// Ids whose sections `/DISCARD/` throws away.
     public var discarded: [String]
+    /// What the layout warned about (see ``LinkMap/warnings``), for the caller to print.
+    public var warnings: [Diagnostic]
 
     public init(script: LinkerScript, levels: LevelTable = .linux6) throws(LinkerScriptError) {
         let probe = try InitcallProbe(script: script, levels: levels)
@@ -71,6 +73,7 @@ public struct InitcallLayout: Sendable {
         }
         orphans = levels.ids.indices.filter { probe.map.orphans.contains($0) }.map { levels.ids[$0].id }
         discarded = levels.ids.indices.filter { probe.isDiscarded($0) != nil }.map { levels.ids[$0].id }
+        warnings = probe.map.warnings
     }
 
     static func walkName(_ walk: InitcallProbe.Walk) -> String {

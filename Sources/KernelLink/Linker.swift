@@ -109,7 +109,8 @@ public enum Linker {
         return KernelImage(
             description: description, linkOrder: objects.map(\.path), table: table,
             bodies: bodies, walks: walks, orphans: map.orphans.flatMap { unplaced($0, nil) },
-            discarded: map.discarded.flatMap { unplaced($0.input, $0.statement) }, linkMap: map)
+            discarded: map.discarded.flatMap { unplaced($0.input, $0.statement) }, linkMap: map,
+            layoutWarnings: map.warnings)
     }
 
     /// The slices `console_init()`, `do_pre_smp_initcalls()` and `do_initcall_level()` walk,
