@@ -117,7 +117,7 @@ public enum Linker {
     /// from the boundary symbols the level table names. A symbol the script never defines
     /// fails the link, as ld's "undefined reference" does.
     static func resolveWalks(_ levels: LevelTable, map: LinkMap, addresses: [UInt64]) throws(LinkError) -> Walks {
-        var resolver = SliceResolver(map: map, addresses: addresses)
+        var resolver = SliceResolver(map: map, levels: levels, addresses: addresses)
         let console = try resolver.slice(levels.consoleSlice.start, levels.consoleSlice.end, "console_init()")
         let early = try resolver.slice(levels.earlySlice.start, levels.earlySlice.end, "do_pre_smp_initcalls()")
         var levelSlices: [Range<Int>] = []
