@@ -2,7 +2,12 @@ import SourceInput
 
 /// Recursive-descent parser for the GNU ld script language, as far as a kernel's `vmlinux.lds`
 /// uses it. Statements ld knows but that do not place sections (`PHDRS`, `MEMORY`, …) are kept
-/// as `.ignored`; statements it does not know are skipped with a warning, never fatal.
+/// as `.ignored`; a statement it does not know is skipped with a warning.
+///
+/// ld itself stops at the first statement it cannot parse ("syntax error"). Skipping keeps
+/// a script with the odd command this parser does not model usable, but a file that is not a
+/// linker script at all (`/etc/passwd` given as one) would echo every line back as a warning:
+/// past ``maxSkippedStatements`` the parse fails, as ld would, at the first statement skipped.
 extension LinkerScript {
     /// Parses script text. Throws the first syntax error with its file, line and column.
     public static func parse(_ text: String, file: String) throws(LinkerScriptError) -> LinkerScript {
@@ -21,6 +26,12 @@ extension LinkerScript {
 struct Parser {
     var scanner: Scanner
     var warnings: [Diagnostic] = []
+    /// The statements skipped so far, the first of them kept for the error.
+    private var skipped = 0
+    private var firstSkipped: (word: String, diagnostic: Diagnostic)?
+
+    /// How many unknown statements a script may have before it is taken for something else.
+    static let maxSkippedStatements = 10
 
     init(scanner: Scanner) {
         self.scanner = scanner
@@ -105,6 +116,18 @@ struct Parser {
             "unknown statement '\(word)' skipped", at: location,
             notes: ["initcall-sim reads the commands ld uses to place sections; this one has no effect here"],
             severity: .warning)
+        skipped += 1
+        if firstSkipped == nil { firstSkipped = (word, diagnostic) }
+        if skipped > Parser.maxSkippedStatements, let (first, firstDiagnostic) = firstSkipped {
+            var error = firstDiagnostic
+            error.severity = .error
+            error.message =
+                "this does not look like a linker script: more than \(Parser.maxSkippedStatements) statements are not ld commands, the first '\(first)'"
+            error.notes = [
+                "ld stops at the first statement it cannot parse; initcall-sim skips up to \(Parser.maxSkippedStatements) with a warning each and gives up at the next (\(location))"
+            ]
+            throw .syntax(error)
+        }
         warnings.append(diagnostic)
         try scanner.skipStatement()
     }
