@@ -41,11 +41,23 @@ struct ExpressionEvaluator {
     }
 
     func evaluate(_ root: Expression) throws(LinkerScriptError) -> LayoutValue {
-        // Leaves, the most common values, need no work stack.
-        switch root {
-        case .number(let value): return .known(value)
-        case .symbol(let name, let location): return symbolValue(name, at: location)
-        default: break
+        // Leaves, and chains of leaves (`sym + 8`), the most common values, need no work stack.
+        if let value = leafValue(root) { return value }
+        if case .chain(let first, let operations) = root, var value = leafValue(first) {
+            var index = 0
+            while index < operations.count, case .known(let left) = value {
+                guard let right = leafValue(operations[index].operand) else { break }
+                let operation = operations[index]
+                if operation.op == "&&" && left == 0 || operation.op == "||" && left != 0 {
+                    value = .known(left == 0 ? 0 : 1)
+                } else if case .known(let r) = right {
+                    value = .known(try combine(operation, left, r))
+                } else {
+                    value = right
+                }
+                index += 1
+            }
+            if index == operations.count || value.unknown != nil { return value }
         }
         var tasks: [Task] = [.evaluate(root)]
         var values: [LayoutValue] = []
@@ -136,15 +148,20 @@ struct ExpressionEvaluator {
         return values.last ?? .known(0)
     }
 
+    /// The value of a number or a symbol reference; nil for anything else.
+    private func leafValue(_ expression: Expression) -> LayoutValue? {
+        switch expression {
+        case .number(let value): return .known(value)
+        case .symbol(let name, let location): return symbolValue(name, at: location)
+        default: return nil
+        }
+    }
+
     /// The value of a symbol reference: `.`, an assigned symbol, or unknown with the reason.
     func symbolValue(_ name: String, at location: SourceLocation) -> LayoutValue {
         if name == "." { return .known(dot) }
-        guard let symbol = symbols.symbol(named: name) else {
-            return .unknown(UnknownValue(.undefinedSymbol(name), at: location, sourceLine: lines.text(at: location)))
-        }
-        if let value = symbol.value { return .known(value) }
-        return .unknown(
-            symbol.unknown ?? UnknownValue(.undefinedSymbol(name), at: location, sourceLine: lines.text(at: location)))
+        return symbols.value(of: name)
+            ?? .unknown(UnknownValue(.undefinedSymbol(name), at: location, sourceLine: lines.text(at: location)))
     }
 
     private func combine(_ operation: BinaryOperation, _ l: UInt64, _ r: UInt64) throws(LinkerScriptError) -> UInt64 {
@@ -235,7 +252,7 @@ struct ExpressionEvaluator {
         case "ALIGNOF":
             return section { $0.alignment }
         case "DEFINED":
-            return .known(symbols.symbol(named: named().0) != nil ? 1 : 0)
+            return .known(symbols.isDefined(named().0) ? 1 : 0)
         case "CONSTANT":
             return .known(Self.pageSize)
         case "SIZEOF_HEADERS":

@@ -27,6 +27,7 @@ extension LinkMap {
         var evaluator = ExpressionEvaluator(
             dot: startAddress, context: SourceLocation(file: script.file, line: 1, column: 1), lines: script.sourceLines
         )
+        evaluator.symbols.reserveCapacity(Self.assignmentCount(script))
         var pending: [PendingWarning] = []
         var outputIndex = 0
         for statement in script.statements {
@@ -57,17 +58,40 @@ extension LinkMap {
         // Only now is it known which names the script defines later: say so rather than
         // "undefined".
         let table = evaluator.symbols
+        evaluator.symbols = SymbolTable()
         let sectionNames = Set(evaluator.sections.keys)
-        symbols = table.symbols.map { symbol in
-            var symbol = symbol
-            symbol.unknown = symbol.unknown?.refined(symbols: table, sections: sectionNames)
-            return symbol
+        symbols = table.symbols
+        for i in symbols.indices where symbols[i].unknown != nil {
+            symbols[i].unknown = symbols[i].unknown?.refined(symbols: table, sections: sectionNames)
         }
         symbolIndex = table.index
         warnings += pending.map { warning in
             warning.reason.refined(symbols: table, sections: sectionNames).diagnostic(
                 .warning, context: warning.message, notes: [warning.consequence])
         }
+    }
+
+    /// How many symbols the script may define, at most: room for the symbol table up front.
+    private static func assignmentCount(_ script: LinkerScript) -> Int {
+        var count = 0
+        for statement in script.statements {
+            switch statement {
+            case .assignment: count += 1
+            case .sections(let items, _):
+                for item in items {
+                    switch item {
+                    case .assignment: count += 1
+                    case .output(let section):
+                        for sectionItem in section.items {
+                            if case .assignment = sectionItem { count += 1 }
+                        }
+                    default: break
+                    }
+                }
+            default: break
+            }
+        }
+        return count
     }
 
     /// A warning about a value the layout could not compute, written once the whole script is
@@ -191,7 +215,7 @@ extension LinkMap {
             return
         }
         if assignment.kind == .provide || assignment.kind == .provideHidden,
-            evaluator.symbols.symbol(named: assignment.symbol) != nil
+            evaluator.symbols.isDefined(assignment.symbol)
         {
             return
         }

@@ -81,7 +81,7 @@ public struct UnknownValue: Sendable, Hashable {
     func refined(symbols: SymbolTable, sections: Set<String>) -> UnknownValue {
         var result = self
         switch cause {
-        case .undefinedSymbol(let name) where symbols.symbol(named: name) != nil:
+        case .undefinedSymbol(let name) where symbols.isDefined(name):
             result.cause = .symbolAssignedLater(name)
         case .undefinedSection(let name) where sections.contains(name):
             result.cause = .sectionLaidOutLater(name)
@@ -119,14 +119,29 @@ struct SymbolTable {
         index[name].map { symbols[$0] }
     }
 
+    func isDefined(_ name: String) -> Bool { index[name] != nil }
+
+    mutating func reserveCapacity(_ count: Int) {
+        symbols.reserveCapacity(count)
+        index.reserveCapacity(count)
+    }
+
+    /// The value of a defined symbol (nil: not defined), without copying the rest of it.
+    func value(of name: String) -> LayoutValue? {
+        guard let i = index[name] else { return nil }
+        if let value = symbols[i].value { return .known(value) }
+        return symbols[i].unknown.map { .unknown($0) }
+            ?? .unknown(UnknownValue(.undefinedSymbol(name), at: symbols[i].location))
+    }
+
     /// Defines a symbol, or gives an existing one its new value (ld's symbol table keeps the
-    /// first definition's place).
+    /// first definition's place). One hash lookup for a new symbol.
     mutating func define(_ symbol: LinkMap.Symbol) {
-        if let existing = index[symbol.name] {
+        if let existing = index.updateValue(symbols.count, forKey: symbol.name) {
+            index[symbol.name] = existing
             symbols[existing].value = symbol.value
             symbols[existing].unknown = symbol.unknown
         } else {
-            index[symbol.name] = symbols.count
             symbols.append(symbol)
         }
     }

@@ -493,11 +493,13 @@ struct Parser {
     private mutating func atAssignmentOperator() throws(LinkerScriptError) -> Bool {
         try scanner.skipTrivia()
         if scanner.lookingAt("==") { return false }
-        for op in ["<<=", ">>=", "+=", "-=", "*=", "/=", "&=", "|=", "="] where scanner.lookingAt(op) {
-            return true
-        }
-        return false
+        return Parser.assignmentOperators.contains { scanner.lookingAt($0.utf8) }
     }
+
+    /// Assignment operators, longest first.
+    private static let assignmentOperators: [(text: String, utf8: [UInt8])] = [
+        "<<=", ">>=", "+=", "-=", "*=", "/=", "&=", "|=", "=",
+    ].map { ($0, Array($0.utf8)) }
 
     private mutating func parseAssignment(
         symbol: String, kind: Assignment.Kind, at location: SourceLocation, terminated: Bool
@@ -508,11 +510,10 @@ struct Parser {
                 notes: ["the left side of an assignment is a symbol name or '.'"])
         }
         var op = Assignment.Operator.assign
-        for candidate in ["<<=", ">>=", "+=", "-=", "*=", "/=", "&=", "|=", "="] {
-            if try scanner.consume(candidate) {
-                op = Assignment.Operator(rawValue: candidate) ?? .assign
-                break
-            }
+        try scanner.skipTrivia()
+        if let candidate = Parser.assignmentOperators.first(where: { scanner.lookingAt($0.utf8) }) {
+            scanner.skip(candidate.utf8.count)
+            op = Assignment.Operator(rawValue: candidate.text) ?? .assign
         }
         try scanner.skipTrivia()
         let valueLocation = scanner.location
