@@ -50,7 +50,7 @@ enum CLIError: Error {
     static func from(_ error: LinkerScriptError) -> CLIError { .diagnostic(error.diagnostic) }
 
     static func from(_ error: LinkError) -> CLIError {
-        if case .script(let scriptError) = error { return .diagnostic(scriptError.diagnostic) }
+        if let diagnostic = error.diagnostic { return .diagnostic(diagnostic) }
         return .input(error.message(spelling: .commandLine))
     }
 

@@ -71,6 +71,8 @@ public struct InitcallLayout: Sendable {
     public var orphans: [String]
     /// Ids whose sections `/DISCARD/` throws away.
     public var discarded: [String]
+    /// What the layout warned about (see ``LinkMap/warnings``), for the caller to print.
+    public var warnings: [Diagnostic]
 
     /// The layout `script` gives `levels`, found by a probe link with one entry in every id's
     /// section. Throws when the script cannot be laid out.
@@ -90,6 +92,7 @@ public struct InitcallLayout: Sendable {
         }
         orphans = levels.ids.indices.filter { probe.isOrphan($0) }.map { levels.ids[$0].id }
         discarded = levels.ids.indices.filter { probe.isDiscarded($0) != nil }.map { levels.ids[$0].id }
+        warnings = probe.map.warnings
     }
 
     /// Up to 3.3 `do_initcalls()` ran one loop from `__initcall_start` to `__initcall_end`,

@@ -123,13 +123,23 @@ package struct InitcallProbe: Sendable {
     /// Throws what the real link would for a walk whose symbol the script never defines
     /// (ld: "undefined reference"), or whose value the script alone cannot compute.
     package func requireDefinedWalks() throws(LinkError) {
-        for walk in walks where walk.range == nil {
-            for (symbol, user) in [(walk.start, walk.user), (walk.end, walk.endUser)] {
-                guard let definition = map.symbol(named: symbol) else {
-                    throw .undefinedSymbol(name: symbol, referencedBy: user)
+        if let error = boundaryErrors.first?.error { throw error }
+    }
+
+    /// What is wrong with each boundary symbol, in the order the link resolves the walks
+    /// (console, early, levels), each symbol once: the errors a link would throw, the first
+    /// of them first.
+    package var boundaryErrors: [(symbol: String, walk: Walk, error: LinkError)] {
+        var seen = Set<String>()
+        var result: [(String, Walk, LinkError)] = []
+        for walk in walks {
+            for (symbol, user) in [(walk.start, walk.user), (walk.end, walk.endUser)]
+            where seen.insert(symbol).inserted {
+                if let error = BoundarySymbols.error(symbol, user: user, levels: levels, map: map) {
+                    result.append((symbol, walk, error))
                 }
-                if definition.value == nil { throw .unknownSymbolValue(name: symbol, referencedBy: user) }
             }
         }
+        return result
     }
 }

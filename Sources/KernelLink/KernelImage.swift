@@ -1,5 +1,6 @@
 import KernelModel
 import LinkerScript
+import SourceInput
 
 /// A linked kernel: the initcall tables in address order, the boundary symbols resolved into
 /// the slices `console_init()`, `do_pre_smp_initcalls()` and `do_initcalls()` walk, and what the
@@ -24,6 +25,10 @@ public struct KernelImage: Sendable {
     /// The full layout, as `ld -M` would print it; nil for an image relinked without
     /// rebuilding it (exploration boots thousands of orders and never reads it).
     public let linkMap: LinkMap?
+    /// What the layout warned about (see ``LinkMap/warnings``): values it could not compute
+    /// and what it did instead, each at its place in the script. Kept for relinked images
+    /// too, whose ``linkMap`` may be nil.
+    public let layoutWarnings: [Diagnostic]
     /// The size `free_initmem()` reports: a fixed base plus this image's initcall code and
     /// tables, in KiB.
     public let initMemoryKilobytes: Int
@@ -31,7 +36,8 @@ public struct KernelImage: Sendable {
     init(
         description: KernelDescription, linkOrder: [String], table: [PlacedInitcall],
         bodies: ContiguousArray<InitcallBody>,
-        walks: Walks, orphans: [PlacedInitcall], discarded: [PlacedInitcall], linkMap: LinkMap?
+        walks: Walks, orphans: [PlacedInitcall], discarded: [PlacedInitcall], linkMap: LinkMap?,
+        layoutWarnings: [Diagnostic]
     ) {
         self.description = description
         self.linkOrder = linkOrder
@@ -41,6 +47,7 @@ public struct KernelImage: Sendable {
         self.orphans = orphans
         self.discarded = discarded
         self.linkMap = linkMap
+        self.layoutWarnings = layoutWarnings
         let code = table.reduce(0) { $0 &+ $1.size }
         let tables = table.count &* Int(description.architecture.entrySize)
         self.initMemoryKilobytes = 2_560 + (code &+ tables &+ 1_023) / 1_024

@@ -1,5 +1,6 @@
 import KernelModel
 import LinkerScript
+import SourceInput
 
 /// Where each registration id's section ends up with a given linker script and level table:
 /// which table walk runs it, under which boundary symbol and level name. Worked out by linking
@@ -30,6 +31,8 @@ public struct LevelReport: Sendable {
     /// Whether `do_initcalls()` walks the whole table in one loop (Linux up to 3.3): its one
     /// "level" has no number and no parameter pass.
     public var isSingleLoop: Bool
+    /// What the layout warned about (see ``LinkMap/warnings``), for the caller to print.
+    public var warnings: [Diagnostic]
 
     /// The report for `description`'s linker script and level table; `image`, when given,
     /// fills in the entry counts. Throws what the link would: a walk whose boundary symbol
@@ -45,6 +48,7 @@ public struct LevelReport: Sendable {
             throw .script(error)
         }
         try probe.requireDefinedWalks()
+        warnings = probe.map.warnings
         var entryCounts: [String: Int] = [:]
         for entry in image?.table ?? [] { entryCounts[entry.section, default: 0] += 1 }
         var rows: [(row: Row, address: UInt64)] = []

@@ -6,10 +6,14 @@ public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The linker script itself is invalid.
     case script(LinkerScriptError)
     /// `initcall_levels[]` (or the early/console slice) names a symbol the script never
-    /// defines: ld would fail with "undefined reference".
-    case undefinedSymbol(name: String, referencedBy: String)
-    /// The script defines the symbol, but its value depends on something it cannot compute.
-    case unknownSymbolValue(name: String, referencedBy: String)
+    /// defines: ld would fail with "undefined reference". The diagnostic points at the entry
+    /// of `initcall_levels[]` that names it, or else at the script's definition of the other
+    /// end of the walk; nil when neither has a place.
+    case undefinedSymbol(name: String, referencedBy: String, diagnostic: Diagnostic?)
+    /// The script defines the symbol, but its value depends on something it cannot compute;
+    /// the diagnostic points at that reference (ld: "undefined symbol `x' referenced in
+    /// expression"), with its line.
+    case unknownSymbolValue(name: String, referencedBy: String, diagnostic: Diagnostic)
     /// A registration used a macro the level table does not define.
     case unknownMacro(macro: String, function: String, object: String, source: SourceLocation?, suggestions: [String])
     /// The link order names an object the description does not have.
@@ -21,16 +25,27 @@ public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { message(spelling: .swift) }
 
+    /// The error as a diagnostic with a place in an input file, when it has one (a script
+    /// error, a boundary symbol), for the caret display.
+    public var diagnostic: Diagnostic? {
+        switch self {
+        case .script(let error): return error.diagnostic
+        case .undefinedSymbol(_, _, let diagnostic): return diagnostic
+        case .unknownSymbolValue(_, _, let diagnostic): return diagnostic
+        default: return nil
+        }
+    }
+
     /// The message, naming the options that would get past the error as `spelling` spells them.
     public func message(spelling: OptionSpelling) -> String {
         switch self {
         case .script(let error):
             return error.description
-        case .undefinedSymbol(let name, let referencedBy):
-            return "undefined reference to `\(name)' (from \(referencedBy)): the linker script never defines it"
-        case .unknownSymbolValue(let name, let referencedBy):
-            return
-                "the value of `\(name)' (used by \(referencedBy)) depends on symbols the linker script does not define"
+        case .undefinedSymbol(let name, let referencedBy, let diagnostic):
+            let place = diagnostic.map { "\($0.location): " } ?? ""
+            return "\(place)undefined reference to `\(name)' (from \(referencedBy)): the linker script never defines it"
+        case .unknownSymbolValue(_, _, let diagnostic):
+            return diagnostic.description
         case .unknownMacro(let macro, let function, let object, let source, let suggestions):
             let place = source.map { "\($0.file):\($0.line)" } ?? object
             var text = "\(place): '\(macro)(\(function))': no such initcall macro in the level table"

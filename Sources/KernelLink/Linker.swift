@@ -109,14 +109,15 @@ public enum Linker {
         return KernelImage(
             description: description, linkOrder: objects.map(\.path), table: table,
             bodies: bodies, walks: walks, orphans: map.orphans.flatMap { unplaced($0, nil) },
-            discarded: map.discarded.flatMap { unplaced($0.input, $0.statement) }, linkMap: map)
+            discarded: map.discarded.flatMap { unplaced($0.input, $0.statement) }, linkMap: map,
+            layoutWarnings: map.warnings)
     }
 
     /// The slices `console_init()`, `do_pre_smp_initcalls()` and `do_initcall_level()` walk,
     /// from the boundary symbols the level table names. A symbol the script never defines
     /// fails the link, as ld's "undefined reference" does.
     static func resolveWalks(_ levels: LevelTable, map: LinkMap, addresses: [UInt64]) throws(LinkError) -> Walks {
-        var resolver = SliceResolver(map: map, addresses: addresses)
+        var resolver = SliceResolver(map: map, levels: levels, addresses: addresses)
         // A kernel without a console or early table has no such walk: nothing to resolve.
         var console = 0..<0
         if let walk = levels.consoleSlice {

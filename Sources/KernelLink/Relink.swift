@@ -218,7 +218,7 @@ package struct Relinker: Sendable {
             description: description, linkOrder: order.map { paths[$0] }, table: table.entries, bodies: table.bodies,
             walks: base.walks, orphans: orphanMembers.flatMap(unplaced),
             discarded: discards.flatMap { unplaced($0.member) },
-            linkMap: rebuildingMap ? map : nil)
+            linkMap: rebuildingMap ? map : nil, layoutWarnings: base.layoutWarnings)
         return Relinked(image: image, entryIDs: table.ids)
     }
 

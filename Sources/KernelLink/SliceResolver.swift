@@ -1,9 +1,11 @@
+import KernelModel
 import LinkerScript
 
 /// Turns a pair of boundary symbols into the index range of table entries between them, as
 /// `for (fn = start; fn < end; fn++)` walks it: empty when `start >= end`.
 struct SliceResolver {
     let map: LinkMap
+    let levels: LevelTable
     let addresses: [UInt64]
 
     /// The walk from `start` to `end`; `users` name who reads each symbol, for the error when
@@ -20,11 +22,8 @@ struct SliceResolver {
     }
 
     private func address(_ symbol: String, _ user: String) throws(LinkError) -> UInt64 {
-        guard let definition = map.symbol(named: symbol) else {
-            throw .undefinedSymbol(name: symbol, referencedBy: user)
-        }
-        guard let value = definition.value else { throw .unknownSymbolValue(name: symbol, referencedBy: user) }
-        return value
+        if let error = BoundarySymbols.error(symbol, user: user, levels: levels, map: map) { throw error }
+        return map.address(of: symbol) ?? 0
     }
 
     private func lowerBound(_ address: UInt64) -> Int {

@@ -40,6 +40,20 @@ public enum SourceText {
 
     /// The lines of text that is already normalized.
     public static func normalizedLines(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        // By bytes: a line feed is always a character of its own once "\r\n" is gone, and
+        // splitting by characters costs grapheme breaking over the whole text.
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == lineFeed {
+                lines.append(Substring(utf8[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        lines.append(Substring(utf8[start..<utf8.endIndex]))
+        return lines
     }
 }

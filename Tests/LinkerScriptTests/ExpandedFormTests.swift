@@ -85,11 +85,16 @@ struct ExpandedFormTests {
         }
     }
 
-    @Test func failedAssertIsAWarningWithItsMessage() throws {
+    @Test func failedAssertIsAnErrorWithItsMessage() throws {
         let script = try LinkerScript.parse(
-            ". = ASSERT(1 == 2, \"one is not two\");\nASSERT(0, \"zero\")", file: "a.lds")
-        let map = try LinkMap(script: script, inputs: [])
-        #expect(map.warnings.map(\.message) == ["ASSERT would fail: one is not two", "ASSERT would fail: zero"])
+            ". = ASSERT(1 == 1, \"one is one\");\nASSERT(0, \"zero\")", file: "a.lds")
+        #expect(throws: LinkerScriptError.self) { try LinkMap(script: script, inputs: []) }
+        do throws(LinkerScriptError) {
+            _ = try LinkMap(script: script, inputs: [])
+        } catch {
+            #expect(error.diagnostic.message == "ASSERT failed: zero")
+            #expect(error.diagnostic.location.description == "a.lds:2:1")
+        }
     }
 
     @Test func deeplyNestedExpressionsAreRefusedNotCrashed() {

@@ -1,51 +1,70 @@
 import KernelLink
 import SourceInput
 
-/// The boundary symbols the level table names: each must be defined (`undefined-boundary`),
-/// in the order of the table (`boundaries-out-of-order`), and `initcall_level_names[]` must
-/// have a name for every level (`level-names-count`).
+/// The boundary symbols the level table names: each must be defined (`undefined-boundary`)
+/// with a value the script can compute (`unknown-boundary-value`), in the order of the table
+/// (`boundaries-out-of-order`), and `initcall_level_names[]` must have a name for every level
+/// (`level-names-count`).
 enum BoundaryChecks {
     static func run(_ probe: InitcallProbe) -> [Finding] {
         undefined(probe) + outOfOrder(probe) + namesCount(probe)
     }
 
-    /// Who reads each symbol, in the kernel's words, with where the level table names it.
-    private static func users(_ probe: InitcallProbe) -> [(symbol: String, user: String, location: SourceLocation?)] {
+    /// Who reads each symbol, in the kernel's words: the array entry for `initcall_levels[]`,
+    /// else the walk.
+    private static func users(_ probe: InitcallProbe) -> [String: String] {
         let levels = probe.levels
-        var users: [(String, String, SourceLocation?)] = []
-        for (n, symbol) in levels.initcallLevels.enumerated() {
-            let location = levels.sources?.initcallLevels.flatMap { n < $0.count ? $0[n] : nil }
-            users.append((symbol, levels.boundaryUser(n), location))
+        var users: [String: String] = [:]
+        for (n, symbol) in levels.initcallLevels.enumerated() where users[symbol] == nil {
+            users[symbol] = levels.boundaryUser(n)
         }
+        var walks: [(String, String)] = []
         if let early = levels.earlySlice {
-            users.append((early.start, "do_pre_smp_initcalls()", nil))
-            users.append((early.end, "do_pre_smp_initcalls()", nil))
+            walks += [(early.start, "do_pre_smp_initcalls()"), (early.end, "do_pre_smp_initcalls()")]
         }
         if let console = levels.consoleSlice {
-            users.append((console.start, "console_init()", nil))
-            users.append((console.end, "console_init()", nil))
+            walks += [(console.start, "console_init()"), (console.end, "console_init()")]
+        }
+        for (symbol, user) in walks where users[symbol] == nil {
+            users[symbol] = user
         }
         return users
     }
 
+    /// `undefined-boundary` and `unknown-boundary-value`: the errors the link gives (the probe
+    /// asks ``BoundarySymbols`` as the link does), each at the place the link's error points.
     private static func undefined(_ probe: InitcallProbe) -> [Finding] {
-        var reported = Set<String>()
+        let users = users(probe)
         var findings: [Finding] = []
-        for (symbol, user, location) in users(probe) where probe.map.symbol(named: symbol) == nil {
-            guard reported.insert(symbol).inserted else { continue }
-            let id =
-                symbol.hasPrefix("__initcall") && symbol.hasSuffix("_start")
-                ? String(symbol.dropFirst("__initcall".count).dropLast("_start".count)) : nil
-            findings.append(
-                Finding(
-                    .error, code: "undefined-boundary", location: location,
-                    summary: "\(user) names \(symbol), which the linker script never defines: the link fails",
-                    explanation: ["ld: undefined reference to `\(symbol)'"],
-                    fix: id.map {
-                        "add INIT_CALLS_LEVEL(\($0)) to INIT_CALLS (it defines \(symbol) = .; before the level's sections)"
-                    }
-                        ?? "define \(symbol) = .; at the right place of INIT_CALLS",
-                    subjects: [symbol]))
+        for (symbol, walk, error) in probe.boundaryErrors {
+            let user = users[symbol] ?? walk.user
+            switch error {
+            case .undefinedSymbol(_, _, let diagnostic):
+                let id =
+                    symbol.hasPrefix("__initcall") && symbol.hasSuffix("_start")
+                    ? String(symbol.dropFirst("__initcall".count).dropLast("_start".count)) : nil
+                findings.append(
+                    Finding(
+                        .error, code: "undefined-boundary", location: diagnostic?.location,
+                        summary: "\(user) names \(symbol), which the linker script never defines: the link fails",
+                        explanation: ["ld: undefined reference to `\(symbol)'"],
+                        fix: id.map {
+                            "add INIT_CALLS_LEVEL(\($0)) to INIT_CALLS (it defines \(symbol) = .; before the level's sections)"
+                        }
+                            ?? "define \(symbol) = .; at the right place of INIT_CALLS",
+                        subjects: [symbol]))
+            case .unknownSymbolValue(_, _, let diagnostic):
+                findings.append(
+                    Finding(
+                        .error, code: "unknown-boundary-value", location: diagnostic.location,
+                        summary: "\(diagnostic.message): the link fails",
+                        explanation: diagnostic.notes,
+                        fix:
+                            "assign \(symbol) from symbols the script defines before it (for a boundary, \(symbol) = .;)",
+                        subjects: [symbol]))
+            default:
+                break
+            }
         }
         return findings
     }

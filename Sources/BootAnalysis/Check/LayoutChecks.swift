@@ -11,12 +11,14 @@ import LinkerScript
 /// | `level-never-runs` | error | no pattern collects a level's section: its calls never run |
 /// | `level-discarded` | error | `/DISCARD/` takes a level's section |
 /// | `undefined-boundary` | error | a table names a symbol the script never defines: the link fails |
+/// | `unknown-boundary-value` | error | a table's symbol depends on one the script never defines (or defines later): the link fails |
 /// | `outside-initcall-range` | error | a section is collected outside every table walk |
 /// | `level-missing-from-table` | warning | a level's boundary is not in `initcall_levels[]`: it runs inside the previous level |
 /// | `level-names-count` | error/warning | `initcall_level_names[]` does not have one name per level |
 /// | `unreachable-pattern` | warning | an earlier pattern takes every section a pattern names |
+/// | `unreachable-pattern-unchecked` | warning | the check above ran out of its work budget: not exhaustive |
 /// | `boundaries-out-of-order` | error | a level's boundary comes after the next one's |
-/// | `layout-error` | error | the script cannot be laid out at all |
+/// | `layout-error` | error | the script cannot be laid out at all (a failing ASSERT, `.` moving backwards, …) |
 public enum LayoutChecks {
     /// Every finding for `script` with `levels`, sorted. `version` words what the kernel's
     /// build says about it (ld's orphan warnings from 5.10); by default the current kernel.

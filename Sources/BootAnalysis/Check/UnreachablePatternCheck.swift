@@ -6,38 +6,102 @@ import LinkerScript
 /// section to the first pattern that matches it in script order (ld manual, "Input Section
 /// Basics"), so the later one is dead — and if it was meant to come first, the order of
 /// calls is not what the author thinks.
+///
+/// The work is bounded. A literal earlier pattern covers only the name it spells, so literals
+/// are looked up by name, not compared pair by pair; wildcard pairs are decided within
+/// ``workBudget`` units over the whole check (see ``Wildcard/includes(_:budget:)``). Pairs
+/// left undecided are reported as `unreachable-pattern-unchecked`: the check says it was not
+/// exhaustive rather than hang on a hostile script.
 enum UnreachablePatternCheck {
+    /// Units of work the whole check may spend on wildcard pairs (about a hundred milliseconds).
+    static let workBudget = 2_000_000
+
     private struct Seen {
+        var order: Int
         var description: InputSectionDescription
         var section: String
         var pattern: SectionPattern
         var wildcard: Wildcard
     }
 
-    static func run(_ probe: InitcallProbe) -> [Finding] {
-        var earlier: [Seen] = []
+    /// The earlier patterns that take a section for every file, indexed for the question
+    /// "which is the first one covering this pattern?".
+    private struct Earlier {
+        var count = 0
+        var first: Seen?
+        /// Literal patterns by the name they spell; the first of each name.
+        var literals: [String: Seen] = [:]
+        /// Patterns with wildcards, in script order.
+        var wildcards: [Seen] = []
+
+        /// How many wildcards from `index` on come before `order` (they are in order).
+        func wildcardCount(from index: Int, before order: Int) -> Int {
+            var low = index
+            var high = wildcards.count
+            while low < high {
+                let mid = (low + high) / 2
+                if wildcards[mid].order < order { low = mid + 1 } else { high = mid }
+            }
+            return low - index
+        }
+
+        mutating func add(_ seen: Seen) {
+            count += 1
+            if first == nil { first = seen }
+            if seen.wildcard.isLiteral {
+                if literals[seen.wildcard.pattern] == nil { literals[seen.wildcard.pattern] = seen }
+            } else {
+                wildcards.append(seen)
+            }
+        }
+    }
+
+    /// The wildcard pairs the budget did not decide.
+    private struct Undecided {
+        var pairs = 0
+        var patterns = 0
+        /// The first: the later pattern's description, the later pattern, the earlier one.
+        var first: (description: InputSectionDescription, pattern: String, earlier: String)?
+    }
+
+    static func run(_ probe: InitcallProbe, budget: Int = workBudget) -> [Finding] {
+        var earlier = Earlier()
         var findings: [Finding] = []
+        var undecided = Undecided()
+        var budget = budget
         for section in probe.script.outputSections {
             for item in section.items {
                 guard case .input(let description) = item else { continue }
                 if isInitcallRelevant(description, probe) {
                     for pattern in description.sections {
-                        if let shadow = shadowing(pattern, of: description, in: earlier) {
+                        let (shadow, open, firstOpen) = shadowing(
+                            Wildcard(pattern.pattern), in: earlier, budget: &budget)
+                        if let shadow {
                             findings.append(finding(description, section.name, pattern, shadow))
+                        }
+                        if let firstOpen {
+                            undecided.pairs += open
+                            undecided.patterns += 1
+                            if undecided.first == nil {
+                                undecided.first = (description, pattern.pattern, firstOpen.pattern.pattern)
+                            }
                         }
                     }
                 }
-                earlier += takers(description, section.name)
+                for seen in takers(description, section.name, order: earlier.count) { earlier.add(seen) }
             }
         }
+        if let note = incomplete(undecided) { findings.append(note) }
         return findings
     }
 
     /// Patterns that take a section for every file: file pattern `*`, nothing excluded.
-    private static func takers(_ description: InputSectionDescription, _ section: String) -> [Seen] {
+    private static func takers(_ description: InputSectionDescription, _ section: String, order: Int) -> [Seen] {
         guard description.file.pattern == "*", description.file.excluded.isEmpty else { return [] }
-        return description.sections.filter { $0.excludedFiles.isEmpty }.map {
-            Seen(description: description, section: section, pattern: $0, wildcard: Wildcard($0.pattern))
+        return description.sections.filter { $0.excludedFiles.isEmpty }.enumerated().map {
+            Seen(
+                order: order + $0.offset, description: description, section: section, pattern: $0.element,
+                wildcard: Wildcard($0.element.pattern))
         }
     }
 
@@ -51,13 +115,42 @@ enum UnreachablePatternCheck {
         }
     }
 
-    private static func shadowing(
-        _ pattern: SectionPattern, of description: InputSectionDescription, in earlier: [Seen]
-    )
-        -> Seen?
-    {
-        let wildcard = Wildcard(pattern.pattern)
-        return earlier.first { $0.wildcard.includes(wildcard) == true }
+    /// The first earlier pattern that covers `wildcard`; and how many earlier wildcards before
+    /// it the budget left undecided, and the first of them.
+    private static func shadowing(_ wildcard: Wildcard, in earlier: Earlier, budget: inout Int) -> (
+        Seen?, Int, Seen?
+    ) {
+        var best: Seen?
+        if wildcard.matchesNothing {
+            best = earlier.first
+        } else if let name = wildcard.onlyName {
+            // A literal covers exactly its own name: only an equal one can.
+            best = earlier.literals[name]
+        }
+        var open = 0
+        var firstOpen: Seen?
+        for (index, candidate) in earlier.wildcards.enumerated() {
+            if let best, best.order < candidate.order { break }
+            guard budget > 0 else {
+                // Out of work: every candidate left is undecided — counted, not tried.
+                let rest = earlier.wildcardCount(from: index, before: best?.order ?? Int.max)
+                return (best, open + rest, firstOpen ?? candidate)
+            }
+            var allowance = min(budget, Wildcard.inclusionWorkLimit)
+            let start = allowance
+            let answer = candidate.wildcard.includes(wildcard, budget: &allowance)
+            budget -= start - allowance
+            switch answer {
+            case true?:
+                return (candidate, open, firstOpen)
+            case nil:
+                open += 1
+                if firstOpen == nil { firstOpen = candidate }
+            case false?:
+                break
+            }
+        }
+        return (best, open, firstOpen)
     }
 
     private static func finding(
@@ -74,5 +167,23 @@ enum UnreachablePatternCheck {
             fix:
                 "put \(description.text) before \(shadow.description.text), or narrow \(shadow.pattern.pattern) so it no longer matches \(pattern.pattern)",
             subjects: [pattern.pattern, shadow.pattern.pattern])
+    }
+
+    /// `unreachable-pattern-unchecked`: what the budget left undecided, in one finding.
+    private static func incomplete(_ undecided: Undecided) -> Finding? {
+        guard let first = undecided.first else { return nil }
+        let pairs = undecided.pairs
+        let patterns = undecided.patterns
+        return Finding(
+            .warning, code: "unreachable-pattern-unchecked", location: first.description.location,
+            summary:
+                "the unreachable-pattern check is not exhaustive: within its work budget it could not decide \(pairs) pair\(pairs == 1 ? "" : "s") of patterns, for \(patterns) initcall pattern\(patterns == 1 ? "" : "s") (the first: whether \(first.earlier) takes every section \(first.pattern) names)",
+            explanation: [
+                "whether one wildcard pattern matches every name another does can take work exponential in the patterns' length; the check stops rather than hang",
+                "an unreachable pattern among these would not be reported",
+            ],
+            fix:
+                "use simpler patterns (fewer '*' and '?' around literal text), or check this part of the script by hand",
+            subjects: [first.pattern, first.earlier])
     }
 }

@@ -23,24 +23,29 @@ extension LinkMap {
     private mutating func assignAddresses(
         script: LinkerScript, inputs: [InputSection], claims: [StatementKey: [Int]], startAddress: UInt64
     ) throws(LinkerScriptError) {
+        sourceLines = script.sourceLines
         var evaluator = ExpressionEvaluator(
-            dot: startAddress, map: self, context: SourceLocation(file: script.file, line: 1, column: 1))
+            dot: startAddress, context: SourceLocation(file: script.file, line: 1, column: 1), lines: script.sourceLines
+        )
+        evaluator.symbols.reserveCapacity(Self.assignmentCount(script))
+        var pending: [PendingWarning] = []
         var outputIndex = 0
         for statement in script.statements {
             switch statement {
             case .assignment(let assignment):
-                try apply(assignment, in: &evaluator, sectionStart: nil)
+                try apply(assignment, in: &evaluator, sectionStart: nil, &pending)
             case .assertion(let assertion):
                 try check(assertion, in: &evaluator)
             case .sections(let items, _):
                 for item in items {
                     switch item {
                     case .assignment(let assignment):
-                        try apply(assignment, in: &evaluator, sectionStart: nil)
+                        try apply(assignment, in: &evaluator, sectionStart: nil, &pending)
                     case .assertion(let assertion):
                         try check(assertion, in: &evaluator)
                     case .output(let section):
-                        try layOut(section, index: outputIndex, inputs: inputs, claims: claims, in: &evaluator)
+                        try layOut(
+                            section, index: outputIndex, inputs: inputs, claims: claims, in: &evaluator, &pending)
                         outputIndex += 1
                     case .entry, .include, .ignored:
                         break
@@ -50,11 +55,56 @@ extension LinkMap {
                 break
             }
         }
+        // Only now is it known which names the script defines later: say so rather than
+        // "undefined".
+        let table = evaluator.symbols
+        evaluator.symbols = SymbolTable()
+        let sectionNames = Set(evaluator.sections.keys)
+        symbols = table.symbols
+        for i in symbols.indices where symbols[i].unknown != nil {
+            symbols[i].unknown = symbols[i].unknown?.refined(symbols: table, sections: sectionNames)
+        }
+        symbolIndex = table.index
+        warnings += pending.map { warning in
+            warning.reason.refined(symbols: table, sections: sectionNames).diagnostic(
+                .warning, context: warning.message, notes: [warning.consequence])
+        }
+    }
+
+    /// How many symbols the script may define, at most: room for the symbol table up front.
+    private static func assignmentCount(_ script: LinkerScript) -> Int {
+        var count = 0
+        for statement in script.statements {
+            switch statement {
+            case .assignment: count += 1
+            case .sections(let items, _):
+                for item in items {
+                    switch item {
+                    case .assignment: count += 1
+                    case .output(let section):
+                        for sectionItem in section.items {
+                            if case .assignment = sectionItem { count += 1 }
+                        }
+                    default: break
+                    }
+                }
+            default: break
+            }
+        }
+        return count
+    }
+
+    /// A warning about a value the layout could not compute, written once the whole script is
+    /// known.
+    private struct PendingWarning {
+        var message: String
+        var consequence: String
+        var reason: UnknownValue
     }
 
     private mutating func layOut(
         _ section: OutputSection, index: Int, inputs: [InputSection], claims: [StatementKey: [Int]],
-        in evaluator: inout ExpressionEvaluator
+        in evaluator: inout ExpressionEvaluator, _ pending: inout [PendingWarning]
     ) throws(LinkerScriptError) {
         if section.isDiscard {
             for (itemIndex, item) in section.items.enumerated() {
@@ -71,14 +121,14 @@ extension LinkMap {
         evaluator.context = section.location
         var start = evaluator.dot
         if let addressExpression = section.address {
-            if let address = try evaluator.evaluate(addressExpression) {
+            switch try evaluator.evaluate(addressExpression) {
+            case .known(let address):
                 start = address
-            } else {
-                warnings.append(
-                    Diagnostic(
-                        .warning, at: section.location,
-                        "address of output section '\(section.name)' depends on symbols the script does not define; placed at the location counter"
-                    ))
+            case .unknown(let reason):
+                pending.append(
+                    PendingWarning(
+                        message: "the address of output section '\(section.name)' is unknown",
+                        consequence: "'\(section.name)' is placed at the location counter instead", reason: reason))
             }
         }
         var alignment: UInt64 = 1
@@ -88,10 +138,20 @@ extension LinkMap {
                 alignment = max(alignment, inputs[input].alignment)
             }
         }
-        if let alignExpression = section.align, let value = try evaluator.evaluate(alignExpression) {
-            alignment = max(alignment, value)
+        if let alignExpression = section.align {
+            switch try evaluator.evaluate(alignExpression) {
+            case .known(let value):
+                alignment = max(alignment, value)
+            case .unknown(let reason):
+                pending.append(
+                    PendingWarning(
+                        message: "the alignment of output section '\(section.name)' is unknown",
+                        consequence: "'\(section.name)' is aligned for its inputs only", reason: reason))
+            }
         }
+        let unaligned = start
         start = ExpressionEvaluator.align(start, to: alignment)
+        if start < unaligned { throw wraps(section, evaluator.lines) }
         evaluator.dot = start
         for (itemIndex, item) in section.items.enumerated() {
             switch item {
@@ -101,13 +161,17 @@ extension LinkMap {
                     outputSectionIndex: index, itemIndex: itemIndex)
                 for input in claims[StatementKey(section: index, item: itemIndex)] ?? [] {
                     let address = ExpressionEvaluator.align(evaluator.dot, to: inputs[input].alignment)
+                    let (end, overflow) = address.addingReportingOverflow(inputs[input].size)
+                    if address < evaluator.dot || overflow { throw wraps(section, evaluator.lines) }
                     placements.append(Placement(input: input, address: address, statement: reference))
-                    evaluator.dot = address &+ inputs[input].size
+                    evaluator.dot = end
                 }
             case .assignment(let assignment):
-                try apply(assignment, in: &evaluator, sectionStart: start)
+                try apply(assignment, in: &evaluator, sectionStart: start, &pending)
             case .data(let size, _, _):
-                evaluator.dot = evaluator.dot &+ UInt64(size)
+                let (end, overflow) = evaluator.dot.addingReportingOverflow(UInt64(size))
+                if overflow { throw wraps(section, evaluator.lines) }
+                evaluator.dot = end
             case .assertion(let assertion):
                 try check(assertion, in: &evaluator)
             case .fill, .include, .ignored:
@@ -121,10 +185,10 @@ extension LinkMap {
     }
 
     private mutating func apply(
-        _ assignment: Assignment, in evaluator: inout ExpressionEvaluator, sectionStart: UInt64?
+        _ assignment: Assignment, in evaluator: inout ExpressionEvaluator, sectionStart: UInt64?,
+        _ pending: inout [PendingWarning]
     ) throws(LinkerScriptError) {
         evaluator.context = assignment.location
-        evaluator.map = self
         if case .call("ASSERT", let arguments, let location) = assignment.value, arguments.count == 2,
             case .symbol(let message, _) = arguments[1]
         {
@@ -136,76 +200,111 @@ extension LinkMap {
         // Inside an output section a constant assigned to '.' is an offset from the section
         // start (ld manual, "The Location Counter").
         if assignment.isLocationCounter, let start = sectionStart, assignment.value.isConstant,
-            assignment.op == .assign, let offset = value
+            assignment.op == .assign, case .known(let offset) = value
         {
-            value = start &+ offset
+            value = .known(start &+ offset)
         }
         if assignment.op != .assign {
-            let current = assignment.isLocationCounter ? evaluator.dot : address(of: assignment.symbol)
-            value = try combine(current, value, assignment)
+            let current =
+                assignment.isLocationCounter
+                ? .known(evaluator.dot) : evaluator.symbolValue(assignment.symbol, at: assignment.location)
+            value = try combine(current, value, assignment, lines: evaluator.lines)
         }
         if assignment.isLocationCounter {
-            try moveLocationCounter(to: value, assignment, in: &evaluator, insideSection: sectionStart != nil)
+            try moveLocationCounter(to: value, assignment, in: &evaluator, insideSection: sectionStart != nil, &pending)
             return
         }
-        if assignment.kind == .provide || assignment.kind == .provideHidden, symbol(named: assignment.symbol) != nil {
+        if assignment.kind == .provide || assignment.kind == .provideHidden,
+            evaluator.symbols.isDefined(assignment.symbol)
+        {
             return
         }
-        define(Symbol(name: assignment.symbol, value: value, kind: assignment.kind, location: assignment.location))
-        evaluator.map = self
+        evaluator.symbols.define(
+            Symbol(
+                name: assignment.symbol, value: value.value, kind: assignment.kind, location: assignment.location,
+                unknown: value.unknown))
     }
 
-    private func combine(_ current: UInt64?, _ operand: UInt64?, _ assignment: Assignment) throws(LinkerScriptError)
-        -> UInt64?
+    private func combine(_ current: LayoutValue, _ operand: LayoutValue, _ assignment: Assignment, lines: SourceLines)
+        throws(LinkerScriptError) -> LayoutValue
     {
-        guard let current, let operand else { return nil }
+        guard case .known(let current) = current else { return current }
+        guard case .known(let operand) = operand else { return operand }
         switch assignment.op {
-        case .assign: return operand
-        case .add: return current &+ operand
-        case .subtract: return current &- operand
-        case .multiply: return current &* operand
+        case .assign: return .known(operand)
+        case .add: return .known(current &+ operand)
+        case .subtract: return .known(current &- operand)
+        case .multiply: return .known(current &* operand)
         case .divide:
             guard operand != 0 else {
-                throw .evaluation(Diagnostic(.error, at: assignment.location, "division by zero in '/='"))
+                throw .evaluation(
+                    lines.diagnostic(
+                        .error, at: assignment.valueLocation ?? assignment.location, "division by zero",
+                        notes: ["the right side of '/=' evaluates to 0"]))
             }
-            return current / operand
-        case .shiftLeft: return operand >= 64 ? 0 : current << operand
-        case .shiftRight: return operand >= 64 ? 0 : current >> operand
-        case .and: return current & operand
-        case .or: return current | operand
+            return .known(current / operand)
+        case .shiftLeft: return .known(operand >= 64 ? 0 : current << operand)
+        case .shiftRight: return .known(operand >= 64 ? 0 : current >> operand)
+        case .and: return .known(current & operand)
+        case .or: return .known(current | operand)
         }
     }
 
     private mutating func moveLocationCounter(
-        to value: UInt64?, _ assignment: Assignment, in evaluator: inout ExpressionEvaluator, insideSection: Bool
+        to target: LayoutValue, _ assignment: Assignment, in evaluator: inout ExpressionEvaluator, insideSection: Bool,
+        _ pending: inout [PendingWarning]
     ) throws(LinkerScriptError) {
-        guard let value else {
-            warnings.append(
-                Diagnostic(
-                    .warning, at: assignment.location,
-                    "location counter assignment depends on symbols the script does not define; '.' left unchanged"))
+        let value: UInt64
+        switch target {
+        case .known(let known):
+            value = known
+        case .unknown(let reason):
+            pending.append(
+                PendingWarning(
+                    message: "the location counter assignment at \(assignment.location) has an unknown value",
+                    consequence: "'.' is left unchanged", reason: reason))
             return
         }
-        if insideSection, value < evaluator.dot {
+        // Backwards is below the current value — or so far above it that only wrapping
+        // arithmetic got there: `. = . - 1;` at address 0 is 0xffffffffffffffff, not a move
+        // forwards.
+        let step = value &- evaluator.dot
+        if insideSection, value < evaluator.dot || Int64(bitPattern: step) < 0 {
+            let from = LinkMap.hex(evaluator.dot)
+            var notes = ["inside an output section '.' may only grow"]
+            if value > evaluator.dot {
+                notes.insert(
+                    "the value is \(LinkMap.hex(0 &- step)) below \(from): 64-bit arithmetic wrapped it around to \(LinkMap.hex(value))",
+                    at: 0)
+            }
             throw .layout(
-                Diagnostic(
+                evaluator.lines.diagnostic(
                     .error, at: assignment.location,
-                    "cannot move location counter backwards (from 0x\(String(evaluator.dot, radix: 16)) to 0x\(String(value, radix: 16)))",
-                    notes: ["inside an output section '.' may only grow"]))
+                    "cannot move location counter backwards (from \(from) to \(LinkMap.hex(value)))", notes: notes))
         }
         evaluator.dot = value
+    }
+
+    static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
+
+    /// ld: "section .x VMA wraps around address space".
+    private func wraps(_ section: OutputSection, _ lines: SourceLines) -> LinkerScriptError {
+        .layout(
+            lines.diagnostic(
+                .error, at: section.location, "section '\(section.name)' VMA wraps around address space",
+                notes: ["its contents would run past 0xffffffffffffffff"]))
     }
 
     private mutating func check(_ assertion: Assertion, in evaluator: inout ExpressionEvaluator)
         throws(LinkerScriptError)
     {
         evaluator.context = assertion.location
-        evaluator.map = self
-        // Sizes here are those of the simulated inputs, not of a real kernel, so a failing
-        // ASSERT is reported but does not stop the layout.
-        if let value = try evaluator.evaluate(assertion.condition), value == 0 {
-            warnings.append(
-                Diagnostic(.warning, at: assertion.location, "ASSERT would fail: \(assertion.message)"))
+        // ld fails the link with the message. The sizes here are the simulated inputs', which
+        // hold initcall entries only: the shipped scripts' ASSERTs bound sizes from above or
+        // compare symbols from object code (unknown here, so not checked), and they pass;
+        // a script whose ASSERT fails only because of the simulated sizes fails here too.
+        if case .known(let value) = try evaluator.evaluate(assertion.condition), value == 0 {
+            throw ExpressionEvaluator.assertionFailed(assertion.message, at: assertion.location, lines: evaluator.lines)
         }
     }
 }

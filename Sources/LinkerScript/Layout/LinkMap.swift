@@ -65,12 +65,14 @@ public struct LinkMap: Sendable {
         /// The symbol's name (`__initcall6_start`).
         public var name: String
         /// Nil when the value depends on something the script alone cannot know (a symbol
-        /// defined by object code, a memory region).
+        /// defined by object code, a memory region); ``unknown`` says which.
         public var value: UInt64?
         /// How it is assigned: plainly, or through `PROVIDE`, `PROVIDE_HIDDEN` or `HIDDEN`.
         public var kind: Assignment.Kind
         /// Where it is first assigned.
         public var location: SourceLocation
+        /// Why ``value`` is nil: the reference it depends on, and where.
+        public var unknown: UnknownValue?
     }
 
     /// The output sections, in script order, with their addresses and sizes.
@@ -85,8 +87,13 @@ public struct LinkMap: Sendable {
     /// Symbols the script assigned, in first-definition order (a later assignment updates the
     /// value in place, as ld's symbol table does).
     public var symbols: [Symbol] = []
-    /// Non-fatal findings of the layout: assertions that would fail, unknown location counter.
+    /// Non-fatal findings of the layout, in script order: a location counter assignment or an
+    /// output section address or alignment that depends on something the script does not
+    /// define (each says what, and where). Errors — a failing `ASSERT`, the location counter
+    /// moving backwards — are thrown instead.
     public var warnings: [Diagnostic] = []
+    /// The lines of the script laid out, for diagnostics about its statements.
+    public var sourceLines = SourceLines()
 
     var symbolIndex: [String: Int] = [:]
 
@@ -105,14 +112,6 @@ public struct LinkMap: Sendable {
         symbolIndex[name].map { symbols[$0] }
     }
 
-    mutating func define(_ symbol: Symbol) {
-        if let index = symbolIndex[symbol.name] {
-            symbols[index].value = symbol.value
-        } else {
-            symbolIndex[symbol.name] = symbols.count
-            symbols.append(symbol)
-        }
-    }
 }
 
 extension LinkMap.Placement {

@@ -37,7 +37,6 @@ struct MacroExpander {
     mutating func expand(_ tokens: [PreprocessingToken]) throws(LinkerScriptError) -> [PreprocessingToken] {
         var pending = Array(tokens.reversed())
         var output: [PreprocessingToken] = []
-        output.reserveCapacity(tokens.count)
         while let token = pending.popLast() {
             guard token.kind == .identifier else {
                 output.append(token)
@@ -124,6 +123,11 @@ struct MacroExpander {
     }
 
     /// Reads `( arg, arg … )` from `pending`; commas inside nested parentheses do not split.
+    ///
+    /// While reading, it follows the invocations nested in the arguments (see
+    /// ``ArgumentNesting``), so that arguments nested past ``maxDepth`` fail here, before any
+    /// of them is copied again for expansion: `I(I(I(…)))` fifty thousand deep once copied
+    /// the rest of the input at every level before the limit fired.
     private func collectArguments(
         _ name: PreprocessingToken, _ macro: Macro, _ pending: inout [PreprocessingToken]
     ) throws(LinkerScriptError) -> ([[PreprocessingToken]], PreprocessingToken) {
@@ -133,6 +137,7 @@ struct MacroExpander {
         var level = 0
         var sawNewline = false
         let parameterCount = macro.parameters?.count ?? 0
+        var nesting = ArgumentNesting(macro: macro, depth: depth)
         while let token = pending.popLast() {
             if token.isNewline {
                 sawNewline = true
@@ -153,7 +158,13 @@ struct MacroExpander {
             // The variadic parameter takes every remaining argument, commas included.
             if t.isPunctuator(","), level == 0, !(macro.isVariadic && arguments.count == parameterCount) {
                 arguments.append([])
+                nesting.nextArgument()
                 continue
+            }
+            if let innermost = nesting.read(t, level: level, macros: macros, isHidden: isHidden) {
+                throw error(
+                    "macro arguments nested more than \(Self.maxDepth) deep while expanding '\(outermost ?? macro.name)'",
+                    at: t.location, notes: ["innermost macro: '\(innermost)'"])
             }
             arguments[arguments.count - 1].append(t)
         }
@@ -162,6 +173,12 @@ struct MacroExpander {
             notes: [
                 "the arguments of a function-like macro end with a ')' before the next directive or the end of the file"
             ])
+    }
+
+    /// Whether `macro`'s name is in `token`'s hide set (then it does not expand there).
+    private func isHidden(_ token: PreprocessingToken, _ macro: String) -> Bool {
+        guard let id = nameIndex[macro] else { return false }
+        return hideSets.contains(token.hideSet, id)
     }
 
     private func checkCount(_ count: Int, _ macro: Macro, at location: TokenLocation) throws(LinkerScriptError) {
@@ -279,6 +296,9 @@ struct MacroExpander {
                 "macro arguments nested more than \(Self.maxDepth) deep while expanding '\(outermost ?? macro.name)'",
                 at: tokens[0].location, notes: ["innermost macro: '\(macro.name)'"])
         }
+        // Expanding an argument copies it: that work counts, so that nesting the checks
+        // above cannot see (a macro named through another) still ends within the budget.
+        try spend(tokens.count, macro.name, at: tokens[0].location)
         return try expand(tokens)
     }
 
@@ -359,6 +379,94 @@ struct MacroExpander {
 
     func error(_ message: String, at location: TokenLocation, notes: [String] = []) -> LinkerScriptError {
         .preprocessor(files.diagnostic(message, at: location, notes: notes))
+    }
+}
+
+/// The invocations nested in the arguments being collected, and the expansion depth each
+/// would expand its own arguments at: one deeper than its caller when the caller expands the
+/// argument it sits in, the same when the caller pastes it (`##`; it expands on rescan), none
+/// when the caller stringizes or drops it. A lower bound on the depth expansion will reach,
+/// so an error here is one expansion would give too.
+struct ArgumentNesting {
+    private struct Invocation {
+        var macro: Macro
+        /// Depth of the `(` that opened its arguments, among the arguments being collected.
+        var level: Int
+        /// The argument being read.
+        var argument = 0
+        /// The expansion depth the invocation happens at; nil when it never expands.
+        var depth: Int?
+    }
+
+    private var open: [Invocation]
+    /// A function-like macro name just read, waiting for its `(`.
+    private var candidate: Invocation?
+
+    init(macro: Macro, depth: Int) {
+        open = [Invocation(macro: macro, level: 0, depth: depth)]
+    }
+
+    /// A `,` between the outer macro's arguments.
+    mutating func nextArgument() {
+        open[0].argument += 1
+    }
+
+    /// Takes `token` (at parenthesis `level`, already counted). Returns the innermost macro's
+    /// name when the token belongs to an argument that would expand deeper than the limit.
+    mutating func read(
+        _ token: PreprocessingToken, level: Int, macros: MacroTable, isHidden: (PreprocessingToken, String) -> Bool
+    ) -> String? {
+        let opened = candidate
+        candidate = nil
+        guard var innermost = open.last else { return nil }
+        if token.isPunctuator("("), var invocation = opened {
+            invocation.level = level
+            open.append(invocation)
+            return nil
+        }
+        if token.isPunctuator(")"), innermost.level == level + 1, open.count > 1 {
+            open.removeLast()
+            return nil
+        }
+        if token.isPunctuator(","), innermost.level == level, open.count > 1 {
+            innermost.argument += 1
+            open[open.count - 1] = innermost
+            return nil
+        }
+        // An argument the innermost invocation expands, past the limit.
+        if let depth = innermost.depth, open.count > 1,
+            innermost.macro.use(ofArgument: innermost.argument) == .expanded,
+            depth + 1 > MacroExpander.maxDepth
+        {
+            return innermost.macro.name
+        }
+        if token.kind == .identifier, let macro = Self.functionLike(token, macros, isHidden) {
+            var depth: Int?
+            if let outer = innermost.depth {
+                switch innermost.macro.use(ofArgument: innermost.argument) {
+                case .expanded: depth = outer + 1
+                case .raw: depth = outer
+                case .unexpanded: depth = nil
+                }
+            }
+            candidate = Invocation(macro: macro, level: 0, depth: depth)
+        }
+        return nil
+    }
+
+    /// The function-like macro `token` names, directly or through object-like aliases
+    /// (`#define J I`), when it is not hidden from expanding there.
+    private static func functionLike(
+        _ token: PreprocessingToken, _ macros: MacroTable, _ isHidden: (PreprocessingToken, String) -> Bool
+    ) -> Macro? {
+        var name = token.text
+        for _ in 0..<8 {
+            guard let macro = macros[name], !isHidden(token, name) else { return nil }
+            if macro.isFunctionLike { return macro }
+            guard macro.replacement.count == 1, macro.replacement[0].kind == .identifier else { return nil }
+            name = macro.replacement[0].text
+        }
+        return nil
     }
 }
 

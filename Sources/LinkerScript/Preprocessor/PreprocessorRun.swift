@@ -14,6 +14,8 @@ struct PreprocessorRun {
     private var warnings: [Diagnostic] = []
     private var inputBudget: Int
     private let roots: [String]
+    /// The roots as they are on disk, every symbolic link resolved (those that exist).
+    private let realRoots: [String]
     private let mainFile: String
 
     init(options: Preprocessor.Options, loader: @escaping Preprocessor.FileLoader, mainFile: String) {
@@ -24,6 +26,7 @@ struct PreprocessorRun {
         self.inputBudget = options.inputBudget
         let mainDirectory = IncludePath.directory(of: IncludePath.normalize(mainFile))
         self.roots = (options.allowedRoots ?? [mainDirectory] + options.includeDirectories).map(IncludePath.normalize)
+        self.realRoots = roots.compactMap(InputFile.realPath)
     }
 
     func result() -> PreprocessedFile {
@@ -409,6 +412,18 @@ struct PreprocessorRun {
             guard IncludePath.isWithin(candidate, roots: roots) else {
                 outside.append(candidate)
                 continue
+            }
+            // The path as written is inside; what it names on disk must be too: a symbolic
+            // link inside the allowed directories may point anywhere. (A file that is not on
+            // disk — an in-memory loader's — has only the path as written.)
+            if let real = InputFile.realPath(candidate), !IncludePath.isWithin(real, roots: realRoots) {
+                throw error(
+                    "'\(name)' resolves outside the allowed directories: '\(candidate)' is '\(real)'",
+                    at: directive.location,
+                    notes: [
+                        "a symbolic link leads out of the allowed directories; only files whose real path lies inside them are read",
+                        "allowed: \(roots.joined(separator: ", ")) (on disk: \(realRoots.joined(separator: ", "))); add one with -I",
+                    ])
             }
             let text: String
             do {

@@ -47,14 +47,20 @@ public struct Assignment: Sendable, Hashable {
     public var kind: Kind
     /// Where the assignment is written (a macro's invocation, for assignments it expands to).
     public var location: SourceLocation
+    /// Where the value expression starts (errors about it point here); nil means `location`.
+    public var valueLocation: SourceLocation?
 
     /// `symbol op value`, wrapped as `kind` says, written at `location`.
-    public init(symbol: String, op: Operator, value: Expression, kind: Kind, location: SourceLocation) {
+    public init(
+        symbol: String, op: Operator, value: Expression, kind: Kind, location: SourceLocation,
+        valueLocation: SourceLocation? = nil
+    ) {
         self.symbol = symbol
         self.op = op
         self.value = value
         self.kind = kind
         self.location = location
+        self.valueLocation = valueLocation
     }
 
     /// Whether it assigns the location counter (`. = ALIGN(8);`) rather than a symbol.

@@ -10,12 +10,18 @@ public struct LinkerScript: Sendable, Hashable {
     /// Statements the parser did not understand and skipped, as ld itself never would; each
     /// names what was skipped and where.
     public var warnings: [Diagnostic]
+    /// The lines the script was written on, for the caret display of errors the layout finds.
+    public var sourceLines: SourceLines
 
     /// A script made of `statements`, parsed or built by hand; `file` names it in diagnostics.
-    public init(file: String, statements: [ScriptStatement], warnings: [Diagnostic] = []) {
+    public init(
+        file: String, statements: [ScriptStatement], warnings: [Diagnostic] = [],
+        sourceLines: SourceLines = SourceLines()
+    ) {
         self.file = file
         self.statements = statements
         self.warnings = warnings
+        self.sourceLines = sourceLines
     }
 
     /// The output sections of every `SECTIONS` command, in script order.

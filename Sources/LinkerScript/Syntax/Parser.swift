@@ -2,7 +2,12 @@ import SourceInput
 
 /// Recursive-descent parser for the GNU ld script language, as far as a kernel's `vmlinux.lds`
 /// uses it. Statements ld knows but that do not place sections (`PHDRS`, `MEMORY`, …) are kept
-/// as `.ignored`; statements it does not know are skipped with a warning, never fatal.
+/// as `.ignored`; a statement it does not know is skipped with a warning.
+///
+/// ld itself stops at the first statement it cannot parse ("syntax error"). Skipping keeps
+/// a script with the odd command this parser does not model usable, but a file that is not a
+/// linker script at all (`/etc/passwd` given as one) would echo every line back as a warning:
+/// past ``maxSkippedStatements`` the parse fails, as ld would, at the first statement skipped.
 extension LinkerScript {
     /// Parses script text. Throws the first syntax error with its file, line and column.
     public static func parse(_ text: String, file: String) throws(LinkerScriptError) -> LinkerScript {
@@ -14,16 +19,21 @@ extension LinkerScript {
     public static func parse(_ source: ScriptSource) throws(LinkerScriptError) -> LinkerScript {
         var parser = Parser(scanner: Scanner(source: source))
         let statements = try parser.parseScript()
-        return LinkerScript(file: source.file, statements: statements, warnings: parser.warnings)
+        return LinkerScript(
+            file: source.file, statements: statements, warnings: parser.warnings,
+            sourceLines: parser.scanner.sourceLines())
     }
 }
 
 struct Parser {
     var scanner: Scanner
     var warnings: [Diagnostic] = []
-    /// Bounds expression recursion so that `((((…))))` input cannot overflow the stack.
-    private var depth = 0
-    static let maxExpressionDepth = 200
+    /// The statements skipped so far, the first of them kept for the error.
+    private var skipped = 0
+    private var firstSkipped: (word: String, diagnostic: Diagnostic)?
+
+    /// How many unknown statements a script may have before it is taken for something else.
+    static let maxSkippedStatements = 10
 
     init(scanner: Scanner) {
         self.scanner = scanner
@@ -108,6 +118,18 @@ struct Parser {
             "unknown statement '\(word)' skipped", at: location,
             notes: ["initcall-sim reads the commands ld uses to place sections; this one has no effect here"],
             severity: .warning)
+        skipped += 1
+        if firstSkipped == nil { firstSkipped = (word, diagnostic) }
+        if skipped > Parser.maxSkippedStatements, let (first, firstDiagnostic) = firstSkipped {
+            var error = firstDiagnostic
+            error.severity = .error
+            error.message =
+                "this does not look like a linker script: more than \(Parser.maxSkippedStatements) statements are not ld commands, the first '\(first)'"
+            error.notes = [
+                "ld stops at the first statement it cannot parse; initcall-sim skips up to \(Parser.maxSkippedStatements) with a warning each and gives up at the next (\(location))"
+            ]
+            throw .syntax(error)
+        }
         warnings.append(diagnostic)
         try scanner.skipStatement()
     }
@@ -473,11 +495,13 @@ struct Parser {
     private mutating func atAssignmentOperator() throws(LinkerScriptError) -> Bool {
         try scanner.skipTrivia()
         if scanner.lookingAt("==") { return false }
-        for op in ["<<=", ">>=", "+=", "-=", "*=", "/=", "&=", "|=", "="] where scanner.lookingAt(op) {
-            return true
-        }
-        return false
+        return Parser.assignmentOperators.contains { scanner.lookingAt($0.utf8) }
     }
+
+    /// Assignment operators, longest first.
+    private static let assignmentOperators: [(text: String, utf8: [UInt8])] = [
+        "<<=", ">>=", "+=", "-=", "*=", "/=", "&=", "|=", "=",
+    ].map { ($0, Array($0.utf8)) }
 
     private mutating func parseAssignment(
         symbol: String, kind: Assignment.Kind, at location: SourceLocation, terminated: Bool
@@ -488,12 +512,13 @@ struct Parser {
                 notes: ["the left side of an assignment is a symbol name or '.'"])
         }
         var op = Assignment.Operator.assign
-        for candidate in ["<<=", ">>=", "+=", "-=", "*=", "/=", "&=", "|=", "="] {
-            if try scanner.consume(candidate) {
-                op = Assignment.Operator(rawValue: candidate) ?? .assign
-                break
-            }
+        try scanner.skipTrivia()
+        if let candidate = Parser.assignmentOperators.first(where: { scanner.lookingAt($0.utf8) }) {
+            scanner.skip(candidate.utf8.count)
+            op = Assignment.Operator(rawValue: candidate.text) ?? .assign
         }
+        try scanner.skipTrivia()
+        let valueLocation = scanner.location
         let value = try parseExpression()
         if terminated {
             try scanner.skipTrivia()
@@ -505,7 +530,8 @@ struct Parser {
                     notes: ["an assignment ends with ';', as in '\(symbol) = .;'"])
             }
         }
-        return Assignment(symbol: symbol, op: op, value: value, kind: kind, location: location)
+        return Assignment(
+            symbol: symbol, op: op, value: value, kind: kind, location: location, valueLocation: valueLocation)
     }
 
     static func isValidSymbol(_ name: String) -> Bool {
@@ -535,6 +561,12 @@ struct Parser {
     private mutating func parseAssertion(at location: SourceLocation) throws(LinkerScriptError) -> Assertion {
         try scanner.expect("(", "after ASSERT")
         let condition = try parseExpression()
+        let message = try parseAssertionMessage()
+        return Assertion(condition: condition, message: message, location: location)
+    }
+
+    /// `, "message")` after an ASSERT condition; a bare word is accepted as the message.
+    mutating func parseAssertionMessage() throws(LinkerScriptError) -> String {
         try scanner.expect(",", "between the ASSERT condition and its message")
         try scanner.skipTrivia()
         let message: String
@@ -546,7 +578,7 @@ struct Parser {
             throw unexpected("the ASSERT message, a quoted string")
         }
         try scanner.expect(")", "to close ASSERT(…)")
-        return Assertion(condition: condition, message: message, location: location)
+        return message
     }
 
     // MARK: Small pieces
@@ -594,132 +626,5 @@ struct Parser {
             found = "end of file"
         }
         return scanner.syntaxError("expected \(expected), found \(found)")
-    }
-
-    // MARK: Expressions
-
-    /// Binary operators by precedence, loosest first, as in C (and ld's ldgram.y).
-    private static let binaryLevels: [[String]] = [
-        ["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<=", ">=", "<", ">"], ["<<", ">>"],
-        ["+", "-"], ["*", "/", "%"],
-    ]
-
-    mutating func parseExpression() throws(LinkerScriptError) -> Expression {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= Parser.maxExpressionDepth else {
-            throw scanner.syntaxError(
-                "expression nested too deeply", notes: ["at most \(Parser.maxExpressionDepth) levels of nesting"])
-        }
-        let condition = try parseBinary(level: 0)
-        try scanner.skipTrivia()
-        if try scanner.consume("?") {
-            let whenTrue = try parseExpression()
-            try scanner.expect(":", "in a conditional expression")
-            let whenFalse = try parseExpression()
-            return .conditional(condition, whenTrue, whenFalse)
-        }
-        return condition
-    }
-
-    private mutating func parseBinary(level: Int) throws(LinkerScriptError) -> Expression {
-        guard level < Parser.binaryLevels.count else { return try parseUnary() }
-        var lhs = try parseBinary(level: level + 1)
-        while let op = try matchBinaryOperator(Parser.binaryLevels[level]) {
-            let rhs = try parseBinary(level: level + 1)
-            lhs = .binary(op, lhs, rhs)
-        }
-        return lhs
-    }
-
-    private mutating func matchBinaryOperator(_ operators: [String]) throws(LinkerScriptError) -> String? {
-        try scanner.skipTrivia()
-        for op in operators where scanner.lookingAt(op) {
-            // Do not split a longer operator: '<' must not match '<<' or '<=' or '<<='; '|'
-            // must not match '||' or '|='; '=' compound assignments end an expression.
-            let longer = [
-                "<<=", ">>=", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=", "*=", "/=", "&=", "|=",
-            ]
-            if longer.contains(where: { $0.count > op.count && $0.hasPrefix(op) && scanner.lookingAt($0) }) {
-                continue
-            }
-            _ = try scanner.consume(op)
-            return op
-        }
-        return nil
-    }
-
-    private mutating func parseUnary() throws(LinkerScriptError) -> Expression {
-        try scanner.skipTrivia()
-        for op in ["-", "!", "~", "+"] where scanner.lookingAt(op) && !scanner.lookingAt(op + "=") {
-            _ = try scanner.consume(op)
-            depth += 1
-            defer { depth -= 1 }
-            guard depth <= Parser.maxExpressionDepth else {
-                throw scanner.syntaxError("expression nested too deeply")
-            }
-            return .unary(op, try parseUnary())
-        }
-        return try parsePrimary()
-    }
-
-    /// Functions whose arguments are names (sections, symbols, regions), not expressions.
-    private static let nameArgumentFunctions: Set<String> = [
-        "ADDR", "LOADADDR", "SIZEOF", "ALIGNOF", "DEFINED", "ORIGIN", "LENGTH", "CONSTANT",
-    ]
-    static let expressionFunctions: Set<String> = [
-        "ALIGN", "ABSOLUTE", "BLOCK", "DATA_SEGMENT_ALIGN", "DATA_SEGMENT_END",
-        "DATA_SEGMENT_RELRO_END", "LOG2CEIL", "MAX", "MIN", "NEXT", "SEGMENT_START",
-    ]
-
-    private mutating func parsePrimary() throws(LinkerScriptError) -> Expression {
-        try scanner.skipTrivia()
-        if try scanner.consume("(") {
-            let inner = try parseExpression()
-            try scanner.expect(")", "to close the parenthesized expression")
-            return inner
-        }
-        if let number = try scanner.scanNumber() { return .number(number) }
-        guard let (name, location) = try scanner.scanSymbol() else {
-            throw unexpected("an expression (a number, a symbol, '.' or a function such as ALIGN(…))")
-        }
-        if name == "SIZEOF_HEADERS" || name == "sizeof_headers" {
-            return .call("SIZEOF_HEADERS", [], location)
-        }
-        try scanner.skipTrivia()
-        guard scanner.lookingAt("(") else { return .symbol(name, location) }
-        if name == "ASSERT" {
-            // `. = ASSERT(cond, "message");`, the form x86's vmlinux.lds.S uses.
-            let assertion = try parseAssertion(at: location)
-            return .call("ASSERT", [assertion.condition, .symbol(assertion.message, location)], location)
-        }
-        if Parser.nameArgumentFunctions.contains(name) {
-            try scanner.expect("(", "after \(name)")
-            guard let (argument, argumentLocation) = try scanner.scanWord() else {
-                throw unexpected("a name inside \(name)(…)")
-            }
-            try scanner.expect(")", "to close \(name)(…)")
-            return .call(name, [.symbol(argument, argumentLocation)], location)
-        }
-        guard Parser.expressionFunctions.contains(name) else {
-            throw scanner.syntaxError(
-                "unknown function '\(name)'", at: location,
-                notes: ["ld's functions include ALIGN, ADDR, SIZEOF, DEFINED, MAX, MIN, LOADADDR"])
-        }
-        try scanner.expect("(", "after \(name)")
-        var arguments: [Expression] = []
-        if name == "SEGMENT_START" {
-            guard let (segment, segmentLocation) = try scanner.scanWord() else {
-                throw unexpected("a segment name in SEGMENT_START(…)")
-            }
-            arguments.append(.symbol(segment, segmentLocation))
-            try scanner.expect(",", "in SEGMENT_START(…)")
-        }
-        arguments.append(try parseExpression())
-        while try scanner.consume(",") {
-            arguments.append(try parseExpression())
-        }
-        try scanner.expect(")", "to close \(name)(…)")
-        return .call(name, arguments, location)
     }
 }

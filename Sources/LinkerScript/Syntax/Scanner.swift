@@ -12,6 +12,9 @@ struct Scanner {
     /// `# 12 "file"` line markers from a preprocessor re-base the reported locations.
     private var markerFile: String?
     private var markerDelta = 0
+    /// Every line marker read: from the line after `line` on, locations are in `file`, `delta`
+    /// lines on.
+    private var markers: [(line: Int, file: String, delta: Int)] = []
     private var lineTexts: [Substring]
 
     init(source: ScriptSource) {
@@ -151,6 +154,35 @@ struct Scanner {
         markerFile = String(parts[1].dropFirst().dropLast())
         // The next line (line + 1) is `number` in that file.
         markerDelta = number - (line + 1)
+        if markers.last.map({ $0.line < line }) ?? true {
+            markers.append((line, String(parts[1].dropFirst().dropLast()), markerDelta))
+        }
+    }
+
+    /// The text of every line, by the file and line number locations name (after line
+    /// markers and preprocessor origins), for diagnostics found after parsing.
+    func sourceLines() -> SourceLines {
+        var result = SourceLines()
+        if let origins = source.origins {
+            for (index, origin) in origins.enumerated() {
+                let text = origin.text.map { Substring($0) } ?? (index < lineTexts.count ? lineTexts[index] : "")
+                result.record(text, file: origin.file, line: origin.line)
+            }
+            return result
+        }
+        var marker = 0
+        var file = source.file
+        var delta = 0
+        for (index, text) in lineTexts.enumerated() {
+            let number = index + 1
+            while marker < markers.count, markers[marker].line < number {
+                file = markers[marker].file
+                delta = markers[marker].delta
+                marker += 1
+            }
+            result.record(text, file: file, line: number + delta)
+        }
+        return result
     }
 
     // MARK: Tokens
@@ -238,7 +270,20 @@ struct Scanner {
         guard let first = peek(), first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return nil }
         let start = location
         let begin = pos
-        while let c = peek(), Scanner.isSymbolByte(c) { advance() }
+        var decimal: UInt64? = 0
+        while let c = peek(), Scanner.isSymbolByte(c) {
+            // Plain decimal numbers, by far the most common, need no string.
+            if let value = decimal, c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9"), pos == begin || bytes[begin] != 0x30
+            {
+                let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(UInt64(c - UInt8(ascii: "0")))
+                decimal = o1 || o2 ? nil : sum
+            } else {
+                decimal = nil
+            }
+            advance()
+        }
+        if let decimal, pos > begin { return decimal }
         let text = String(decoding: bytes[begin..<pos], as: UTF8.self)
         guard let value = Scanner.parseNumber(text) else {
             throw syntaxError(
@@ -282,17 +327,29 @@ struct Scanner {
     /// Consumes `text` if it comes next (after trivia).
     mutating func consume(_ text: String) throws(LinkerScriptError) -> Bool {
         try skipTrivia()
-        let utf8 = Array(text.utf8)
-        guard pos + utf8.count <= bytes.count else { return false }
-        for (i, b) in utf8.enumerated() where bytes[pos + i] != b { return false }
-        for _ in utf8 { advance() }
+        guard lookingAt(text) else { return false }
+        skip(text.utf8.count)
         return true
     }
 
-    func lookingAt(_ text: String) -> Bool {
-        let utf8 = Array(text.utf8)
+    /// True when `utf8` comes next (no trivia skipped).
+    func lookingAt(_ utf8: [UInt8]) -> Bool {
         guard pos + utf8.count <= bytes.count else { return false }
         for (i, b) in utf8.enumerated() where bytes[pos + i] != b { return false }
+        return true
+    }
+
+    /// Steps over `count` bytes of the current line (an operator just matched).
+    mutating func skip(_ count: Int) {
+        for _ in 0..<max(0, count) { advance() }
+    }
+
+    func lookingAt(_ text: String) -> Bool {
+        var i = pos
+        for b in text.utf8 {
+            guard i < bytes.count, bytes[i] == b else { return false }
+            i += 1
+        }
         return true
     }
 

@@ -111,4 +111,18 @@ struct LanguageTests {
                 """
         }
     }
+
+    @Test(arguments: [
+        ("x = MAX(1);", "MAX() takes 2 arguments, not 1"),
+        ("x = ALIGN(1, 2, 3);", "ALIGN() takes 1 or 2 arguments, not 3"),
+        ("x = LOG2CEIL(1, 2);", "LOG2CEIL() takes 1 argument, not 2"),
+    ])
+    func functionsTakeTheArgumentsLdsGrammarGivesThem(_ text: String, _ message: String) {
+        #expect {
+            _ = try LinkerScript.parse(text, file: "f.lds")
+        } throws: { error in
+            guard case .syntax(let d) = error as? LinkerScriptError else { return false }
+            return d.message == message && d.location.column == 5
+        }
+    }
 }
