@@ -6,14 +6,15 @@ import KernelModel
 extension BootEngine {
     func consoleInit() throws(KernelPanic) {
         // n_tty_init() comes first and prints nothing.
-        traceInitcallLevel("console")
         ctx.frames.append(.consoleInit)
         defer { ctx.frames.removeLast() }
-        for index in image.consoleSlice {
-            traceInitcallStart(index)
-            let run = try call(index, slice: .console)
-            traceInitcallFinish(index, ret: run.ret, usecs: run.durationMicroseconds)
-            runs.append(run)
+        try walk(.console) { () throws(KernelPanic) in
+            for index in image.consoleSlice {
+                traceInitcallStart(index)
+                let run = try call(index, slice: .console)
+                traceInitcallFinish(index, ret: run.ret, usecs: run.durationMicroseconds)
+                runs.append(run)
+            }
         }
     }
 }

@@ -6,9 +6,10 @@ import KernelModel
 extension BootEngine {
     /// The `early` slice, before the other CPUs come up. No parameter pass.
     func doPreSmpInitcalls() throws(KernelPanic) {
-        traceInitcallLevel("early")
-        for index in image.earlySlice {
-            try doOneInitcall(index, slice: .early)
+        try walk(.early) { () throws(KernelPanic) in
+            for index in image.earlySlice {
+                try doOneInitcall(index, slice: .early)
+            }
         }
     }
 
@@ -26,9 +27,10 @@ extension BootEngine {
         _ = ParseArgs.parse(
             doing: name, line: commandLine, params: KernelParam.builtin, minLevel: level, maxLevel: level,
             options: &options, log: ctx.log, unknown: { _, _, _, _ in 0 })
-        traceInitcallLevel(name)
-        for index in image.levelSlices[level] {
-            try doOneInitcall(index, slice: .level(level))
+        try walk(.level(level)) { () throws(KernelPanic) in
+            for index in image.levelSlices[level] {
+                try doOneInitcall(index, slice: .level(level))
+            }
         }
     }
 }
