@@ -49,6 +49,8 @@ public enum DependencyDOT {
         /// providers.
         var resourceNode: [String: String] = [:]
         var edges: [Edge] = []
+        /// Every edge's key, to find the edges a finding names in constant time.
+        var edgeKeys = Set<String>()
         var hazards: [String: Hazard] = [:]
         var unplaced: [Finding] = []
 
@@ -83,6 +85,7 @@ public enum DependencyDOT {
                     for consumer in to { edges.append(Edge(from: id, to: "n\(consumer)", resource: resource)) }
                 }
             }
+            edgeKeys = Set(edges.map { Graph.edgeKey($0.from, $0.to, $0.resource) })
             for finding in findings { mark(finding) }
         }
 
@@ -152,8 +155,8 @@ public enum DependencyDOT {
             default:
                 break
             }
-            let existing = Set(edges.map { Graph.edgeKey($0.from, $0.to, $0.resource) })
-            let named = keys.filter { existing.contains($0) }
+            var seen = Set<String>()
+            let named = keys.filter { edgeKeys.contains($0) && seen.insert($0).inserted }
             guard !named.isEmpty else {
                 unplaced.append(finding)
                 return

@@ -357,11 +357,19 @@ public enum TimelineSVG {
                 "<text x=\"24\" y=\"\(textY)\">\(TimelineSVG.escape(function))<tspan dx=\"6\" fill=\"#6b7280\" font-size=\"9\">\(TimelineSVG.escape(object))</tspan></text>\n"
             output +=
                 "<rect x=\"\(TimelineSVG.number(x0))\" y=\"\(TimelineSVG.number(y + 3))\" width=\"\(TimelineSVG.number(x1 - x0))\" height=\"11\" fill=\"\(kind.colour)\"><title>\(TimelineSVG.escape(tooltip))</title></rect>\n"
-            let anchorRight = x1 + 4 + Double(note.count) * 6 > TimelineSVG.width - 8
+            // Right of the bar if it fits, else left of it, else inside it in white.
+            let textWidth = Double(note.count) * 5.8
+            let colour = kind == .ok ? "#374151" : kind.colour
+            let (noteX, anchor, fill): (Double, String, String)
+            if x1 + 4 + textWidth <= TimelineSVG.width - 8 {
+                (noteX, anchor, fill) = (x1 + 4, "start", colour)
+            } else if x0 - 4 - textWidth >= TimelineSVG.plotLeft {
+                (noteX, anchor, fill) = (x0 - 4, "end", colour)
+            } else {
+                (noteX, anchor, fill) = (x0 + 4, "start", "#ffffff")
+            }
             output +=
-                anchorRight
-                ? "<text x=\"\(TimelineSVG.number(x0 - 4))\" y=\"\(textY)\" text-anchor=\"end\" font-size=\"10\" fill=\"\(kind == .ok ? "#374151" : kind.colour)\">\(TimelineSVG.escape(note))</text>\n"
-                : "<text x=\"\(TimelineSVG.number(x1 + 4))\" y=\"\(textY)\" font-size=\"10\" fill=\"\(kind == .ok ? "#374151" : kind.colour)\">\(TimelineSVG.escape(note))</text>\n"
+                "<text x=\"\(TimelineSVG.number(noteX))\" y=\"\(textY)\"\(anchor == "end" ? " text-anchor=\"end\"" : "") font-size=\"10\" fill=\"\(fill)\">\(TimelineSVG.escape(note))</text>\n"
             return output + "</g>\n"
         }
 
