@@ -22,13 +22,20 @@ public struct BootResult: Sendable {
     public let taint: String
     /// CPUs online after `smp_init()`.
     public let onlineCPUs: Int
+    /// The moments timeline views mark (banner, CPUs up, init memory freed, init tried) and
+    /// flag (WARNs, BUGs, the panic), in the order they happened.
+    public let events: [BootEvent]
+    /// Every table walk the boot entered (console, early, each level, empty ones included),
+    /// in the order they ran, with its span in time and its runs.
+    public let levels: [LevelSpan]
     /// Where each run's events start in ``resourceEvents`` (one more entry than runs): the
     /// one grouping of events by run, made once, so that every reader stays linear.
     private let eventStarts: [Int]
 
     init(
         image: KernelImage, commandLine: String, options: BootOptions, records: [LogRecord], runs: [InitcallRun],
-        resourceEvents: [ResourceEvent], outcome: BootOutcome, taint: String, onlineCPUs: Int
+        resourceEvents: [ResourceEvent], outcome: BootOutcome, taint: String, onlineCPUs: Int,
+        events: [BootEvent] = [], levels: [LevelSpan] = []
     ) {
         self.image = image
         self.commandLine = commandLine
@@ -38,6 +45,8 @@ public struct BootResult: Sendable {
         self.outcome = outcome
         self.taint = taint
         self.onlineCPUs = onlineCPUs
+        self.events = events
+        self.levels = levels
         let grouped = BootResult.groupByRun(resourceEvents, runs: runs.count)
         self.resourceEvents = grouped.events
         self.eventStarts = grouped.starts

@@ -55,6 +55,7 @@ struct BenchMain {
         if let small = images[10_000], let large = images[100_000] {
             print("scaling (boot 100k / boot 10k): \(format2(scaling(small, large)))x (goal <= 12)")
             print(jsonRow(small, large))
+            print(TimelineBench.row(large))
         }
         for row in ExplorationBench.rows() { print(row) }
         hostileRows().forEach { print($0) }

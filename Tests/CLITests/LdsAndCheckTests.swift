@@ -76,6 +76,27 @@ struct LdsAndCheckTests {
         try CLIFixtures.checkGolden(json.stdout, "check-forgotten-table.json")
     }
 
+    /// A board that does not link still gets every layout finding, exit status 1 — not one
+    /// ld error with exit status 2.
+    @Test func checkBoardThatDoesNotLink() throws {
+        let out = CLIFixtures.runFromRoot([
+            "check", "Examples/custom-level/after.boot", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds",
+        ])
+        #expect(out.exitCode == 1)
+        #expect(
+            out.stdout.contains("error: [level-never-runs] no pattern of the linker script collects .initcall8.init"))
+        #expect(
+            out.stdout.contains(
+                "Examples/custom-level/main.c:16:2: error: [undefined-boundary] initcall_levels[8] names __initcall8_start"
+            ))
+        #expect(out.stdout.hasSuffix("2 findings (2 errors, 0 warnings)\n"))
+        // A macro the table lacks is still bad input.
+        let boot = CLIFixtures.runFromRoot([
+            "boot", "Examples/custom-level/after.boot", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds",
+        ])
+        #expect(boot.exitCode == 2)
+    }
+
     @Test func checkLinkerScriptWithLevels() throws {
         let out = CLIFixtures.runFromRoot([
             "check", "--linker-script", "LinkerScripts/vmlinux-6.x-x86_64.lds", "--levels",

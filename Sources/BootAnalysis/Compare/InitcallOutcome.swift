@@ -18,12 +18,32 @@ public struct InitcallOutcome: Sendable, Hashable {
     /// How long it ran, in virtual nanoseconds.
     public var duration: UInt64
 
+    /// A call that returned `ret` with `flags`, provided `provided`, found `missing` missing,
+    /// printed `printk` and ran for `duration` nanoseconds.
+    public init(
+        ret: Int32, flags: InitcallRun.Flags, provided: [String], missing: [String], printk: [PrintedLine],
+        duration: UInt64
+    ) {
+        self.ret = ret
+        self.flags = flags
+        self.provided = provided
+        self.missing = missing
+        self.printk = printk
+        self.duration = duration
+    }
+
     /// One record a call printed.
     public struct PrintedLine: Sendable, Hashable {
         /// The level it was stored at.
         public var level: LogLevel
         /// Its text, without level prefix or timestamp.
         public var text: String
+
+        /// A line printed at `level`.
+        public init(level: LogLevel, text: String) {
+            self.level = level
+            self.text = text
+        }
 
         /// `<3>enc28j60: no chip`, as `dmesg -r` shows a record.
         public var rawText: String { "<\(level.rawValue)>\(text)" }

@@ -46,7 +46,7 @@ public enum Exploration {
         options: Options = Options(), progress: Progress? = nil
     ) async throws(ExplorationError) -> ExplorationReport {
         let setup = try Setup(description, reference: reference, allowPartial: allowPartial, options: options)
-        let chunks = try await boot(setup, progress: progress)
+        let chunks = try await boot(setup, orders: 0..<setup.orders, progress: progress)
         var report = setup.report(merging: chunks)
         if options.reduce { try await reduce(&report, setup) }
         return report
@@ -174,10 +174,15 @@ public enum Exploration {
         var groups: [Group] = []
     }
 
-    private static func boot(_ setup: Setup, progress: Progress?) async throws(ExplorationError) -> [ChunkResult] {
+    /// Boots orders `range` in chunks; the chunk results come back in order-index order.
+    static func boot(_ setup: Setup, orders range: Range<Int>, progress: Progress?) async throws(ExplorationError)
+        -> [ChunkResult]
+    {
         let jobs = min(max(1, setup.options.jobs), 1_024)
-        let chunkSize = max(1, min(500, setup.orders / (jobs * 8)))
-        let ranges = stride(from: 0, to: setup.orders, by: chunkSize).map { $0..<min(setup.orders, $0 + chunkSize) }
+        let chunkSize = max(1, min(500, range.count / (jobs * 8)))
+        let ranges = stride(from: range.lowerBound, to: range.upperBound, by: chunkSize).map {
+            $0..<min(range.upperBound, $0 + chunkSize)
+        }
         var done = 0
         var outcomes = Set<OutcomeFingerprint>()
         let results = await inParallel(ranges.count, jobs: jobs) { index in
@@ -186,7 +191,7 @@ public enum Exploration {
             guard let progress, case .success(let chunk) = result else { return }
             done += ranges[index].count
             for group in chunk.groups { outcomes.insert(group.fingerprint) }
-            progress(done, setup.orders, outcomes.count)
+            progress(done, range.count, outcomes.count)
         }
         var chunks: [ChunkResult] = []
         for result in results { chunks.append(try result.get()) }
@@ -247,7 +252,7 @@ public enum Exploration {
     /// A minimal reproducer for every failing outcome, from the reference when it passes, else
     /// from the first passing order; none when no explored order passes. Outcomes are reduced
     /// side by side, each from its own relinker.
-    private static func reduce(_ report: inout ExplorationReport, _ setup: Setup) async throws(ExplorationError) {
+    static func reduce(_ report: inout ExplorationReport, _ setup: Setup) async throws(ExplorationError) {
         guard let passing = report.outcomes.first(where: \.passes)?.firstOrder else { return }
         let from = setup.order(passing)
         let failing = Array(
@@ -292,9 +297,10 @@ public enum Exploration {
 }
 
 extension Exploration.Setup {
-    /// Merges chunk results in order-index order, then describes each outcome from a boot of
-    /// its first order.
-    func report(merging chunks: [Exploration.ChunkResult]) -> ExplorationReport {
+    /// The outcomes of consecutive chunks (or shards) given in order-index order, as one list
+    /// in order of first appearance: the first group of each outcome keeps its first order and
+    /// verdict, counts add up. The same whatever the chunking.
+    static func merge(_ chunks: [Exploration.ChunkResult]) -> [Exploration.ChunkResult.Group] {
         var merged: [Exploration.ChunkResult.Group] = []
         var known: [OutcomeFingerprint: Int] = [:]
         for chunk in chunks {
@@ -307,6 +313,13 @@ extension Exploration.Setup {
                 }
             }
         }
+        return merged
+    }
+
+    /// Merges chunk results in order-index order, then describes each outcome from a boot of
+    /// its first order.
+    func report(merging chunks: [Exploration.ChunkResult]) -> ExplorationReport {
+        let merged = Self.merge(chunks)
         let paths = relinker.description.objects.map(\.path)
         let outcomes = merged.map { group -> ExplorationReport.Outcome in
             let order = self.order(group.firstOrder)

@@ -16,7 +16,14 @@ enum BootCommand {
               --linker-script <file>    the linker script (replaces the file's 'linker-script')
               --format <format>         dmesg (default), raw (dmesg -r, with <level>),
                                         console (what the console shows at console_loglevel),
-                                        or json (records and per-initcall results)
+                                        json (records and per-initcall results),
+                                        perfetto (Chrome trace-event JSON for ui.perfetto.dev
+                                        and chrome://tracing: a track per PID, levels
+                                        enclosing their calls, stage and WARN markers),
+                                        ftrace (the initcall:initcall_level/_start/_finish
+                                        events as /sys/kernel/tracing/trace prints them), or
+                                        svg (a timeline: levels as bands, a row per long
+                                        call, short calls folded per level)
 
             THE .boot FILE: one statement a line; '#' starts a comment; strings are "…" with
             \", \\, \n and \t. At the top:
@@ -52,21 +59,31 @@ enum BootCommand {
 
     @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
         let path = try Loading.onePositional(arguments, ".boot file")
-        let format = try Loading.format(arguments, allowed: ["dmesg", "raw", "console", "json"], default: "dmesg")
+        let format = try Loading.format(
+            arguments, allowed: ["dmesg", "raw", "console", "json", "perfetto", "ftrace", "svg"], default: "dmesg")
         let description = try Loading.description(
             path, linkerScript: arguments.value("--linker-script"), commandLine: arguments.value("--cmdline"))
         output.stderr += Loading.warnings(description)
         let linkOrder = try Loading.linkOrder(arguments.value("--link-order"))
         output.stderr += Loading.notes(linkOrder)
         let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
+        output.stderr += Loading.warnings(image.layoutWarnings)
         let result = image.boot()
         switch format {
         case "json": output.stdout = BootJSON.document(result).rendered()
+        case "perfetto": output.stdout = PerfettoTrace.render(result)
+        case "svg": output.stdout = TimelineSVG.render(result)
+        case "ftrace":
+            output.stdout = FtraceRenderer.render(result)
+            if !FtraceRenderer.hasInitcallEvents(description.version) {
+                output.stderr +=
+                    "initcall-sim: note: Linux \(description.version.release) has no initcall trace events (added in 4.17); this is the trace a 4.17 or later kernel would write\n"
+            }
         case "raw": output.stdout = DmesgRenderer.render(result, style: .raw)
         case "console": output.stdout = DmesgRenderer.render(result, style: .console)
         default: output.stdout = DmesgRenderer.render(result, style: .dmesg)
         }
-        if format != "json" {
+        if !["json", "perfetto"].contains(format) {
             for message in image.linkerMessages { output.stderr += message + "\n" }
             for orphan in image.orphans {
                 let place = orphan.source.map { "\($0): " } ?? "initcall-sim: "

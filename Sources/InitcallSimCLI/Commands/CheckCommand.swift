@@ -34,7 +34,11 @@ enum CheckCommand {
               --allow-partial           let the link order name unknown objects or leave some out
               --kernel <release>        with --linker-script alone: the release whose level
                                         table to check against (default: the current kernel)
-              --format <format>         text (default) or json
+              --format <format>         text (default), json, or dot (the declared dependency
+                                        graph for Graphviz: initcalls as nodes, levels as
+                                        clusters, resources as edges provider -> consumer,
+                                        the edges a finding names in red with its code;
+                                        needs a .boot file)
 
             EXIT STATUS: 0 no findings, 1 findings, 2 bad input or usage.
 
@@ -47,8 +51,9 @@ enum CheckCommand {
 
     @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
         guard arguments.positionals.count <= 1 else { throw .usage("expected at most one .boot file") }
-        let format = try Loading.format(arguments, allowed: ["text", "json"], default: "text")
+        let format = try Loading.format(arguments, allowed: ["text", "json", "dot"], default: "text")
         var findings: [Finding] = []
+        var image: KernelImage?
         let options = Loading.preprocessorOptions(arguments)
         let levels = try Loading.levels(arguments)
         if let path = arguments.positionals.first {
@@ -60,8 +65,18 @@ enum CheckCommand {
             output.stderr += Loading.warnings(description)
             let script: LinkerScript
             do throws(LinkError) { script = try description.effectiveLinkerScript() } catch { throw .from(error) }
-            findings += LayoutChecks.run(script: script, levels: description.levels, version: description.version)
-            findings += try dependencyFindings(description, arguments, &output)
+            let layout = LayoutChecks.run(script: script, levels: description.levels, version: description.version)
+            findings += layout
+            // A board that does not link still gets every layout finding — which include why
+            // the link fails — with exit status 1, not one ld error; its dependencies cannot be
+            // judged without an image.
+            if let linked = try dependencyImage(description, arguments, layoutFindings: layout, &output) {
+                output.stderr += Loading.warnings(linked.layoutWarnings)
+                findings += DependencyChecks.run(linked)
+                image = linked
+            }
+        } else if format == "dot" {
+            throw .usage("--format dot draws the dependency graph of a .boot description: give a .boot file")
         } else if let scriptPath = arguments.value("--linker-script") {
             let kernel = Loading.kernel(arguments)
             let table = levels ?? kernel.map(LevelTable.linux(for:)) ?? .linux6
@@ -71,17 +86,36 @@ enum CheckCommand {
         } else {
             throw .usage("give a .boot file or --linker-script")
         }
-        output.stdout = format == "json" ? FindingsRenderer.json(findings).rendered() : FindingsRenderer.text(findings)
+        switch format {
+        case "json": output.stdout = FindingsRenderer.json(findings).rendered()
+        case "dot": output.stdout = image.map { DependencyDOT.render($0, findings: findings.sorted()) } ?? ""
+        default: output.stdout = FindingsRenderer.text(findings)
+        }
         output.exitCode = findings.isEmpty ? ExitCode.success : ExitCode.failure
     }
 
-    /// Dependency hazards in the given link order, pointed at the `requires=` columns.
-    private static func dependencyFindings(
-        _ description: KernelDescription, _ arguments: ParsedArguments, _ output: inout CLI.Output
-    ) throws(CLIError) -> [Finding] {
+    /// The image whose dependency hazards are checked: linked in the given link order. Nil
+    /// when the link fails for a reason a layout finding already reports (an undefined or
+    /// unknown boundary symbol, a script that cannot be laid out); any other link error
+    /// (a registration macro the table lacks, a bad link order) is bad input.
+    private static func dependencyImage(
+        _ description: KernelDescription, _ arguments: ParsedArguments, layoutFindings: [Finding],
+        _ output: inout CLI.Output
+    ) throws(CLIError) -> KernelImage? {
         let linkOrder = try Loading.linkOrder(arguments.value("--link-order"))
         output.stderr += Loading.notes(linkOrder)
-        let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
-        return DependencyChecks.run(image)
+        let allowPartial = arguments.has("--allow-partial")
+        do throws(LinkError) {
+            return try Linker.link(description, linkOrder: linkOrder, allowPartial: allowPartial)
+        } catch {
+            let reported = layoutFindings.contains { $0.severity == .error }
+            switch error {
+            case .undefinedSymbol, .unknownSymbolValue, .script:
+                if reported { return nil }
+            default:
+                break
+            }
+            return try Loading.link(description, linkOrder: linkOrder, allowPartial: allowPartial)
+        }
     }
 }

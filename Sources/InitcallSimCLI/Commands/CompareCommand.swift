@@ -100,6 +100,7 @@ enum CompareCommand {
         let linkOrder = try Loading.linkOrder(side.linkOrder)
         output.stderr += Loading.notes(linkOrder)
         let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
+        output.stderr += Loading.warnings(image.layoutWarnings)
         return image.boot()
     }
 }

@@ -11,6 +11,8 @@ enum ExploreCommand {
             failing outcome, find the fewest objects whose relative order reproduces it
 
             USAGE: initcall-sim explore <file.boot> [options]
+                   initcall-sim explore <file.boot> --shard <i>/<n> [options] > part-<i>.json
+                   initcall-sim explore --merge <part.json>… [--format json] [--jobs <n>]
 
               Only objects that share a level section with another object can change anything
               by moving; they are permuted among the places they hold in the reference order
@@ -33,18 +35,29 @@ enum ExploreCommand {
               --cmdline <text>          the kernel command line (replaces the file's 'cmdline')
               --linker-script <file>    the linker script (replaces the file's 'linker-script')
               --format <format>         text (default) or json
+              --shard <i>/<n>           explore only the i-th of n slices of the same orders
+                                        (shard i holds order indices [orders*(i-1)/n,
+                                        orders*i/n)) and write a part, JSON schema
+                                        initcall-sim/explore-part/1, for --merge
+              --merge <part>…           combine the parts of every shard (any order) into the
+                                        report one explore of all orders gives, byte for
+                                        byte; failures are reduced here. Reads the .boot and
+                                        the options from the parts: run it where the shards
+                                        ran (their paths are as given to them)
 
             EXIT STATUS: 0 every explored order passes, 1 some fail, 2 bad input or usage.
+            A shard exits 0 once its part is written: the verdict is the merge's.
 
             """,
         options: [
             .value("--level"), .value("--runs"), .flag("--exhaustive"), .value("--seed"), .value("--jobs"),
             .value("--link-order"), .flag("--allow-partial"), .value("--cmdline"), .value("--linker-script"),
-            .value("--format"),
+            .value("--format"), .value("--shard"), .flag("--merge"),
         ],
         run: run)
 
     @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
+        if arguments.has("--merge") { return try merge(arguments, &output) }
         let path = try Loading.onePositional(arguments, ".boot file")
         let format = try Loading.format(arguments, allowed: ["text", "json"], default: "text")
         let options = try self.options(arguments)
@@ -54,12 +67,83 @@ enum ExploreCommand {
         let linkOrder = try Loading.linkOrder(arguments.value("--link-order"))
         output.stderr += Loading.notes(linkOrder)
         // Link once here, so that a bad link order is reported as every command reports it.
-        _ = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
+        let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
+        output.stderr += Loading.warnings(image.layoutWarnings)
+        if let shardText = arguments.value("--shard") {
+            guard let shard = Exploration.Shard(shardText) else {
+                throw .usage(
+                    "--shard expects I/N with 1 <= I <= N <= \(Exploration.shardLimit) (the I-th of N slices), got '\(shardText)'"
+                )
+            }
+            guard arguments.value("--format") != "text" else {
+                throw .usage("--shard writes a JSON part for --merge; leave out --format text")
+            }
+            let inputs = ExplorationPart.Inputs(
+                file: path, linkOrder: arguments.value("--link-order"), allowPartial: arguments.has("--allow-partial"),
+                commandLine: arguments.value("--cmdline"), linkerScript: arguments.value("--linker-script"))
+            let part: ExplorationPart
+            do throws(ExplorationError) {
+                part = try Exploration.runShardBlocking(
+                    description, reference: linkOrder, allowPartial: arguments.has("--allow-partial"), options: options,
+                    shard: shard, inputs: inputs, progress: ProgressLine.make())
+            } catch {
+                throw .from(error)
+            }
+            output.stdout = ExplorationPartJSON.document(part).rendered()
+            return
+        }
         let report: ExplorationReport
         do throws(ExplorationError) {
             report = try Exploration.runBlocking(
                 description, reference: linkOrder, allowPartial: arguments.has("--allow-partial"), options: options,
                 progress: ProgressLine.make())
+        } catch {
+            throw .from(error)
+        }
+        output.stdout =
+            format == "json" ? ExplorationRenderer.json(report).rendered() : ExplorationRenderer.text(report)
+        output.exitCode = report.allPass ? ExitCode.success : ExitCode.failure
+    }
+
+    /// `--merge PART…`: the parts are read and checked before the description they name.
+    static func merge(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
+        let format = try Loading.format(arguments, allowed: ["text", "json"], default: "text")
+        guard !arguments.positionals.isEmpty else { throw .usage("--merge needs the parts the shards wrote") }
+        let taken = ["--level", "--runs", "--seed", "--link-order", "--cmdline", "--linker-script", "--shard"]
+        if let option = taken.first(where: { arguments.value($0) != nil })
+            ?? (arguments.has("--exhaustive")
+                ? "--exhaustive" : arguments.has("--allow-partial") ? "--allow-partial" : nil)
+        {
+            throw .usage("--merge takes \(option) from the parts; leave it out")
+        }
+        var parts: [ExplorationPart] = []
+        for path in arguments.positionals {
+            let text = try Loading.read(path, what: "explore part")
+            do throws(ExplorationPartJSON.ReadError) {
+                parts.append(try ExplorationPartJSON.read(text, file: path))
+            } catch {
+                switch error {
+                case .syntax(let diagnostic): throw .diagnostic(diagnostic)
+                case .invalid: throw .input(error.message)
+                }
+            }
+        }
+        let ordered: [ExplorationPart]
+        do throws(ExplorationError) {
+            ordered = try Exploration.validate(parts)
+        } catch {
+            throw .from(error)
+        }
+        let inputs = ordered[0].inputs
+        guard let file = inputs.file else { throw .input("\(ordered[0].source ?? "the parts") name no .boot file") }
+        let description = try Loading.description(
+            file, linkerScript: inputs.linkerScript, commandLine: inputs.commandLine)
+        let linkOrder = try Loading.linkOrder(inputs.linkOrder)
+        let jobs = try self.options(arguments).jobs
+        let report: ExplorationReport
+        do throws(ExplorationError) {
+            report = try Exploration.mergeBlocking(
+                parts, description: description, reference: linkOrder, allowPartial: inputs.allowPartial, jobs: jobs)
         } catch {
             throw .from(error)
         }

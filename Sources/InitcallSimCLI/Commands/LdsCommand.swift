@@ -47,6 +47,7 @@ enum LdsCommand {
             throw .from(error)
         }
         output.stdout = format == "json" ? layout.json().rendered() : layout.text()
+        output.stderr += Loading.warnings(layout.warnings)
         output.stderr += Loading.warnings(script.warnings + (given?.sources?.warnings ?? []))
     }
 }

@@ -62,6 +62,7 @@ enum LevelsCommand {
         } catch {
             throw .from(error)
         }
+        output.stderr += Loading.warnings(report.warnings)
         output.stdout = format == "json" ? report.json().rendered() : report.table()
     }
 }

@@ -23,6 +23,8 @@ final class BootEngine {
     /// reference count per initcall.
     let bodyContext: any KernelContext
     @exclusivity(unchecked) var runs: [InitcallRun] = []
+    /// Every table walk entered, in order, with its span.
+    var levelSpans: [LevelSpan] = []
     /// The blacklist as a set, for `initcall_blacklisted()`'s exact-name match.
     var blacklist: Set<String> = [] {
         didSet { hasBlacklist = !blacklist.isEmpty }
@@ -60,9 +62,32 @@ final class BootEngine {
             outcome = .reachedInit(try startKernel())
         } catch {
             outcome = .panicked(error.message)
+            // panic_on_warn panics after the call returned: the panic still belongs to it.
+            if let last = ctx.events.indices.last, ctx.events[last].kind == .panic, ctx.events[last].run == nil,
+                let run = runs.indices.last, runs[run].flags.contains(.warnPanicked)
+            {
+                ctx.events[last].run = run
+            }
         }
         return BootResult(
             image: image, commandLine: savedCommandLine, options: options, records: ctx.records, runs: runs,
-            resourceEvents: ctx.resourceEvents, outcome: outcome, taint: ctx.taint.letters, onlineCPUs: onlineCPUs)
+            resourceEvents: ctx.resourceEvents, outcome: outcome, taint: ctx.taint.letters, onlineCPUs: onlineCPUs,
+            events: ctx.events, levels: levelSpans)
+    }
+
+    /// One table walk: its `initcall_level` tracepoint, then `body`; the span is recorded
+    /// however the walk ends, a panic inside included.
+    func walk(_ slice: InitcallSlice, _ body: () throws(KernelPanic) -> Void) throws(KernelPanic) {
+        let name = image.name(of: slice)
+        let start = ctx.clock.now
+        let firstRun = runs.count
+        defer {
+            levelSpans.append(
+                LevelSpan(
+                    slice: slice, name: name, pid: ctx.pid, start: start, end: ctx.clock.now,
+                    runs: firstRun..<runs.count))
+        }
+        traceInitcallLevel(name)
+        try body()
     }
 }

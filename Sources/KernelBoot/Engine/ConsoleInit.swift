@@ -6,17 +6,18 @@ import KernelModel
 extension BootEngine {
     func consoleInit() throws(KernelPanic) {
         // n_tty_init() comes first and prints nothing.
-        traceInitcallLevel("console")
         ctx.frames.append(.consoleInit)
         defer { ctx.frames.removeLast() }
         // The console initcalls reach the initcall_debug probes through the tracepoints, which
         // were added for them in 4.17 (58eacfffc417); before, nothing printed them.
         let traced = version.tracesConsoleInitcalls
-        for index in image.consoleSlice {
-            if traced { traceInitcallStart(index) }
-            let run = try call(index, slice: .console)
-            if traced { traceInitcallFinish(index, ret: run.ret, nanoseconds: run.rettime &- run.calltime) }
-            runs.append(run)
+        try walk(.console) { () throws(KernelPanic) in
+            for index in image.consoleSlice {
+                if traced { traceInitcallStart(index) }
+                let run = try call(index, slice: .console)
+                if traced { traceInitcallFinish(index, ret: run.ret, nanoseconds: run.rettime &- run.calltime) }
+                runs.append(run)
+            }
         }
     }
 }

@@ -8,9 +8,10 @@ extension BootEngine {
     /// an early table (Linux before 2.6.28 called a fixed list of functions here) walks none.
     func doPreSmpInitcalls() throws(KernelPanic) {
         guard image.levels.earlySlice != nil else { return }
-        traceInitcallLevel("early")
-        for index in image.earlySlice {
-            try doOneInitcall(index, slice: .early)
+        try walk(.early) { () throws(KernelPanic) in
+            for index in image.earlySlice {
+                try doOneInitcall(index, slice: .early)
+            }
         }
     }
 
@@ -29,9 +30,10 @@ extension BootEngine {
         _ = ParseArgs.parse(
             doing: name, line: commandLine, params: KernelParam.builtin, minLevel: level, maxLevel: level,
             options: &options, log: ctx.log, unknown: { _, _, _, _ in 0 })
-        traceInitcallLevel(name)
-        for index in image.levelSlices[level] {
-            try doOneInitcall(index, slice: .level(level))
+        try walk(.level(level)) { () throws(KernelPanic) in
+            for index in image.levelSlices[level] {
+                try doOneInitcall(index, slice: .level(level))
+            }
         }
     }
 
@@ -39,8 +41,10 @@ extension BootEngine {
     /// call++) do_one_initcall(*call);` — one loop, no parameter passes, no level names.
     private func doInitcallsInOneLoop() throws(KernelPanic) {
         for level in image.levelSlices.indices {
-            for index in image.levelSlices[level] {
-                try doOneInitcall(index, slice: .level(level))
+            try walk(.level(level)) { () throws(KernelPanic) in
+                for index in image.levelSlices[level] {
+                    try doOneInitcall(index, slice: .level(level))
+                }
             }
         }
     }

@@ -24,10 +24,12 @@ extension BootEngine {
 
     /// `smp_init()` (kernel/smp.c, `pr_fmt` "smp: ").
     func smpInit() {
+        ctx.mark(.smpBringUp)
         ctx.pr_info("smp: Bringing up secondary CPUs ...")
         let wanted = max(1, image.description.cpus)
         onlineCPUs = options.maxCPUs.map { max(1, min(wanted, $0)) } ?? wanted
         ctx.clock.advance(by: timeline.perSecondaryCPU &* UInt64(onlineCPUs - 1))
+        ctx.mark(.smpBroughtUp, detail: String(onlineCPUs))
         ctx.pr_info("smp: Brought up 1 node, \(onlineCPUs) CPU\(onlineCPUs > 1 ? "s" : "")")
     }
 
@@ -36,6 +38,7 @@ extension BootEngine {
     /// "Write protecting the kernel read-only data" from `mark_rodata_ro()`).
     func freeInitmem() {
         let kilobytes = initMemoryKilobytes
+        ctx.mark(.freeInitmem)
         switch architecture {
         case .x86_64, .generic:
             ctx.pr_info("Freeing unused kernel image (initmem) memory: \(kilobytes)K")

@@ -32,6 +32,7 @@ extension BootEngine {
     /// `run_init_process()`: logs the attempt with its arguments and environment (pr_debug,
     /// always on in init/main.c, which defines DEBUG); succeeds if the file exists.
     private func runInitProcess(_ path: String) throws(KernelPanic) -> Bool {
+        ctx.mark(.runInit, detail: path)
         ctx.pr_info("Run \(path) as init process")
         ctx.log(.KERN_DEBUG, "  with arguments:")
         for argument in [path] + options.argvInit.dropFirst() { ctx.log(.KERN_DEBUG, "    \(argument)") }

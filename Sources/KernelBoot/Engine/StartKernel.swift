@@ -8,6 +8,7 @@ extension BootEngine {
         ctx.pid = 0
         ctx.comm = "swapper/0"
         ctx.frames = bootCPUFrames
+        ctx.mark(.banner)
         ctx.pr_notice(linuxBanner)
         if architecture == .x86_64 {
             // setup_arch() prints the boot loader's line and parses early params itself.
@@ -55,6 +56,7 @@ extension BootEngine {
     func restInit() throws(KernelPanic) -> String {
         ctx.pid = 1
         ctx.comm = "swapper/0"
+        ctx.mark(.kernelInit)
         // A new task: preemption and interrupts as a fresh kernel thread has them.
         ctx.preemptCount = 0
         ctx.irqsDisabled = false

@@ -40,6 +40,7 @@ extension RunningKernel {
         let site = StackFrame.doOneInitcallWarn
         let warning =
             "WARNING: CPU: 0 PID: \(pid) at init/main.c:\(StackFrame.doOneInitcallWarnLine) \(site.text)"
+        mark(.warning, detail: text, run: currentRun)
         log(.KERN_WARNING, "------------[ cut here ]------------")
         if machine.architecture == .generic {
             log(.KERN_WARNING, warning)
@@ -62,6 +63,7 @@ extension RunningKernel {
 
     /// `panic()`'s report (kernel/panic.c): the message, a stack dump, and the end marker.
     func printPanic(_ message: String) {
+        mark(.panic, detail: message)
         log(.KERN_EMERG, "Kernel panic - not syncing: \(message)")
         dumpStack(innermost: [StackFrame.panic] + currentFunctionFrame)
         if machine.architecture == .x86_64 { log(.KERN_EMERG, "Kernel Offset: disabled") }
@@ -76,7 +78,9 @@ extension RunningKernel {
         lastMightSleepReport = clock.now
         let file = runningFunction?.sourceFile ?? "init/main.c"
         let count = String(UInt32(bitPattern: Int32(truncatingIfNeeded: preemptCount)), radix: 16)
-        log(.KERN_ERR, "BUG: sleeping function called from invalid context at \(file):\(line)")
+        let bug = "BUG: sleeping function called from invalid context at \(file):\(line)"
+        mark(.bug, detail: bug)
+        log(.KERN_ERR, bug)
         log(
             .KERN_ERR,
             "in_atomic(): \(preemptCount != 0 ? 1 : 0), irqs_disabled(): \(irqsDisabled ? 1 : 0), non_block: 0, pid: \(pid), name: \(comm)"

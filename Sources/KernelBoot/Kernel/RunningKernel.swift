@@ -47,6 +47,8 @@ public final class RunningKernel: KernelContext {
     var resourceEvents: [ResourceEvent] = []
     /// `__might_resched()` reports at most once per second (`prev_jiffy + HZ`).
     var lastMightSleepReport: UInt64?
+    /// The moments timeline views mark, in the order they happened.
+    var events: [BootEvent] = []
 
     init(machine: Machine, printkCost: UInt64, kallsyms: Kallsyms = Kallsyms()) {
         self.machine = machine
@@ -97,6 +99,15 @@ public final class RunningKernel: KernelContext {
     func log(_ level: LogLevel, _ text: String) {
         records.append(LogRecord(timestamp: clock.now, level: level, text: text, pid: pid))
         if clockRunning { clock.advance(by: printkCost) }
+    }
+
+    /// Notes a moment of the boot at the current time and record; `run` defaults to the
+    /// initcall running now.
+    func mark(_ kind: BootEvent.Kind, detail: String = "", run: Int? = nil) {
+        events.append(
+            BootEvent(
+                kind: kind, timestamp: clock.now, pid: pid, record: records.count,
+                run: run ?? (runningEntry >= 0 ? currentRun : nil), detail: detail))
     }
 
     // MARK: Preemption and interrupts
