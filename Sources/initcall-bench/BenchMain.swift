@@ -94,7 +94,7 @@ struct BenchMain {
 
     /// Inputs that once took minutes on kilobytes (`initcall-bench --hostile` runs only these).
     static func hostileRows() -> [String] {
-        HostileDescriptionBench.rows()
+        HostileDescriptionBench.rows() + HostileInputBench.rows()
     }
 
     static func format2(_ value: Double) -> String {
