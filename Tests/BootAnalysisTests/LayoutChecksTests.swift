@@ -74,6 +74,20 @@ struct LayoutChecksTests {
             explanation("5.9").last == "ld places it without a word and the kernel boots; the calls are simply missing")
     }
 
+    /// A typo in a pattern: the finding points at it and names the section it meant.
+    @Test func misspeltPatternIsNamed() throws {
+        let script = try LinkerScript.parse(
+            "SECTIONS { .init.data : {\n"
+                + Self.linux6InitCalls.replacingOccurrences(
+                    of: "KEEP(*(.initcall6.init))", with: "KEEP(*(.intcall6.init))")
+                + "__con_initcall_start = .; KEEP(*(.con_initcall.init)) __con_initcall_end = .; } }", file: "v.lds")
+        let finding = try #require(LayoutChecks.run(script: script, levels: .linux6).first)
+        #expect(finding.code == "level-never-runs")
+        #expect(
+            finding.fix == "did you mean .initcall6.init? This pattern collects .intcall6.init, which no level uses")
+        #expect(finding.location?.file == "v.lds")
+    }
+
     @Test func consoleNeverRuns() throws {
         let script = try LinkerScript.parse(
             "SECTIONS { .init.data : {\n" + Self.linux6InitCalls

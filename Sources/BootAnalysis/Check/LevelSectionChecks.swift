@@ -47,17 +47,41 @@ enum LevelSectionChecks {
     {
         let isConsole = id.sectionBase != ".initcall\(id.id)"
         let level = syncBase(id, probe.levels) ?? id.id
+        // A misspelt pattern is where the fix goes: point there.
+        let typo = misspelling(of: id.section, in: probe)
         return Finding(
-            .error, code: "level-never-runs", location: location,
+            .error, code: "level-never-runs", location: typo?.location ?? location,
             summary: "no pattern of the linker script collects \(id.section): \(macro)() calls never run",
             explanation: [
                 "ld places an input section that no pattern matches as an orphan section of its own, outside [\(probe.levels.initCallsFirst), \(probe.levels.initcallLevels.last ?? "__initcall_end")), so no table walk reaches it",
                 orphanBuild(id.section, version),
             ],
-            fix: isConsole
-                ? "collect it with KEEP(*(\(id.section))) between \(probe.levels.consoleSlice?.start ?? "__con_initcall_start") and \(probe.levels.consoleSlice?.end ?? "__con_initcall_end")"
-                : "add INIT_CALLS_LEVEL(\(level)) to INIT_CALLS (that is, __initcall\(level)_start = .; KEEP(*(.initcall\(level).init)) KEEP(*(.initcall\(level)s.init))) where level \(level) should run",
+            fix: typo?.fix
+                ?? (isConsole
+                    ? "collect it with KEEP(*(\(id.section))) between \(probe.levels.consoleSlice?.start ?? "__con_initcall_start") and \(probe.levels.consoleSlice?.end ?? "__con_initcall_end")"
+                    : "add INIT_CALLS_LEVEL(\(level)) to INIT_CALLS (that is, __initcall\(level)_start = .; KEEP(*(.initcall\(level).init)) KEEP(*(.initcall\(level)s.init))) where level \(level) should run"),
             subjects: [id.section, macro])
+    }
+
+    /// "Did you mean": a literal pattern of the script that collects no section of the table
+    /// and is a typo away from `section` (`*(.intcall6.init)` for `.initcall6.init`).
+    static func misspelling(of section: String, in probe: InitcallProbe) -> (fix: String, location: SourceLocation)? {
+        let known = Set(probe.levels.ids.map(\.section))
+        var stray: [String: SourceLocation] = [:]
+        for output in probe.script.outputSections {
+            for case .input(let description) in output.items {
+                for pattern in description.sections {
+                    let name = pattern.pattern
+                    guard Wildcard(name).isLiteral, !known.contains(name), stray[name] == nil else { continue }
+                    stray[name] = description.location
+                }
+            }
+        }
+        // Two edits at most: a dropped, doubled or swapped letter, not any short section name.
+        let close = stray.keys.sorted().filter { Suggestions.distance(section, $0) <= 2 }
+        guard let name = Suggestions.closest(to: section, in: close, limit: 1).first, let location = stray[name]
+        else { return nil }
+        return ("did you mean \(section)? This pattern collects \(name), which no level uses", location)
     }
 
     /// What the build says about an orphan section. From 5.10 CONFIG_LD_ORPHAN_WARN (x86, arm,

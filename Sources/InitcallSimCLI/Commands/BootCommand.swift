@@ -87,8 +87,7 @@ enum BootCommand {
             for message in image.linkerMessages { output.stderr += message + "\n" }
             for orphan in image.orphans {
                 let place = orphan.source.map { "\($0): " } ?? "initcall-sim: "
-                output.stderr +=
-                    "\(place)warning: \(orphan.function) (\(orphan.object)) is in \(orphan.section), which no pattern of the linker script collects: it never runs\n"
+                output.stderr += "\(place)warning: \(image.neverRunsNote(orphan))\n"
             }
         }
         output.exitCode = result.reachedInit ? ExitCode.success : ExitCode.failure

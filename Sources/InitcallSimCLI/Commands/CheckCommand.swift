@@ -72,7 +72,7 @@ enum CheckCommand {
             // judged without an image.
             if let linked = try dependencyImage(description, arguments, layoutFindings: layout, &output) {
                 output.stderr += Loading.warnings(linked.layoutWarnings)
-                findings += DependencyChecks.run(linked)
+                findings += EntryChecks.run(linked) + DependencyChecks.run(linked)
                 image = linked
             }
         } else if format == "dot" {

@@ -1,7 +1,7 @@
 /// A kernel release string (`6.8.0-sim`, `2.6.27`) and the behaviour switches it implies.
 /// initcall-sim models the current kernel by default; a release names the era whose level
 /// table, `do_initcalls()` shape, linker script and messages a boot follows (see
-/// ``KernelEra``).
+/// ``LevelTable/linux(for:)`` and the switches in `KernelVersion+Eras.swift`).
 public struct KernelVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The release string as `uname -r` prints it.
     public var release: String
