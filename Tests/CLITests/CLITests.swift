@@ -15,7 +15,8 @@ struct CLITests {
     @Test func bootWithLinkOrderAndCmdlineOverride() throws {
         let output = CLIFixtures.run([
             "boot", CLIFixtures.path("Examples/same-level-pair.boot"), "--link-order",
-            CLIFixtures.path("Examples/same-level-pair.reversed.order"), "--cmdline", "initcall_debug quiet",
+            CLIFixtures.path("Examples/same-level-pair.reversed.order"), "--cmdline",
+            "root=/dev/vda1 initcall_debug quiet",
             "--format",
             "console",
         ])

@@ -33,6 +33,9 @@ final class BootEngine {
     /// The image's bodies, held here so the loop does not reach through `image` each time.
     let bodies: ContiguousArray<InitcallBody>
     var onlineCPUs = 1
+    /// Set when the kernel stops without panicking and without init (it waits for ever for a
+    /// root device): the boot ends there.
+    var hangReason: String?
     var version: KernelVersion { image.description.version }
     var architecture: Architecture { image.description.architecture }
     var timeline: BootTimeline { image.description.timeline }
@@ -43,10 +46,8 @@ final class BootEngine {
         self.bodies = image.bodies
         let description = image.description
         self.ctx = RunningKernel(
-            machine: Machine(
-                version: description.version, architecture: description.architecture,
-                hardwareName: description.hardwareName),
-            printkCost: description.timeline.printk, kallsyms: Kallsyms(image))
+            machine: Machine(description), printkCost: description.timeline.printk, kallsyms: Kallsyms(image))
+        ctx.debugObjects = Set(description.objects.filter(\.definesDEBUG).map(\.path))
         self.bodyContext = ctx
         runs.reserveCapacity(image.table.count + image.consoleSlice.count)
     }
@@ -56,7 +57,7 @@ final class BootEngine {
         do {
             outcome = .reachedInit(try startKernel())
         } catch {
-            outcome = .panicked(error.message)
+            outcome = hangReason.map(BootOutcome.hung) ?? .panicked(error.message)
         }
         return BootResult(
             image: image, commandLine: savedCommandLine, options: options, records: ctx.records, runs: runs,

@@ -2,7 +2,8 @@
 /// `trace_initcall_start_cb`, `trace_initcall_finish_cb`, `trace_initcall_level_cb`). All three
 /// print at KERN_DEBUG. `initcall_debug_enable()` registers them once, in `start_kernel()`.
 extension BootEngine {
-    /// "entering initcall level: %s" — 6.15 and later; earlier kernels only fire the tracepoint.
+    /// "entering initcall level: %s" — 6.16 and later (``KernelVersion/printsInitcallLevel``);
+    /// earlier kernels only fire the tracepoint.
     func traceInitcallLevel(_ name: String) {
         guard initcallDebug, version.printsInitcallLevel else { return }
         ctx.log(.KERN_DEBUG, "entering initcall level: \(name)")
