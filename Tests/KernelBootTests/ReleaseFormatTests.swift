@@ -251,6 +251,26 @@ struct ReleaseFormatTests {
         #expect(lines.contains("BUG: sleeping function called from invalid context at drivers/misc/atomic.c:120"))
     }
 
+    @Test func mightSleepReportsFollowTheRelease() throws {
+        func report(_ version: String) throws -> [String] {
+            let lines = TestKernel.lines(try Self.board(version))
+            guard let bug = lines.firstIndex(where: { $0.hasPrefix("BUG: sleeping function") }) else { return [] }
+            return Array(lines[bug..<(bug + 4)])
+        }
+        #expect(
+            try report("6.8.0") == [
+                "BUG: sleeping function called from invalid context at drivers/misc/atomic.c:120",
+                "in_atomic(): 1, irqs_disabled(): 0, non_block: 0, pid: 1, name: swapper/0",
+                "preempt_count: 1, expected: 0", "RCU nest depth: 0, expected: 0",
+            ])
+        // Before 5.16: no counts; before 5.4: no non_block; before 4.13 initcalls ran in
+        // SYSTEM_BOOTING and might_sleep() said nothing.
+        #expect(try report("5.15.0")[1] == "in_atomic(): 1, irqs_disabled(): 0, non_block: 0, pid: 1, name: swapper/0")
+        #expect(try report("5.15.0")[2].hasPrefix("CPU: 0 PID: 1"))
+        #expect(try report("5.3.0")[1] == "in_atomic(): 1, irqs_disabled(): 0, pid: 1, name: swapper/0")
+        #expect(try report("4.12.0").isEmpty)
+    }
+
     @Test func preemptEnableAfterTheResetIsAnImbalance() throws {
         let result = try TestKernel.boot { k in
             k.object("a.o") { tu in

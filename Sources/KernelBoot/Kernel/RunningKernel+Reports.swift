@@ -214,7 +214,7 @@ extension RunningKernel {
         let file = runningFunction?.sourceFile ?? "init/main.c"
         let count = String(UInt32(bitPattern: Int32(truncatingIfNeeded: preemptCount)), radix: 16)
         log(.KERN_ERR, "BUG: sleeping function called from invalid context at \(file):\(line)")
-        let nonBlock = machine.version.isAtLeast(5, 4) ? " non_block: 0," : ""
+        let nonBlock = machine.version.mightSleepPrintsNonBlock ? " non_block: 0," : ""
         log(
             .KERN_ERR,
             "in_atomic(): \(preemptCount != 0 ? 1 : 0), irqs_disabled(): \(irqsDisabled ? 1 : 0),\(nonBlock) pid: \(pid), name: \(comm)"

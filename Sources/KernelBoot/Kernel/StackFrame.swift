@@ -95,7 +95,7 @@ struct KernelFrames: Sendable {
     ///   `kernel_init`; the offsets are those of the Debian 6.1.0-56-cloud-amd64 build whose
     ///   no-root panic reference §16 quotes, so that boot is reproduced line for line.
     static func of(_ version: KernelVersion, _ architecture: Architecture) -> KernelFrames {
-        if version.hasRetFromForkAsm || !version.isAtLeast(5, 0) {
+        if !version.hasUnreliableRestInitFrame {
             let pid1: [StackFrame]
             switch architecture {
             case .arm64:

@@ -142,6 +142,12 @@ extension KernelVersion {
     /// lines: 5.16 ("sched: Make might_sleep() output less confusing").
     public var mightReschedPrintsCounts: Bool { isAtLeast(5, 16) }
 
+    /// `___might_sleep()`'s second line names `non_block: %d` (`in_atomic(): %d,
+    /// irqs_disabled(): %d, non_block: %d, pid: %d, name: %s`): about 5.4, with Daniel Vetter's
+    /// "kernel.h: Add non_block_start/end()" (2019, the non-blocking mmu-notifier sections);
+    /// before, `in_atomic(): %d, irqs_disabled(): %d, pid: %d, name: %s`.
+    public var mightSleepPrintsNonBlock: Bool { isAtLeast(5, 4) }
+
     // MARK: Root mount and init memory
 
     /// The 6.5 rework of init/do_mounts.c (Christoph Hellwig, "init: rename mount_block_root
