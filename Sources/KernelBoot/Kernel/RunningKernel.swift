@@ -67,7 +67,7 @@ public final class RunningKernel: KernelContext {
     /// Set once `panic()` has printed its report where the caller could not throw (a sleep
     /// under `panic_on_warn`): the CPU is gone, nothing more is printed, and the engine stops
     /// the boot when the body returns.
-    var halted: KernelPanic?
+    @exclusivity(unchecked) var halted: KernelPanic?
 
     init(machine: Machine, printkCost: UInt64, kallsyms: Kallsyms = Kallsyms()) {
         self.machine = machine
