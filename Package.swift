@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "LinkerScriptTests", dependencies: ["LinkerScript", "SourceInput", "TestSupport"]),
         .testTarget(name: "KernelModelTests", dependencies: ["InitcallSim", "TestSupport"]),
         .testTarget(name: "KernelLinkTests", dependencies: ["InitcallSim", "TestSupport"]),
-        .testTarget(name: "KernelBootTests", dependencies: ["InitcallSim", "TestSupport"]),
+        .testTarget(name: "KernelBootTests", dependencies: ["InitcallSim", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BootAnalysisTests", dependencies: ["InitcallSim", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["InitcallSim", "TestSupport"], exclude: ["Golden"]),
         .testTarget(

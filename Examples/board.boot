@@ -8,6 +8,9 @@ arch x86_64
 cpus 4
 hardware "QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.3-debian-1.16.3-2 04/01/2014"
 cmdline "console=ttyS0 root=/dev/vda1 ro initcall_debug loglevel=8"
+# The disk virtio_blk finds (20971520 sectors), and the root filesystem on its first partition.
+disk vda size=10G driver=virtio_blk requires=virtio-blk
+partition vda1 size=10239M fs=ext4 uuid=6e1a5d2b-01 holds=/sbin/init,/bin/sh printk=KERN_INFO:"EXT4-fs (vda1): mounted filesystem 3c4d4f2e-9a1b-4c62-8d0e-6f1f2a3b4c5d ro with ordered data mode. Quota mode: none."
 
 object init/initramfs.o
   rootfs_initcall populate_rootfs time=1800us
@@ -87,7 +90,7 @@ object drivers/ata/ahci.o
 object drivers/block/loop.o
   module_init loop_init time=180us requires=block printk=KERN_INFO:"loop: module loaded"
 object drivers/block/virtio_blk.o
-  module_init virtio_blk_init time=950us requires=block printk=KERN_INFO:"virtio_blk virtio1: [vda] 20971520 512-byte logical blocks (10.7 GB/10.0 GiB)"
+  module_init virtio_blk_init time=950us requires=block provides=virtio-blk printk=KERN_INFO:"virtio_blk virtio1: [vda] 20971520 512-byte logical blocks (10.7 GB/10.0 GiB)"
 object drivers/net/ethernet/intel/e1000/e1000_main.o
   module_init e1000_init_module time=2300us requires=pci returns=-ENODEV printk=KERN_INFO:"e1000: Intel(R) PRO/1000 Network Driver"
   module_exit e1000_exit_module

@@ -5,7 +5,10 @@
 #
 #   swift run initcall-sim boot Examples/do-one-initcall.boot
 kernel "6.8.0-sim"
-cmdline "initcall_debug initcall_blacklist=blocked_init loglevel=8"
+cmdline "root=/dev/vda1 initcall_debug initcall_blacklist=blocked_init loglevel=8"
+# The root filesystem: prepare_namespace() mounts what root= names, and init runs from it.
+disk vda size=8G driver=virtio_blk
+partition vda1 size=8191M fs=ext4 holds=/sbin/init,/bin/sh
 
 object drivers/misc/blocked.o
   device_initcall blocked_init time=10us

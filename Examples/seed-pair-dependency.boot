@@ -9,7 +9,10 @@
 #   swift run initcall-sim compare Examples/seed-pair-dependency.boot --link-order Examples/seed-pair-dependency.reversed.order
 #   swift run initcall-sim explore Examples/seed-pair-dependency.boot
 kernel "6.8.0-sim"
-cmdline "initcall_debug loglevel=8"
+cmdline "root=/dev/vda1 initcall_debug loglevel=8"
+# The root filesystem: prepare_namespace() mounts what root= names, and init runs from it.
+disk vda size=8G driver=virtio_blk
+partition vda1 size=8191M fs=ext4 holds=/sbin/init,/bin/sh
 
 object drivers/spi/spi.o
   postcore_initcall spi_init time=60us provides=spi

@@ -10,6 +10,11 @@ arch arm64
 cpus 4
 hardware "Raspberry Pi 4 Model B Rev 1.1 (DT)"
 cmdline "console=ttyS0,115200 root=/dev/mmcblk0p2 rootwait ima_policy=tcb initcall_debug loglevel=8"
+# The SD card: the MMC host probes asynchronously, so the card appears only after the initcalls
+# are done; rootwait makes prepare_namespace() wait for mmcblk0p2 ("Waiting for root device").
+disk mmcblk0 size=29G driver=mmcblk appears=180ms
+partition mmcblk0p1 size=512M fs=vfat uuid=6c586e13-01
+partition mmcblk0p2 size=29183M fs=ext4 uuid=6c586e13-02 holds=/sbin/init,/bin/sh
 
 object drivers/clk/bcm/clk-bcm2835.o
   postcore_initcall __bcm2835_clk_driver_init time=180us requires=rpi-firmware provides=clk

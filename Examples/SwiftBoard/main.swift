@@ -28,7 +28,8 @@ let enc28j60_init = InitFunction("enc28j60_init", size: 0x180, requires: ["spi"]
         return -Errno.ENODEV
     }
     k.msleep(3)  // wait for the PHY; sleeping is fine here
-    k.pr_info("enc28j60 spi0.0: Ethernet driver 1.02 loaded")
+    // dev_info(&spi->dev, …): "enc28j60 spi0.0: …", the driver's name and the device's.
+    k.dev_info(KernelDevice("spi0.0", driver: "enc28j60"), "Ethernet driver 1.02 loaded")
     return 0
 }
 
@@ -40,7 +41,9 @@ let as352x_afe_init = InitFunction("as352x_afe_init", size: 0x30) { k in
 }
 
 var board = KernelDescription()
-board.commandLine = "initcall_debug"
+board.commandLine = "initcall_debug root=/dev/vda1"
+// The root filesystem init runs from: a virtio disk whose first partition holds /sbin/init.
+board.disks = [Disk.virtioRoot()]
 // Both drivers and the controller are built in with module_init(): all three are level 6.
 board.object("drivers/spi/spi-bitbang.o") { tu in tu.module_init(spi_bitbang_init) }
 board.object("drivers/misc/as352x_afe.o") { tu in tu.module_init(as352x_afe_init) }

@@ -8,7 +8,10 @@
 #   swift run initcall-sim boot Examples/classic-2.6-recipe/after.boot
 #   swift run initcall-sim levels Examples/classic-2.6-recipe/after.boot
 kernel "2.6.27"
-cmdline "initcall_debug"
+cmdline "root=/dev/sda1 initcall_debug"
+# The root filesystem: prepare_namespace() mounts what root= names, and init runs from it.
+disk sda size=8G driver=sd
+partition sda1 size=8191M fs=ext3 holds=/sbin/init,/bin/sh
 linker-script "arch/x86/kernel/vmlinux_32.lds.S" -Iinclude
 levels "include/linux/init.h"
 

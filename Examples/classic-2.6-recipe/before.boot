@@ -6,7 +6,10 @@
 #   swift run initcall-sim boot Examples/classic-2.6-recipe/before.boot
 #   swift run initcall-sim check Examples/classic-2.6-recipe/before.boot
 kernel "2.6.27"
-cmdline "initcall_debug"
+cmdline "root=/dev/sda1 initcall_debug"
+# The root filesystem: prepare_namespace() mounts what root= names, and init runs from it.
+disk sda size=8G driver=sd
+partition sda1 size=8191M fs=ext3 holds=/sbin/init,/bin/sh
 
 object sound/soc/codecs/wm8731.o
   module_init wm8731_modinit time=250us requires=mclk

@@ -5,7 +5,10 @@
 #   swift run initcall-sim boot Examples/custom-level/before.boot
 #   (then after.boot: the clock moves to a new level, prev_device, and runs first)
 kernel "6.8.0-sim"
-cmdline "initcall_debug loglevel=8"
+cmdline "root=/dev/vda1 initcall_debug loglevel=8"
+# The root filesystem: prepare_namespace() mounts what root= names, and init runs from it.
+disk vda size=8G driver=virtio_blk
+partition vda1 size=8191M fs=ext4 holds=/sbin/init,/bin/sh
 
 object sound/soc/codecs/wm8960.o
   # A built-in driver's init only registers the driver: when its probe finds the clock

@@ -11,7 +11,10 @@
 #   swift run initcall-sim boot Examples/custom-level/forgotten-table.boot
 #   swift run initcall-sim check Examples/custom-level/forgotten-table.boot   # says so
 kernel "6.8.0-sim"
-cmdline "initcall_debug loglevel=8"
+cmdline "root=/dev/vda1 initcall_debug loglevel=8"
+# The root filesystem: prepare_namespace() mounts what root= names, and init runs from it.
+disk vda size=8G driver=virtio_blk
+partition vda1 size=8191M fs=ext4 holds=/sbin/init,/bin/sh
 linker-script "../../LinkerScripts/vmlinux-custom-9-levels.lds.S" -I../../LinkerScripts/include
 levels "init.h"
 

@@ -7,6 +7,8 @@
 kernel "6.8.0-sim"
 arch generic
 cmdline "initcall_debug"
+# Its user space comes in an initramfs: the kernel runs /init and mounts no root.
+initramfs /init
 linker-script "../../LinkerScripts/tinyk.lds"
 levels "tinyk_init.h" "init.c"
 

@@ -12,12 +12,16 @@ public struct InitcallRun: Sendable, Hashable {
         public static let preemptionImbalance = Flags(rawValue: 1 << 1)
         /// It returned with IRQs disabled (re-enabled, WARNed).
         public static let disabledInterrupts = Flags(rawValue: 1 << 2)
-        /// It slept in atomic context ("BUG: sleeping function called from invalid context").
+        /// It reached a `might_sleep()` in atomic context ("BUG: sleeping function called from
+        /// invalid context").
         public static let sleptInAtomic = Flags(rawValue: 1 << 3)
         /// It called `panic()`.
         public static let panicked = Flags(rawValue: 1 << 4)
         /// Its WARN turned into a panic (`panic_on_warn`).
         public static let warnPanicked = Flags(rawValue: 1 << 5)
+        /// It slept (`msleep()`, `schedule()`) with a preempt count held: "BUG: scheduling while
+        /// atomic" from `__schedule_bug()`.
+        public static let scheduledWhileAtomic = Flags(rawValue: 1 << 6)
     }
 
     // Stored compactly (40 bytes): a boot of 100k initcalls keeps 100k of these.

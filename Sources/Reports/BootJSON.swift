@@ -16,6 +16,7 @@ public enum BootJSON {
         switch result.outcome {
         case .reachedInit(let path): outcome.append(("init", .string(path)))
         case .panicked(let message): outcome.append(("panic", .string(message)))
+        case .hung(let reason): outcome.append(("hang", .string(reason)))
         }
         return .object([
             ("schema", .string(schema)),
@@ -60,6 +61,7 @@ public enum BootJSON {
         if run.flags.contains(.preemptionImbalance) { warnings.append("preemption imbalance") }
         if run.flags.contains(.disabledInterrupts) { warnings.append("disabled interrupts") }
         if run.flags.contains(.sleptInAtomic) { warnings.append("sleeping function called from invalid context") }
+        if run.flags.contains(.scheduledWhileAtomic) { warnings.append("scheduling while atomic") }
         return .object([
             ("function", .string(entry.function)),
             ("object", .string(entry.object)),

@@ -183,6 +183,7 @@ public enum ComparisonRenderer {
         switch result.outcome {
         case .reachedInit(let path): return "reaches init (\(path)) at \(time), \(taint)"
         case .panicked(let message): return "panics at \(time): \(message)"
+        case .hung(let reason): return "hangs at \(time): \(reason)"
         }
     }
 
@@ -225,6 +226,7 @@ public enum ComparisonRenderer {
         switch result.outcome {
         case .reachedInit(let path): members += [("init", .string(path)), ("panic", .null)]
         case .panicked(let message): members += [("init", .null), ("panic", .string(message))]
+        case .hung(let reason): members += [("init", .null), ("panic", .null), ("hang", .string(reason))]
         }
         members += [
             ("taint", .string(result.taint)), ("end_ns", .uint(BootComparison.endTime(result))),

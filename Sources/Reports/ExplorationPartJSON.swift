@@ -53,6 +53,7 @@ public enum ExplorationPartJSON {
         switch end {
         case .reachedInit(let path): return .object([("reached_init", .bool(true)), ("init", .string(path))])
         case .panicked(let message): return .object([("reached_init", .bool(false)), ("panic", .string(message))])
+        case .hung(let reason): return .object([("reached_init", .bool(false)), ("hang", .string(reason))])
         }
     }
 
@@ -60,7 +61,7 @@ public enum ExplorationPartJSON {
     static let flagNames: [(String, InitcallRun.Flags)] = [
         ("blacklisted", .blacklisted), ("preemption-imbalance", .preemptionImbalance),
         ("disabled-interrupts", .disabledInterrupts), ("slept-in-atomic", .sleptInAtomic),
-        ("panicked", .panicked), ("warn-panicked", .warnPanicked),
+        ("panicked", .panicked), ("warn-panicked", .warnPanicked), ("scheduled-while-atomic", .scheduledWhileAtomic),
     ]
 
     static func difference(_ difference: OutcomeFingerprint.Difference) -> JSON {
@@ -220,6 +221,8 @@ public enum ExplorationPartJSON {
             let end: BootOutcome
             if try bool(endJSON, "reached_init", in: path + ".end") {
                 end = .reachedInit(try string(endJSON, "init", in: path + ".end"))
+            } else if endJSON["hang"] != nil {
+                end = .hung(try string(endJSON, "hang", in: path + ".end"))
             } else {
                 end = .panicked(try string(endJSON, "panic", in: path + ".end"))
             }

@@ -149,6 +149,10 @@ public enum ExplorationRenderer {
             members += [("reached_init", .bool(true)), ("init", .string(path)), ("panic", .null)]
         case .panicked(let message):
             members += [("reached_init", .bool(false)), ("init", .null), ("panic", .string(message))]
+        case .hung(let reason):
+            members += [
+                ("reached_init", .bool(false)), ("init", .null), ("panic", .null), ("hang", .string(reason)),
+            ]
         }
         members += [("reasons", .strings(outcome.reasons)), ("link_order", .strings(outcome.linkOrder))]
         if let reproducer = outcome.reproducer {

@@ -47,6 +47,7 @@ public enum PerfettoTrace {
         switch result.outcome {
         case .reachedInit(let path): outcome.append(("init", .string(path)))
         case .panicked(let message): outcome.append(("panic", .string(message)))
+        case .hung(let reason): outcome.append(("hang", .string(reason)))
         }
         let description = result.image.description
         return .object([

@@ -230,6 +230,8 @@ public enum TimelineSVG {
                 line2 += "ran \(path) at \(TimelineSVG.time(end))"
             case .panicked(let message):
                 line2 += "panicked at \(TimelineSVG.time(end)): \(message)"
+            case .hung(let reason):
+                line2 += "hangs at \(TimelineSVG.time(end)): \(reason)"
             }
             let line3 =
                 "\(failed) returned an error · \(warned) WARNed · \(blacklisted) blacklisted · own rows: calls of \(TimelineSVG.duration(threshold)) or more (1% of the time shown), failures and WARNs; the rest folded per level; ≈ marks stretches without initcalls, cut short"

@@ -40,6 +40,8 @@ enum SyntheticKernel {
 
     static func description(initcalls: Int) -> KernelDescription {
         var description = KernelDescription()
+        // An initramfs with /init: the boot ends at init without mounting a root.
+        description.initramfs = ["/init"]
         let perObject = 10
         for objectIndex in 0..<(initcalls + perObject - 1) / perObject {
             description.object("drivers/synthetic/obj\(objectIndex).o") { tu in

@@ -20,6 +20,7 @@ enum HostileDescriptionBench {
     static func compareRow() -> String {
         var description = KernelDescription()
         description.commandLine = "initcall_debug"
+        description.initramfs = ["/init"]
         for n in 0..<30_000 {
             description.object("drivers/many/o\(n).o") { tu in
                 tu.device_initcall(InitFunction("many_\(n)_init", size: 0x40) { _ in n % 3 == 0 ? -19 : 0 })
@@ -55,6 +56,7 @@ enum HostileDescriptionBench {
     /// Bounded by the shared reduction budget rather than to a second.
     static func explorePairsRow() -> String {
         var description = KernelDescription()
+        description.initramfs = ["/init"]
         for n in 0..<500 {
             description.object("drivers/p\(n).o") { tu in
                 tu.device_initcall(

@@ -100,6 +100,8 @@ enum FuzzTarget: String, CaseIterable {
 
     private static let image: KernelImage = {
         var description = KernelDescription()
+        // A disk, so that root=, rootwait, rootfstype= and ro/rw reach the mount code.
+        description.disks = [Disk.virtioRoot()]
         description.object("drivers/a.o") { tu in tu.core_initcall(InitFunction("a_init") { _ in 0 }) }
         description.object("drivers/b.o") { tu in tu.module_init(InitFunction("b_init") { _ in -19 }) }
         guard let image = try? Linker.link(description) else { abort() }

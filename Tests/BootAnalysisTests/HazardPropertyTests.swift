@@ -33,7 +33,8 @@ import Testing
     /// each providing up to one resource and requiring up to two.
     static func randomDescription(_ seed: UInt64) -> String {
         var random = SplitMix64(seed: seed)
-        var text = ""
+        // An initramfs with /init: every order that gets through the initcalls reaches init.
+        var text = "initramfs\n"
         var function = 0
         for object in 0..<(3 + random.next(below: 3)) {
             text += "object drivers/o\(object).o\n"

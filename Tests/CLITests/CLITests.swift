@@ -15,7 +15,8 @@ struct CLITests {
     @Test func bootWithLinkOrderAndCmdlineOverride() throws {
         let output = CLIFixtures.run([
             "boot", CLIFixtures.path("Examples/same-level-pair.boot"), "--link-order",
-            CLIFixtures.path("Examples/same-level-pair.reversed.order"), "--cmdline", "initcall_debug quiet",
+            CLIFixtures.path("Examples/same-level-pair.reversed.order"), "--cmdline",
+            "root=/dev/vda1 initcall_debug quiet",
             "--format",
             "console",
         ])
@@ -116,6 +117,38 @@ struct CLITests {
         }
         #expect(CLI.run([]).exitCode == 2)
         #expect(CLI.run(["--version"]).stdout.hasPrefix("initcall-sim "))
+    }
+
+    @Test func bootHelpListsTheBootStatements() {
+        let help = CLI.run(["boot", "--help"]).stdout
+        for statement in [
+            "kernel", "arch", "cpus", "hardware", "cmdline", "linker-script", "levels", "initramfs", "disk",
+            "partition", "filesystems", "build", "timeline", "config", "kaslr", "object",
+        ] {
+            #expect(help.contains("\n  \(statement) "), "boot --help does not list '\(statement)'")
+        }
+        #expect(help.contains("pr_debug=\"text\""))
+    }
+
+    @Test func aBootWithoutARootPanicsAsDebian61Did() throws {
+        let output = CLIFixtures.run(["boot", CLIFixtures.path("Examples/debian-6.1-no-root.boot")])
+        #expect(output.exitCode == 1)
+        try CLIFixtures.checkGolden(output.stdout, "boot-debian-6.1-no-root.txt")
+        #expect(output.stdout.hasSuffix("(relocation range: 0xffffffff80000000-0xffffffffbfffffff)\n"))
+    }
+
+    @Test func aBootThatWaitsForEverForItsRootExitsOneAndSaysSo() throws {
+        let arguments = [
+            "boot", CLIFixtures.path("Examples/same-level-pair.boot"), "--cmdline", "root=/dev/sdb1 rootwait",
+        ]
+        let text = CLIFixtures.run(arguments)
+        #expect(text.exitCode == 1)
+        #expect(text.stdout.hasSuffix("] Waiting for root device /dev/sdb1...\n"))
+        let json = CLIFixtures.run(arguments + ["--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let outcome = object?["outcome"] as? [String: Any]
+        #expect(outcome?["reached_init"] as? Bool == false)
+        #expect(outcome?["hang"] as? String == "waits for ever for root device /dev/sdb1 (rootwait)")
     }
 
     @Test func levelsPrintsTheTable() throws {

@@ -27,8 +27,9 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("old.boot")
-        try "kernel \"4.14.0\"\ncmdline \"initcall_debug\"\nobject a.o\n  device_initcall a_init\n".write(
-            to: file, atomically: true, encoding: .utf8)
+        try "kernel \"4.14.0\"\ncmdline \"initcall_debug\"\ninitramfs /init\nobject a.o\n  device_initcall a_init\n"
+            .write(
+                to: file, atomically: true, encoding: .utf8)
         let output = CLI.run(["boot", file.path, "--format", "ftrace"])
         #expect(output.exitCode == 0)
         #expect(output.stdout.contains("initcall_start: func=a_init+0x0/"))

@@ -91,13 +91,13 @@ struct CommandLineTests {
         let result = try TestKernel.boot("ignore_loglevel") { _ in }
         let lines = TestKernel.lines(result)
         let message = try #require(lines.firstIndex(of: "debug: ignoring loglevel setting."))
-        let commandLine = try #require(lines.firstIndex(of: "Kernel command line: ignore_loglevel"))
+        let commandLine = try #require(lines.firstIndex(of: "Kernel command line: ignore_loglevel root=/dev/vda1"))
         #expect(message < commandLine)
         let arm = try TestKernel.boot("ignore_loglevel", arch: .arm64) { _ in }
         let armLines = TestKernel.lines(arm)
         #expect(
             try #require(armLines.firstIndex(of: "debug: ignoring loglevel setting."))
-                > (armLines.firstIndex(of: "Kernel command line: ignore_loglevel") ?? 0))
+                > (armLines.firstIndex(of: "Kernel command line: ignore_loglevel root=/dev/vda1") ?? 0))
     }
 
     @Test func malformedEarlyOptionIsReported() throws {
@@ -134,7 +134,8 @@ struct CommandLineTests {
 
     @Test func noInitAnywherePanicsWithTheKernelsMessage() throws {
         var kernel = KernelDescription()
-        kernel.rootFilesystem = []
+        kernel.commandLine = "root=/dev/vda1"
+        kernel.disks = [Disk.virtioRoot(holds: [])]
         let result = try Linker.link(kernel).boot()
         #expect(
             result.outcome
@@ -146,7 +147,7 @@ struct CommandLineTests {
 
     @Test func initramfsRunsSlashInit() throws {
         var kernel = KernelDescription()
-        kernel.hasInitramfs = true
+        kernel.initramfs = ["/init"]
         #expect(try Linker.link(kernel).boot().outcome == .reachedInit("/init"))
     }
 

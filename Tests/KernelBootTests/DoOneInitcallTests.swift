@@ -197,14 +197,14 @@ struct DoOneInitcallTests {
         #expect(result.runs[0].flags.isEmpty)
     }
 
-    @Test func sleepingInAtomicContextReportsTheBugOncePerSecond() throws {
+    @Test func mightSleepInAtomicContextReportsTheBugOncePerSecond() throws {
         let result = try TestKernel.boot { k in
             k.object("drivers/misc/sleepy.o") { tu in
                 tu.device_initcall(
                     TestKernel.fn("sleepy_init") { k in
                         k.preempt_disable()
-                        k.msleep(1, line: 42)
-                        k.msleep(1, line: 43)
+                        k.might_sleep(line: 42)
+                        k.might_sleep(line: 43)
                         k.preempt_enable()
                         return 0
                     })
@@ -223,13 +223,13 @@ struct DoOneInitcallTests {
         #expect(result.taint == "W")
     }
 
-    @Test func sleepingWithIrqsOffReportsIrqsDisabled() throws {
+    @Test func mightSleepWithIrqsOffReportsIrqsDisabled() throws {
         let result = try TestKernel.boot { k in
             k.object("a.o") { tu in
                 tu.device_initcall(
                     TestKernel.fn("irq_sleep_init") { k in
                         k.local_irq_disable()
-                        k.usleep_range(100, 200)
+                        k.might_sleep()
                         k.local_irq_enable()
                         return 0
                     })
@@ -320,8 +320,8 @@ struct DoOneInitcallTests {
         #expect(result.image.discarded.map(\.function) == ["a_exit"])
     }
 
-    @Test func entersInitcallLevelFromLinux615() throws {
-        let result = try TestKernel.boot(version: "6.15.0") { k in
+    @Test func entersInitcallLevelFromLinux616() throws {
+        let result = try TestKernel.boot(version: "6.16.0") { k in
             k.object("a.o") { tu in tu.device_initcall(TestKernel.fn("a_init")) }
         }
         let levels = TestKernel.lines(result).filter { $0.hasPrefix("entering initcall level: ") }
@@ -330,7 +330,7 @@ struct DoOneInitcallTests {
                 == [
                     "console", "early", "pure", "core", "postcore", "arch", "subsys", "fs", "device", "late",
                 ].map { "entering initcall level: \($0)" })
-        let older = try TestKernel.boot(version: "6.14.0") { k in
+        let older = try TestKernel.boot(version: "6.15.9") { k in
             k.object("a.o") { tu in tu.device_initcall(TestKernel.fn("a_init")) }
         }
         #expect(!TestKernel.lines(older).contains { $0.hasPrefix("entering initcall level") })

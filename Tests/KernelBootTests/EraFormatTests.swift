@@ -181,7 +181,7 @@ struct NonLinuxKernelTests {
             result.image.runOrder.map { result.image.name(of: $0.slice) } == [
                 "board", "bus", "driver", "driver", "app",
             ])
-        #expect(TestKernel.lines(result).contains("Run /sbin/init as init process"))
+        #expect(TestKernel.lines(result).contains("Run /init as init process"))
     }
 }
 

@@ -140,16 +140,26 @@ package struct MarkedText {
 
 /// Small builders for boots written in Swift.
 package enum TestKernel {
-    /// A kernel of the given objects, booted with `cmdline`.
+    /// A kernel of the given objects, booted with `cmdline`. With `root` (the default) it has a
+    /// virtio disk whose `vda1` holds `/sbin/init` and `/bin/sh`, and `root=/dev/vda1` is added
+    /// to a command line that names no root (before a `--`, after everything else).
     package static func boot(
         _ cmdline: String = "initcall_debug", version: String = "6.8.0-sim", arch: Architecture = .x86_64,
-        _ build: (inout KernelDescription) -> Void
+        root: Bool = true, _ build: (inout KernelDescription) -> Void
     ) throws -> BootResult {
         var kernel = KernelDescription(release: KernelVersion(version))
         kernel.architecture = arch
-        kernel.commandLine = cmdline
+        kernel.commandLine = root ? withRoot(cmdline) : cmdline
+        if root { kernel.disks = [Disk.virtioRoot()] }
         build(&kernel)
         return try Linker.link(kernel).boot()
+    }
+
+    /// `cmdline` naming `root=/dev/vda1` (unchanged when it names a root already).
+    package static func withRoot(_ cmdline: String) -> String {
+        if cmdline.contains("root=") { return cmdline }
+        if cmdline.hasPrefix("--") || cmdline.contains(" --") { return "root=/dev/vda1 " + cmdline }
+        return cmdline.isEmpty ? "root=/dev/vda1" : cmdline + " root=/dev/vda1"
     }
 
     package static func fn(_ name: String, size: Int = 0x40, _ body: @escaping InitcallBody = { _ in 0 })

@@ -52,7 +52,8 @@ public struct InitcallOutcome: Sendable, Hashable {
     /// The taint this call added: `W` when `do_one_initcall()` WARNed or it slept in atomic
     /// context, as `add_taint(TAINT_WARN)` does for both.
     public var taint: String {
-        flags.isDisjoint(with: [.preemptionImbalance, .disabledInterrupts, .sleptInAtomic]) ? "" : "W"
+        flags.isDisjoint(with: [.preemptionImbalance, .disabledInterrupts, .sleptInAtomic, .scheduledWhileAtomic])
+            ? "" : "W"
     }
 
     /// The warnings, in the words of the JSON boot output.
@@ -61,6 +62,7 @@ public struct InitcallOutcome: Sendable, Hashable {
         if flags.contains(.preemptionImbalance) { result.append("preemption imbalance") }
         if flags.contains(.disabledInterrupts) { result.append("disabled interrupts") }
         if flags.contains(.sleptInAtomic) { result.append("sleeping function called from invalid context") }
+        if flags.contains(.scheduledWhileAtomic) { result.append("scheduling while atomic") }
         return result
     }
 

@@ -130,6 +130,7 @@ struct OutcomeEvaluator: Sendable {
         {
             reasons.insert("the boot panics: \(message)", at: 0)
         }
+        if case .hung(let reason) = result.outcome { reasons.insert("the boot hangs: it \(reason)", at: 0) }
         if reasons.count > limit {
             let more = reasons.count - limit
             reasons = Array(reasons.prefix(limit)) + ["and \(more) more initcall\(more == 1 ? "" : "s")"]

@@ -38,17 +38,33 @@ enum BootCommand {
                                             macro form is preprocessed)
               levels "init.h" ["main.c"] [-DNAME]…
                                             level definitions, before the first object
-              rootfs /sbin/init /bin/sh     executables init= and the defaults can find
-              initramfs                     an initramfs with /init
-              object drivers/x/y.o          an object file, in link order
+              initramfs [/init /bin/sh]     an initramfs and the executables it holds (/init
+                                            alone by default); with /init no root is mounted
+              disk vda size=20G [driver=virtio_blk] [devt=254:0] [requires=a,b] [appears=1s]
+                   [fs=ext4 holds=/sbin/init,…] [printk=KERN_INFO:"…"]
+                                            a disk the kernel finds (requires=: resources its
+                                            driver provides; appears=: an asynchronous probe)
+              partition vda1 size=19G [fs=ext4] [holds=/sbin/init,/bin/sh] [uuid=…] [label=…]
+                   [devt=…] [printk=…]      a partition of the disk before it; root= names it
+              filesystems ext3 ext2 ext4    block filesystems built in, in registration order
+              build compiler="…" linker="…" version="#1 SMP …" user="…" host="…"
+                   package="…" preempt="…"  what linux_banner and stack dumps print
+              timeline console_init=40ms kernel_init=20ms smp_init=2ms do_basic_setup=1ms
+                   prepare_namespace=0 free_initmem=3ms printk=1us
+                                            the virtual time of each fixed stage
+              config CONFIG_DYNAMIC_DEBUG=y CONFIG_DEVTMPFS_MOUNT=n CONFIG_DEBUG_ATOMIC_SLEEP=y
+              kaslr 0x2ce00000              the KASLR offset "Kernel Offset:" prints
+              object drivers/x/y.o [-DDEBUG]
+                                            an object file, in link order (-DDEBUG turns its
+                                            pr_debug on)
             Under an object, one registration a line: any level macro (core_initcall,
             module_init, …, and a custom level's), __define_initcall FN ID, or module_exit FN,
             then the function name and attributes, run in this order:
               preempt=+N|-N  irqs=off  time=120us  sleep=2ms  requires=a,b  on-missing=…
-              printk=KERN_ERR:"text"  panic="message"  returns=-ENODEV  provides=a,b
-              size=0x40
+              printk=KERN_ERR:"text"  pr_debug="text"  panic="message"  returns=-ENODEV
+              provides=a,b  size=0x40
 
-            EXIT STATUS: 0 the boot reached init, 1 it panicked, 2 bad input or usage.
+            EXIT STATUS: 0 the boot reached init, 1 it panicked or hung, 2 bad input or usage.
 
             """,
         options: [

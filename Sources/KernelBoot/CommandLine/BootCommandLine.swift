@@ -18,7 +18,7 @@ extension BootEngine {
                 var messages: [(LogLevel, String)] = []
                 let failed = entry.handler(value, &options, &messages) != 0
                 for (level, text) in messages { ctx.log(level, text) }
-                if failed { ctx.pr_warn("Malformed early option '\(param)'") }
+                if failed { ctx.log(.KERN_WARNING, "Malformed early option '\(param)'") }
             }
             return 0
         }
@@ -94,7 +94,8 @@ extension BootEngine {
     func printUnknownBootoptions() {
         guard options.panicLater == nil, options.argvInit.count > 1 || options.envpInit.count > 2 else { return }
         let unknown = options.argvInit.dropFirst() + options.envpInit.dropFirst(2)
-        ctx.pr_notice(
+        ctx.log(
+            .KERN_NOTICE,
             "Unknown kernel command line parameters \"\(unknown.joined(separator: " "))\", will be passed to user space."
         )
     }

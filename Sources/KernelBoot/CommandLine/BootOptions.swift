@@ -33,6 +33,18 @@ public struct BootOptions: Sendable, Hashable {
     public var panicOnWarn = false
     /// `panic_later`/`panic_param`: too many init arguments or environment variables.
     public var panicLater: (kind: String, param: String)?
+    /// `root=`: `saved_root_name` (init/do_mounts.c); nil when not given.
+    public var rootName: String?
+    /// `rootwait` (nil: not given, −1: for ever) or `rootwait=<seconds>` (in milliseconds).
+    public var rootWait: Int?
+    /// `rootfstype=`: the filesystem types to try, comma-separated, instead of every one built in.
+    public var rootFilesystemTypes: String?
+    /// `rootdelay=`: seconds to wait before mounting the root.
+    public var rootDelay = 0
+    /// `ro` / `rw`: `root_mountflags` starts with `MS_RDONLY`, which `rw` clears.
+    public var rootReadOnly = true
+    /// `nokaslr`: the kernel is not relocated ("Kernel Offset: disabled").
+    public var kaslrDisabled = false
 
     /// The state before any command line is parsed: the kernel's defaults.
     public init() {}
@@ -44,7 +56,10 @@ public struct BootOptions: Sendable, Hashable {
             && lhs.ramdiskExecuteCommand == rhs.ramdiskExecuteCommand && lhs.argvInit == rhs.argvInit
             && lhs.envpInit == rhs.envpInit && lhs.maxCPUs == rhs.maxCPUs && lhs.panicTimeout == rhs.panicTimeout
             && lhs.panicOnWarn == rhs.panicOnWarn && lhs.panicLater?.kind == rhs.panicLater?.kind
-            && lhs.panicLater?.param == rhs.panicLater?.param
+            && lhs.panicLater?.param == rhs.panicLater?.param && lhs.rootName == rhs.rootName
+            && lhs.rootWait == rhs.rootWait && lhs.rootFilesystemTypes == rhs.rootFilesystemTypes
+            && lhs.rootDelay == rhs.rootDelay && lhs.rootReadOnly == rhs.rootReadOnly
+            && lhs.kaslrDisabled == rhs.kaslrDisabled
     }
 
     public func hash(into hasher: inout Hasher) {

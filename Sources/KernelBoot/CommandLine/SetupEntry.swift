@@ -64,14 +64,54 @@ struct SetupEntry: Sendable {
         },
         // init/do_mounts.c
         .setup("load_ramdisk=") { _, _ in 1 },
-        .flag("ro"),
-        .flag("rw"),
-        .setup("root=") { _, _ in 1 },
+        .setup("ro") { rest, options in
+            guard rest.isEmpty else { return 0 }
+            options.rootReadOnly = true
+            return 1
+        },
+        .setup("rw") { rest, options in
+            guard rest.isEmpty else { return 0 }
+            options.rootReadOnly = false
+            return 1
+        },
+        .setup("root=") { value, options in
+            // strscpy(saved_root_name, line, sizeof(saved_root_name)): at most 63 bytes.
+            options.rootName = String(decoding: Array(value.utf8.prefix(63)), as: UTF8.self)
+            return 1
+        },
         .setup("rootflags=") { _, _ in 1 },
-        .setup("rootfstype=") { _, _ in 1 },
-        .setup("rootdelay=") { _, _ in 1 },
-        .flag("rootwait"),
-        .setup("rootwait=") { _, _ in 1 },
+        .setup("rootfstype=") { value, options in
+            options.rootFilesystemTypes = value
+            return 1
+        },
+        .setup("rootdelay=") { value, options in
+            // kstrtouint(str, 0, &root_delay): a bad value leaves the option unhandled.
+            guard let seconds = Int32(value) ?? Int32(hexOrOctal: value), seconds >= 0 else { return 0 }
+            options.rootDelay = Int(seconds)
+            return 1
+        },
+        .setup("rootwait") { rest, options in
+            guard rest.isEmpty else { return 0 }
+            options.rootWait = -1
+            return 1
+        },
+        // rootwait_timeout_setup() (6.6): seconds, kept as milliseconds; a bad or excessive value
+        // falls back to waiting for ever, with a warning.
+        SetupEntry(str: "rootwait=", early: false) { value, options, messages in
+            guard let seconds = Int32(value ?? "") ?? Int32(hexOrOctal: value ?? ""), seconds >= 0 else {
+                messages.append((.KERN_WARNING, "ignoring invalid rootwait value"))
+                options.rootWait = -1
+                return 1
+            }
+            let (milliseconds, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+            if overflow {
+                messages.append((.KERN_WARNING, "ignoring excessive rootwait value"))
+                options.rootWait = -1
+                return 1
+            }
+            options.rootWait = Int(milliseconds)
+            return 1
+        },
         .flag("noinitrd"),
         .early("initrd") { _, _, _ in 0 },
         // kernel/printk/printk.c
@@ -83,6 +123,9 @@ struct SetupEntry: Sendable {
         },
         .early("earlycon") { _, _, _ in 0 },
         .early("earlyprintk") { _, _, _ in 0 },
+        // lib/dynamic_debug.c: a no-op handler so that dyndbg= is not passed to init; the
+        // queries are read again from saved_command_line by dynamic_debug_init().
+        .setup("dyndbg=") { _, _ in 1 },
         // kernel/smp.c
         .early("nosmp") { _, options, _ in
             options.maxCPUs = 0
@@ -98,6 +141,9 @@ struct SetupEntry: Sendable {
         },
         // arch/x86
         .early("mem") { _, _, _ in 0 },
-        .early("nokaslr") { _, _, _ in 0 },
+        .early("nokaslr") { _, options, _ in
+            options.kaslrDisabled = true
+            return 0
+        },
     ]
 }

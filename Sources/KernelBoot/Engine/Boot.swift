@@ -38,6 +38,9 @@ final class BootEngine {
     /// `.init.text` addresses of the table's functions, for the eras that printed them; made
     /// on first use.
     var textAddresses: [UInt64] = []
+    /// Set when the kernel stops without panicking and without init (it waits for ever for a
+    /// root device): the boot ends there.
+    var hangReason: String?
     var version: KernelVersion { image.description.version }
     var architecture: Architecture { image.description.architecture }
     var timeline: BootTimeline { image.description.timeline }
@@ -48,10 +51,8 @@ final class BootEngine {
         self.bodies = image.bodies
         let description = image.description
         self.ctx = RunningKernel(
-            machine: Machine(
-                version: description.version, architecture: description.architecture,
-                hardwareName: description.hardwareName),
-            printkCost: description.timeline.printk, kallsyms: Kallsyms(image))
+            machine: Machine(description), printkCost: description.timeline.printk, kallsyms: Kallsyms(image))
+        ctx.debugObjects = Set(description.objects.filter(\.definesDEBUG).map(\.path))
         self.bodyContext = ctx
         runs.reserveCapacity(image.table.count + image.consoleSlice.count)
     }
@@ -61,7 +62,7 @@ final class BootEngine {
         do {
             outcome = .reachedInit(try startKernel())
         } catch {
-            outcome = .panicked(error.message)
+            outcome = hangReason.map(BootOutcome.hung) ?? .panicked(error.message)
             // panic_on_warn panics after the call returned: the panic still belongs to it.
             if let last = ctx.events.indices.last, ctx.events[last].kind == .panic, ctx.events[last].run == nil,
                 let run = runs.indices.last, runs[run].flags.contains(.warnPanicked)

@@ -82,12 +82,9 @@ extension BootEngine {
             ctx.irqsDisabled = false
         }
         runs.append(run)
-        ctx.warnFromDoOneInitcall("initcall \(image.table[index].symbolText) returned with \(reasons)")
-        if options.panicOnWarn {
-            // check_panic_on_warn("kernel")
-            runs[runs.count - 1].flags.insert(.warnPanicked)
-            try ctx.panic("kernel: panic_on_warn set ...")
-        }
+        if options.panicOnWarn { runs[runs.count - 1].flags.insert(.warnPanicked) }
+        // With panic_on_warn, __warn() panics before its end marker and the taint.
+        try ctx.warnFromDoOneInitcall("initcall \(image.table[index].symbolText) returned with \(reasons)")
     }
 
     /// `initcall_blacklisted()`: the symbol name without offset (and without ` [module]`),
@@ -106,6 +103,7 @@ extension BootEngine {
         ctx.runningEntry = index
         ctx.currentRun = runs.count
         ctx.sleptInAtomic = false
+        ctx.scheduledWhileAtomic = false
         let calltime = ctx.clock.now
         var run = InitcallRun(
             entry: index, slice: slice, pid: ctx.pid, ret: 0, calltime: calltime, rettime: calltime, flags: [],
@@ -119,10 +117,15 @@ extension BootEngine {
             if let panic = error as? KernelPanic { throw panic }
             let message = "\(image.table[index].function) threw a Swift error: \(error)"
             ctx.runningEntry = index
-            ctx.printPanic(message)
-            throw KernelPanic(message)
+            try ctx.panic(message, innermost: ctx.currentFunctionFrame)
         }
         finish(&run)
+        if let halted = ctx.halted {
+            // panic() already ran inside the body (a sleep under panic_on_warn).
+            run.flags.insert(.warnPanicked)
+            runs.append(run)
+            throw halted
+        }
         return run
     }
 
@@ -130,6 +133,7 @@ extension BootEngine {
         run.rettime = ctx.clock.now
         run.records = run.records.lowerBound..<ctx.records.count
         if ctx.sleptInAtomic { run.flags.insert(.sleptInAtomic) }
+        if ctx.scheduledWhileAtomic { run.flags.insert(.scheduledWhileAtomic) }
         ctx.runningEntry = -1
     }
 }

@@ -6,7 +6,8 @@ import KernelModel
 /// from 2.6.36, inline `printk`s in `do_one_initcall()` before. See
 /// ``KernelVersion/initcallDebugStyle`` for the texts and the releases that changed them.
 extension BootEngine {
-    /// "entering initcall level: %s" — 6.15 and later; earlier kernels only fire the tracepoint.
+    /// "entering initcall level: %s" — 6.16 and later (``KernelVersion/printsInitcallLevel``);
+    /// earlier kernels only fire the tracepoint.
     func traceInitcallLevel(_ name: String) {
         guard initcallDebug, version.printsInitcallLevel else { return }
         ctx.log(.KERN_DEBUG, "entering initcall level: \(name)")

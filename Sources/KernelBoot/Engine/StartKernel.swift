@@ -9,18 +9,22 @@ extension BootEngine {
         ctx.comm = "swapper/0"
         ctx.frames = bootCPUFrames
         ctx.mark(.banner)
-        ctx.pr_notice(linuxBanner)
+        ctx.log(.KERN_NOTICE, linuxBanner)
         if architecture == .x86_64 {
             // setup_arch() prints the boot loader's line and parses early params itself.
-            ctx.pr_info("Command line: \(savedCommandLine)")
+            ctx.log(.KERN_INFO, "Command line: \(savedCommandLine)")
             parseEarlyParam()
         }
-        ctx.pr_notice("Kernel command line: \(savedCommandLine)")
+        ctx.log(.KERN_NOTICE, "Kernel command line: \(savedCommandLine)")
         if architecture != .x86_64 { parseEarlyParam() }
         let afterDashes = parseBootingKernel()
         printUnknownBootoptions()
         if let afterDashes { setInitArgs(afterDashes) }
         blacklist = Set(options.initcallBlacklist)
+        ctx.panicTimeout = options.panicTimeout
+        ctx.panicOnWarn = options.panicOnWarn
+        ctx.kaslrDisabled = options.kaslrDisabled
+        if image.description.config.dynamicDebug { dynamicDebugInit() }
         // initcall_debug_enable(): the probes are registered once, here.
         initcallDebug = options.initcallDebug
         // time_init() and friends: from here on the clock runs.
@@ -34,10 +38,27 @@ extension BootEngine {
         return try restInit()
     }
 
-    /// `linux_banner` (init/version-timestamp.c), with the build timestamp a reproducible build
-    /// (`SOURCE_DATE_EPOCH=0`) would give.
-    var linuxBanner: String {
-        "Linux version \(version.release) (initcall-sim@localhost) (initcall-sim virtual toolchain) #1 SMP PREEMPT_DYNAMIC Thu Jan  1 00:00:00 UTC 1970"
+    /// `linux_banner` (init/version.c, init/version-timestamp.c from 6.2): the release and what
+    /// the build stamped in (``KernelBuild``; by default initcall-sim's virtual toolchain, with
+    /// the timestamp a reproducible build, `SOURCE_DATE_EPOCH=0`, gives).
+    var linuxBanner: String { image.description.build.banner(release: version) }
+
+    /// `dynamic_debug_init()` re-reads `saved_command_line` for `dyndbg=` and `<module>.dyndbg=`
+    /// (`ddebug_dyndbg_boot_param_cb()`); a bare `dyndbg` means `+p`.
+    func dynamicDebugInit() {
+        let bytes = Array(savedCommandLine.utf8)
+        var index = 0
+        while index < bytes.count, NextArg.isSpace(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            let (token, next) = NextArg.next(bytes, from: index)
+            index = next
+            if token.value == nil, token.param == "--" { break }
+            if token.param == "dyndbg" {
+                ctx.dynamicDebug.apply(token.value ?? "+p", module: nil)
+            } else if token.param.hasSuffix(".dyndbg") {
+                ctx.dynamicDebug.apply(token.value ?? "+p", module: String(token.param.dropLast(7)))
+            }
+        }
     }
 
     /// The boot CPU's call chain below `start_kernel()`.
@@ -60,10 +81,7 @@ extension BootEngine {
         // A new task: preemption and interrupts as a fresh kernel thread has them.
         ctx.preemptCount = 0
         ctx.irqsDisabled = false
-        switch architecture {
-        case .x86_64, .generic: ctx.frames = [.retFromForkAsm, .retFromFork, .kernelInit]
-        case .arm64: ctx.frames = [.retFromFork, .kernelInit]
-        }
+        ctx.frames = ctx.kernelFrames.pid1
         return try kernelInit()
     }
 }

@@ -41,19 +41,41 @@ public final class RunningKernel: KernelContext {
     let kallsyms: Kallsyms
     /// The index the current call will have in ``BootResult/runs``.
     @exclusivity(unchecked) var currentRun = 0
-    /// Whether the current call slept in atomic context.
+    /// Whether the current call reached a `might_sleep()` in atomic context.
     @exclusivity(unchecked) var sleptInAtomic = false
+    /// Whether the current call scheduled with a preempt count held.
+    @exclusivity(unchecked) var scheduledWhileAtomic = false
     /// Resources provided and required, in call order, tagged with their run.
     var resourceEvents: [ResourceEvent] = []
     /// `__might_resched()` reports at most once per second (`prev_jiffy + HZ`).
     var lastMightSleepReport: UInt64?
     /// The moments timeline views mark, in the order they happened.
     var events: [BootEvent] = []
+    /// The task whose record is still open (its last printk had no trailing newline); nil when
+    /// the last record is complete.
+    var openRecordOwner: Int32?
+    /// The frames of the kernel's own functions, as this era's build lays them out.
+    let kernelFrames: KernelFrames
+    /// Objects compiled with `-DDEBUG`: their `pr_debug()` calls print.
+    var debugObjects: Set<String> = []
+    /// `dyndbg=` queries, with `CONFIG_DYNAMIC_DEBUG`.
+    var dynamicDebug = DynamicDebug()
+    /// `panic_timeout` (`panic=`): what `panic()` does after its report.
+    var panicTimeout = 0
+    /// `panic_on_warn`.
+    var panicOnWarn = false
+    /// `nokaslr` was given: "Kernel Offset: disabled" whatever the offset.
+    var kaslrDisabled = false
+    /// Set once `panic()` has printed its report where the caller could not throw (a sleep
+    /// under `panic_on_warn`): the CPU is gone, nothing more is printed, and the engine stops
+    /// the boot when the body returns.
+    @exclusivity(unchecked) var halted: KernelPanic?
 
     init(machine: Machine, printkCost: UInt64, kallsyms: Kallsyms = Kallsyms()) {
         self.machine = machine
         self.printkCost = printkCost
         self.kallsyms = kallsyms
+        self.kernelFrames = KernelFrames.of(machine.version, machine.architecture)
     }
 
     /// The function running now, resolved through ``kallsyms``.
@@ -61,11 +83,7 @@ public final class RunningKernel: KernelContext {
 
     /// A kernel outside any boot, for benchmarks and tests that call bodies directly.
     package convenience init(benchmarkFor description: KernelDescription) {
-        self.init(
-            machine: Machine(
-                version: description.version, architecture: description.architecture,
-                hardwareName: description.hardwareName),
-            printkCost: description.timeline.printk)
+        self.init(machine: Machine(description), printkCost: description.timeline.printk)
         clockRunning = true
     }
 
@@ -79,24 +97,73 @@ public final class RunningKernel: KernelContext {
     public func mdelay(_ milliseconds: Int) { clock.advance(by: saturatingNanoseconds(milliseconds, 1_000_000)) }
 
     public func sleep(nanoseconds: UInt64, callee: String, line: Int) {
-        mightSleep(line: line, callee: callee)
+        scheduleDebug(callee: callee)
         clock.advance(by: nanoseconds)
+        // The switch to another task and back: __schedule() ends with raw_spin_rq_unlock_irq().
+        irqsDisabled = false
+    }
+
+    public func schedule() {
+        scheduleDebug(callee: nil)
+        irqsDisabled = false
+    }
+
+    /// `schedule_debug()` (kernel/sched/core.c): `in_atomic_preempt_off()` — a preempt count
+    /// other than schedule's own — is `__schedule_bug()`, after which the count is set back to
+    /// `PREEMPT_DISABLED`, so the caller returns with none held.
+    func scheduleDebug(callee: String?) {
+        guard preemptCount != 0 else { return }
+        scheduleBug(callee: callee)
+        preemptCount = 0
     }
 
     // MARK: printk
 
-    public func printk(_ level: LogLevel, _ text: String) {
-        if text.contains("\n") {
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
-                log(level, String(line))
+    /// `vprintk_store()`: a level marker in front picks the level; text up to each newline ends
+    /// a record; a fragment without one leaves the record open for a continuation by the same
+    /// task — a `KERN_CONT` fragment, or from before 4.9 one without any level.
+    public func printk(_ format: String) {
+        let parsed = PrintkFormat(format)
+        guard !parsed.text.isEmpty else { return }
+        let continues: Bool
+        let level: LogLevel
+        switch parsed.prefix {
+        case .continuation:
+            continues = openRecordOwner == pid
+            level = .KERN_DEFAULT
+        case .none:
+            continues = openRecordOwner == pid && machine.version.continuesWithoutKernCont
+            level = .KERN_DEFAULT
+        case .level(let given):
+            continues = false
+            level = given
+        }
+        let lines = parsed.text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            let last = index == lines.count - 1
+            // The empty piece after a final newline: the record is complete.
+            if last, index > 0, line.isEmpty {
+                openRecordOwner = nil
+                return
             }
-        } else {
-            log(level, text)
+            if index == 0, continues, !records.isEmpty, halted == nil {
+                records[records.count - 1].text += line
+            } else {
+                append(level, String(line))
+            }
+            openRecordOwner = last ? pid : nil
         }
     }
 
-    /// Stores one record; writing it costs a little virtual time once the clock runs.
+    /// Stores one complete record (the kernel's own lines, each printed with its newline);
+    /// writing it costs a little virtual time once the clock runs.
     func log(_ level: LogLevel, _ text: String) {
+        append(level, text)
+        openRecordOwner = nil
+    }
+
+    private func append(_ level: LogLevel, _ text: String) {
+        guard halted == nil else { return }
         records.append(LogRecord(timestamp: clock.now, level: level, text: text, pid: pid))
         if clockRunning { clock.advance(by: printkCost) }
     }
@@ -108,6 +175,12 @@ public final class RunningKernel: KernelContext {
             BootEvent(
                 kind: kind, timestamp: clock.now, pid: pid, record: records.count,
                 run: run ?? (runningEntry >= 0 ? currentRun : nil), detail: detail))
+    }
+
+    public var printsDebug: Bool {
+        guard let running = runningFunction else { return false }
+        if debugObjects.contains(running.object) { return true }
+        return machine.config.dynamicDebug && dynamicDebug.enabled(function: running.function, object: running.object)
     }
 
     // MARK: Preemption and interrupts
@@ -138,8 +211,7 @@ public final class RunningKernel: KernelContext {
     // MARK: panic
 
     public func panic(_ message: String) throws(KernelPanic) -> Never {
-        printPanic(message)
-        throw KernelPanic(message)
+        try panic(message, innermost: currentFunctionFrame)
     }
 }
 

@@ -5,6 +5,13 @@ struct Taint: Sendable, Hashable {
         "P", "F", "S", "R", "M", "B", "U", "D", "A", "W", "C", "I", "O", "E", "L", "K", "X", "T", "N", "J",
     ]
     static let warnBit = 9
+    /// `taint_flags[].desc` (kernel/panic.c, 6.11): the `TAINT_` name of each bit, which
+    /// `print_tainted_verbose()` prints.
+    static let names = [
+        "PROPRIETARY_MODULE", "FORCED_MODULE", "CPU_OUT_OF_SPEC", "FORCED_RMMOD", "MACHINE_CHECK", "BAD_PAGE", "USER",
+        "DIE", "OVERRIDDEN_ACPI_TABLE", "WARN", "CRAP", "FIRMWARE_WORKAROUND", "OOT_MODULE", "UNSIGNED_MODULE",
+        "SOFTLOCKUP", "LIVEPATCH", "AUX", "RANDSTRUCT", "TEST", "FWCTL",
+    ]
 
     private(set) var mask: UInt32 = 0
 
@@ -15,6 +22,14 @@ struct Taint: Sendable, Hashable {
     /// The set flags as letters, e.g. `W`.
     var letters: String {
         String(Taint.letters.indices.filter { mask & (1 << UInt32($0)) != 0 }.map { Taint.letters[$0] })
+    }
+
+    /// `print_tainted_verbose()` (6.11): `[%c]=%s` for each set flag, joined by ", "
+    /// (`[W]=WARN`).
+    func printTaintedVerbose() -> String {
+        Taint.letters.indices.filter { mask & (1 << UInt32($0)) != 0 }
+            .map { "[\(Taint.letters[$0])]=\(Taint.names[$0])" }
+            .joined(separator: ", ")
     }
 
     /// `print_tainted()`: "Not tainted", or "Tainted: " and one column per flag (`G` for a

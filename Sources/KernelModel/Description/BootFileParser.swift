@@ -13,7 +13,11 @@ struct BootFileParser {
     private var levelsEra: String?
     private var objectLines: [String: Int] = [:]
     private var lines: [Substring] = []
-    private var lineNumber = 0
+    private(set) var lineNumber = 0
+    /// The disk the `partition` statements that follow belong to (an index into `disks`).
+    var currentDisk: Int?
+    /// Where each disk and partition name was declared, for "already declared" errors.
+    var deviceLines: [String: Int] = [:]
 
     init(file: String, loader: @escaping BootFile.FileLoader) {
         self.file = file
@@ -34,8 +38,9 @@ struct BootFileParser {
 
     // MARK: Statements
 
-    private static let topLevel = [
-        "kernel", "arch", "cpus", "hardware", "cmdline", "linker-script", "levels", "rootfs", "initramfs", "object",
+    static let topLevel = [
+        "kernel", "arch", "cpus", "hardware", "cmdline", "linker-script", "levels", "initramfs", "disk", "partition",
+        "filesystems", "build", "timeline", "config", "kaslr", "object",
     ]
 
     private mutating func statement(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
@@ -69,10 +74,28 @@ struct BootFileParser {
         case "levels":
             try levels(keyword, arguments)
         case "rootfs":
-            description.rootFilesystem = arguments.map(\.text)
+            throw invalid(
+                "'rootfs' is no longer a statement", at: keyword.column,
+                notes: [
+                    "the kernel mounts the root root= names: declare it with 'disk' and 'partition … fs=ext4 holds=/sbin/init,/bin/sh' and add root=/dev/… to 'cmdline'",
+                    "or give an initramfs: 'initramfs /init'",
+                ])
         case "initramfs":
-            try noArguments(keyword, arguments)
-            description.hasInitramfs = true
+            try initramfs(keyword, arguments)
+        case "disk":
+            try disk(keyword, arguments)
+        case "partition":
+            try partition(keyword, arguments)
+        case "filesystems":
+            try filesystems(keyword, arguments)
+        case "build":
+            try build(keyword, arguments)
+        case "timeline":
+            try timeline(keyword, arguments)
+        case "config":
+            try config(keyword, arguments)
+        case "kaslr":
+            try kaslr(keyword, arguments)
         case "object":
             try object(keyword, arguments)
         default:
@@ -203,14 +226,23 @@ struct BootFileParser {
     private mutating func object(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
     {
-        let path = try single(keyword, arguments, "an object path such as drivers/base/core.o")
+        let options = arguments.filter { $0.text.hasPrefix("-") }
+        for option in options where !(option.text.hasPrefix("-D") && option.text.count > 2) {
+            throw invalid(
+                "unknown option '\(option.text)' for 'object'", at: option.column,
+                notes: ["an object takes -DNAME[=VALUE], the defines it was compiled with (-DDEBUG turns pr_debug on)"])
+        }
+        let path = try single(
+            keyword, arguments.filter { !$0.text.hasPrefix("-") }, "an object path such as drivers/base/core.o")
         if let previous = objectLines[path] {
             throw invalid(
                 "object '\(path)' is already defined at line \(previous)", at: arguments[0].column,
                 notes: ["each object appears once; its registrations follow it"])
         }
         objectLines[path] = lineNumber
-        description.objects.append(ObjectFile(path: path))
+        var object = ObjectFile(path: path)
+        object.defines = options.map { String($0.text.dropFirst(2)) }
+        description.objects.append(object)
         currentObject = description.objects.count - 1
     }
 
@@ -285,7 +317,8 @@ struct BootFileParser {
     // MARK: Attributes
 
     static let attributeNames = [
-        "time", "sleep", "returns", "preempt", "irqs", "printk", "requires", "provides", "on-missing", "panic", "size",
+        "time", "sleep", "returns", "preempt", "irqs", "printk", "pr_debug", "requires", "provides", "on-missing",
+        "panic", "size",
     ]
 
     /// The behaviour the attributes declare, and the column of each attribute (`requires=`).
@@ -338,6 +371,8 @@ struct BootFileParser {
             behaviour.irqsOff = value == "off"
         case "printk":
             behaviour.printk.append(try message(value, word: word, column: valueColumn))
+        case "pr_debug":
+            behaviour.printk.append(.init(level: .KERN_DEBUG, text: value, isDebug: true))
         case "requires", "provides":
             let names = value.split(separator: ",").map(String.init)
             guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }) else {
@@ -404,7 +439,7 @@ struct BootFileParser {
 
     /// `KERN_ERR:"text"` (or `<3>:text`, `ERR:text`): the level prefix must be unquoted; a value
     /// without one is printed at the default level, as `printk()` without a prefix is.
-    private func message(_ value: String, word: BootFileLexer.Word, column: Int) throws(BootDescriptionError)
+    func message(_ value: String, word: BootFileLexer.Word, column: Int) throws(BootDescriptionError)
         -> DeclaredBehaviour.Message
     {
         let unquotedValue = word.unquotedPrefix.drop { $0 != "=" }.dropFirst()
@@ -422,7 +457,7 @@ struct BootFileParser {
 
     // MARK: Helpers
 
-    private func single(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word], _ expected: String)
+    func single(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word], _ expected: String)
         throws(BootDescriptionError) -> String
     {
         guard arguments.count == 1 else {
@@ -434,7 +469,7 @@ struct BootFileParser {
         return arguments[0].text
     }
 
-    private func noArguments(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+    func noArguments(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
     {
         if let extra = arguments.first {
@@ -442,14 +477,14 @@ struct BootFileParser {
         }
     }
 
-    private func diagnostic(_ message: String, at column: Int, notes: [String] = []) -> Diagnostic {
+    func diagnostic(_ message: String, at column: Int, notes: [String] = []) -> Diagnostic {
         let source = lineNumber - 1 < lines.count ? String(lines[lineNumber - 1]) : nil
         return Diagnostic(
             .error, at: SourceLocation(file: file, line: lineNumber, column: column), message, notes: notes,
             sourceLine: source)
     }
 
-    private func invalid(_ message: String, at column: Int, notes: [String] = []) -> BootDescriptionError {
+    func invalid(_ message: String, at column: Int, notes: [String] = []) -> BootDescriptionError {
         .invalid(diagnostic(message, at: column, notes: notes))
     }
 }

@@ -1,5 +1,7 @@
 /// Virtual time spent by the parts of the boot that are not initcalls, in nanoseconds. The
-/// defaults put a small board's first initcall near 0.06 s and are documented in the README.
+/// defaults put a small board's first initcall near 0.06 s and are documented in the README;
+/// the `timeline` statement of a `.boot` file sets each stage, so that a replayed real boot's
+/// timestamps line up.
 public struct BootTimeline: Sendable, Hashable {
     /// `start_kernel()` from the banner to `console_init()`.
     public var startKernelToConsole: UInt64 = 40_000_000
@@ -9,7 +11,11 @@ public struct BootTimeline: Sendable, Hashable {
     public var perSecondaryCPU: UInt64 = 2_000_000
     /// `driver_init()` and the rest of `do_basic_setup()` before `do_initcalls()`.
     public var basicSetup: UInt64 = 1_000_000
-    /// `do_initcalls()` end to `free_initmem()`.
+    /// `do_initcalls()` end to the root mount in `prepare_namespace()` (`wait_for_device_probe()`
+    /// and the rest of `kernel_init_freeable()`).
+    public var prepareNamespace: UInt64 = 0
+    /// The root mount (or the end of `do_initcalls()` when an initramfs runs `/init`) to
+    /// `free_initmem()`.
     public var initcallsToFree: UInt64 = 3_000_000
     /// The cost of writing one record to the log buffer.
     public var printk: UInt64 = 1_000

@@ -1,7 +1,8 @@
 /// The behaviour a `.boot` line declares for one initcall, run as its body. In order: leak
 /// preemption/IRQ state (`preempt=`, `irqs=off`), busy-wait `time=`, sleep `sleep=`, check
 /// `requires=` (a missing one makes the call return `on-missing=`, `-ENODEV` by default),
-/// print the `printk=` lines, `panic=`, and on success (return 0) provide `provides=`.
+/// print the `printk=` and `pr_debug=` lines, `panic=`, and on success (return 0) provide
+/// `provides=`.
 struct DeclaredBehaviour: Sendable, Hashable {
     enum OnMissing: Sendable, Hashable {
         case returns(Int32)
@@ -28,6 +29,8 @@ struct DeclaredBehaviour: Sendable, Hashable {
     struct Message: Sendable, Hashable {
         var level: LogLevel
         var text: String
+        /// `pr_debug=`: printed only when the object's `pr_debug()` prints.
+        var isDebug = false
     }
 
     func run(_ k: any KernelContext) throws(KernelPanic) -> Int32 {
@@ -49,7 +52,9 @@ struct DeclaredBehaviour: Sendable, Hashable {
                 break
             }
         }
-        for message in printk { k.printk(message.level, message.text) }
+        for message in printk {
+            if message.isDebug { k.pr_debug(message.text) } else { k.printk(message.level, message.text) }
+        }
         if let panic { try k.panic(panic) }
         if ret == 0 { for resource in provides { k.provide(resource) } }
         return ret

@@ -20,12 +20,27 @@ public struct KernelDescription: Sendable {
     public var levels: LevelTable = .linux6
     /// The linker script; nil means the shipped Linux 6.x layout (``DefaultLinkerScript``).
     public var linkerScript: LinkerScript?
-    /// Executables present in the root filesystem, for `run_init_process()`.
-    public var rootFilesystem: [String] = ["/sbin/init", "/bin/sh"]
-    /// Whether an initramfs provides `/init` (`rdinit=` default).
-    public var hasInitramfs: Bool = false
+    /// The disks the kernel finds, with their partitions and what each filesystem holds:
+    /// `prepare_namespace()` mounts the one `root=` names. None: a kernel without an initramfs
+    /// `/init` panics with "VFS: Unable to mount root fs", as a real one does.
+    public var disks: [Disk] = []
+    /// The block-device filesystems the kernel registers, in registration order: what
+    /// `mount_block_root()` tries without `rootfstype=` (`list_bdev_fs_names()`). ext4 built
+    /// in registers `ext3` and `ext2` before itself.
+    public var filesystems: [String] = ["ext3", "ext2", "ext4"]
+    /// The executables of the initramfs unpacked into rootfs (nil: none). With `/init` (or the
+    /// `rdinit=` path) in it, that runs and no root is mounted.
+    public var initramfs: [String]?
     /// The `Hardware name:` of stack dumps.
     public var hardwareName: String = "initcall-sim virtual machine, BIOS 0.0 01/01/2026"
+    /// What the build stamped in: the banner's compiler, linker, user and version, and the
+    /// stack-dump details that follow from them.
+    public var build = KernelBuild()
+    /// The configuration options that change what a boot prints.
+    public var config = KernelConfig()
+    /// The KASLR offset this boot got (x86-64), printed by `panic()` as "Kernel Offset: 0x…";
+    /// nil (or `nokaslr`) prints "Kernel Offset: disabled".
+    public var kaslrOffset: UInt64?
     /// The virtual time the parts of the boot that are not initcalls take.
     public var timeline: BootTimeline = BootTimeline()
     /// Where the description came from, for messages (`Examples/board.boot`).
@@ -48,8 +63,13 @@ public struct KernelDescription: Sendable {
     ///     kernel.object("drivers/base/core.o") { tu in
     ///         tu.core_initcall(driver_core_init)
     ///     }
-    public mutating func object(_ path: String, _ build: (TranslationUnit) -> Void) {
-        objects.append(ObjectFile(path, levels: levels, build))
+    ///
+    /// `defines` are the `-D` names the object was compiled with (`CFLAGS_foo.o += -DDEBUG`):
+    /// `DEBUG` turns its `pr_debug()` and `dev_dbg()` calls on.
+    public mutating func object(_ path: String, defines: [String] = [], _ build: (TranslationUnit) -> Void) {
+        var object = ObjectFile(path, levels: levels, build)
+        object.defines = defines
+        objects.append(object)
     }
 
     /// The object paths in description order.

@@ -103,8 +103,10 @@ extension KernelVersion {
     public var tracesConsoleInitcalls: Bool { isAtLeast(4, 17) }
 
     /// `initcall_debug` prints "entering initcall level: %s" for every level (init/main.c,
-    /// `trace_initcall_level_cb`, merged for 6.15).
-    public var printsInitcallLevel: Bool { isAtLeast(6, 15) }
+    /// `trace_initcall_level_cb`): Francesco Valla, "init/main.c: log initcall level when
+    /// initcall_debug is used" (posted 2025-03-16; taken into akpm's mm-nonmm tree on
+    /// 2025-04-03, during the 6.15 merge window, so first released in 6.16).
+    public var printsInitcallLevel: Bool { isAtLeast(6, 16) }
 
     // MARK: printk
 
@@ -163,12 +165,48 @@ extension KernelVersion {
     /// lines: 5.16 ("sched: Make might_sleep() output less confusing").
     public var mightReschedPrintsCounts: Bool { isAtLeast(5, 16) }
 
+    /// `___might_sleep()`'s second line names `non_block: %d` (`in_atomic(): %d,
+    /// irqs_disabled(): %d, non_block: %d, pid: %d, name: %s`): about 5.4, with Daniel Vetter's
+    /// "kernel.h: Add non_block_start/end()" (2019, the non-blocking mmu-notifier sections);
+    /// before, `in_atomic(): %d, irqs_disabled(): %d, pid: %d, name: %s`.
+    public var mightSleepPrintsNonBlock: Bool { isAtLeast(5, 4) }
+
     // MARK: Root mount and init memory
 
-    /// The 6.5 rework of init/do_mounts.c: the `root=` text verbatim in "VFS: Cannot open root
-    /// device" (`""` when unset, `"(null)"` before) and the "List of all bdev filesystems:"
-    /// block before the panic.
+    /// The 6.5 rework of init/do_mounts.c (Christoph Hellwig, "init: rename mount_block_root
+    /// to mount_root_generic" and "init: pass root_device_name explicitly", with
+    /// `early_lookup_bdev()`): the `root=` text verbatim in "VFS: Cannot open root device"
+    /// (`""` when unset; before, `/dev/` stripped and `"(null)"` when unset), `root=` checked
+    /// once by `parse_root_device()` ("Disabling rootwait; root= is invalid."), the no-filesystem
+    /// panic naming the device (`"VFS: Unable to mount root fs on \"%s\" or %s"`), and the
+    /// "List of all bdev filesystems:" block before the panic (Angus Chen, "init: Add bdev fs
+    /// printk if mount_block_root failed", 2023-05).
     public var hasEarlyLookupMounts: Bool { isAtLeast(6, 5) }
+
+    /// `rootwait=<seconds>`: a bounded wait for the root device (Loic Poulain, "init: Add
+    /// support for rootwait timeout parameter", written against the 6.5 `early_lookup_bdev()`
+    /// code, released in 6.6); before, only the bare `rootwait`, which waits for ever.
+    public var hasRootwaitTimeout: Bool { isAtLeast(6, 6) }
+
+    /// `prepare_namespace()` ends with `init_pivot_root()` and `pr_info("VFS: Pivoted into new
+    /// rootfs\n")` instead of `MS_MOVE` + `chroot`: Christian Brauner's nullfs rootfs work,
+    /// seen in 7.0 boots (about 7.0; the release is inferred from real 7.0 logs).
+    public var pivotsIntoNewRootfs: Bool { isAtLeast(7, 0) }
+
+    /// `__schedule_bug()` and `__warn()` call `check_panic_on_warn(origin)` (6.2, 79cc1ba7badf,
+    /// backported to 6.1.7): `panic("%s: panic_on_warn set ...\n", origin)`. Before, `__warn()`
+    /// panicked with "panic_on_warn set ..." and `__schedule_bug()` with "scheduling while
+    /// atomic".
+    public func panicOnWarnMessage(origin: String) -> String {
+        if panicOnWarnNamesOrigin { return "\(origin): panic_on_warn set ..." }
+        return origin == "kernel" ? "panic_on_warn set ..." : origin
+    }
+
+    /// The call-trace frames x86-64 prints for PID 1: `ret_from_fork` written in assembly
+    /// under `kernel_init` up to 6.4 (with the unreliable `? rest_init` word a 6.1 trace
+    /// shows), `ret_from_fork` in C under `ret_from_fork_asm` from 6.5 (see
+    /// ``hasRetFromForkAsm``).
+    public var hasUnreliableRestInitFrame: Bool { !hasRetFromForkAsm && isAtLeast(5, 0) }
 
     /// `free_initmem()`'s line: `Freeing unused kernel image (initmem) memory: %ldK` from 5.x
     /// (`free_reserved_area(…, "unused kernel image (initmem)")`); `Freeing unused kernel

@@ -13,8 +13,8 @@
 ///     }
 ///
 /// The requirements are the primitives a kernel offers; everything else (`msleep`, `pr_info`,
-/// `spin_lock_irqsave`, …) is written on top of them in the extension below, exactly as the
-/// kernel's own headers build them.
+/// `pr_cont`, `dev_info`, `spin_lock_irqsave`, …) is written on top of them in the extension
+/// below, exactly as the kernel's own headers build them.
 public protocol KernelContext: AnyObject {
     /// `ktime_get()`: virtual nanoseconds since boot.
     var ktime_get: UInt64 { get }
@@ -35,11 +35,21 @@ public protocol KernelContext: AnyObject {
     func ndelay(_ nanoseconds: Int)
     /// `mdelay()`: busy-waits `milliseconds`.
     func mdelay(_ milliseconds: Int)
-    /// Sleeps `nanoseconds`: a `might_sleep()` point first (reported from `callee` at `line`
-    /// when preemption or interrupts are disabled), then the wait. Mirrors `msleep()` and kin.
+    /// Sleeps `nanoseconds` the way `msleep()` and kin do: `callee` (`msleep`,
+    /// `usleep_range_state`) calls `schedule()`, which with a preempt count held reports "BUG:
+    /// scheduling while atomic" from `__schedule_bug()` and resets the count (no
+    /// `might_sleep()` on that path). `line` is kept for callers that name the source line.
     func sleep(nanoseconds: UInt64, callee: String, line: Int)
-    /// `printk(level "text")`: each line of `text` becomes one record.
-    func printk(_ level: LogLevel, _ text: String)
+    /// `schedule()`: gives up the CPU for no time; in atomic context, `__schedule_bug()`.
+    func schedule()
+    /// `printk(fmt)`: `format` as C writes it, with an optional level marker in front
+    /// (``LogLevel/marker``, ``KERN_CONT``). A record ends at a newline; a fragment without one
+    /// leaves the record open, and the next printk continues it only with `KERN_CONT` (or,
+    /// before 4.9, without any level: ``KernelVersion/continuesWithoutKernCont``).
+    func printk(_ format: String)
+    /// Whether `pr_debug()` and `dev_dbg()` in the code running now print: its object defines
+    /// `DEBUG`, or, with `CONFIG_DYNAMIC_DEBUG`, a `dyndbg=` query turned its call sites on.
+    var printsDebug: Bool { get }
     /// `preempt_disable()`.
     func preempt_disable()
     /// `preempt_enable()`.
@@ -90,6 +100,10 @@ extension KernelContext {
     /// `might_sleep()`.
     public func might_sleep(line: Int = #line) { might_sleep(sourceLine: line) }
 
+    /// `printk(KERN_<level> "text")`. A trailing newline is optional: the next printk that is not
+    /// a continuation ends the record anyway.
+    public func printk(_ level: LogLevel, _ text: String) { printk(level.marker + text) }
+
     /// `pr_emerg()`.
     public func pr_emerg(_ text: String) { printk(.KERN_EMERG, text) }
     /// `pr_alert()`.
@@ -104,6 +118,39 @@ extension KernelContext {
     public func pr_notice(_ text: String) { printk(.KERN_NOTICE, text) }
     /// `pr_info()`.
     public func pr_info(_ text: String) { printk(.KERN_INFO, text) }
+    /// `pr_cont()`: `printk(KERN_CONT "text")`, appended to the record this task left open (a
+    /// new record at the default level when none is open).
+    public func pr_cont(_ text: String) { printk(KERN_CONT + text) }
+    /// `pr_debug()`: `printk(KERN_DEBUG "text")` when ``printsDebug`` (the object defines
+    /// `DEBUG`, or dynamic debug turned the call site on); otherwise compiled out
+    /// (`no_printk()`), as include/linux/printk.h defines it.
+    public func pr_debug(_ text: String) {
+        if printsDebug { printk(.KERN_DEBUG, text) }
+    }
+
+    /// `dev_printk(level, dev, fmt)`: the message after `"%s %s: "` of
+    /// `dev_driver_string(dev)` and `dev_name(dev)` (drivers/base/core.c `__dev_printk()`).
+    public func dev_printk(_ level: LogLevel, _ device: KernelDevice?, _ text: String) {
+        printk(level, KernelDevice.prefix(device) + text)
+    }
+    /// `dev_emerg()`.
+    public func dev_emerg(_ device: KernelDevice?, _ text: String) { dev_printk(.KERN_EMERG, device, text) }
+    /// `dev_alert()`.
+    public func dev_alert(_ device: KernelDevice?, _ text: String) { dev_printk(.KERN_ALERT, device, text) }
+    /// `dev_crit()`.
+    public func dev_crit(_ device: KernelDevice?, _ text: String) { dev_printk(.KERN_CRIT, device, text) }
+    /// `dev_err()`.
+    public func dev_err(_ device: KernelDevice?, _ text: String) { dev_printk(.KERN_ERR, device, text) }
+    /// `dev_warn()`.
+    public func dev_warn(_ device: KernelDevice?, _ text: String) { dev_printk(.KERN_WARNING, device, text) }
+    /// `dev_notice()`.
+    public func dev_notice(_ device: KernelDevice?, _ text: String) { dev_printk(.KERN_NOTICE, device, text) }
+    /// `dev_info()`.
+    public func dev_info(_ device: KernelDevice?, _ text: String) { dev_printk(.KERN_INFO, device, text) }
+    /// `dev_dbg()`: like ``pr_debug(_:)``, only when ``printsDebug``.
+    public func dev_dbg(_ device: KernelDevice?, _ text: String) {
+        if printsDebug { dev_printk(.KERN_DEBUG, device, text) }
+    }
 
     /// `local_irq_save(flags)`: returns the previous state and disables interrupts.
     public func local_irq_save() -> IRQFlags {

@@ -10,6 +10,12 @@ public struct ObjectFile: Sendable {
     /// Registrations that named a macro the level table does not define; linking fails on them
     /// as compiling would ("implicit declaration of function").
     public var unknownMacros: [(macro: String, function: String, source: SourceLocation?)]
+    /// The `-D` names it was compiled with (`ccflags-y += -DDEBUG`, `CFLAGS_foo.o += -DDEBUG`):
+    /// with `DEBUG` its `pr_debug()` calls print, as `#define DEBUG` at the top of the file does.
+    public var defines: [String] = []
+
+    /// Whether the object defines `DEBUG`.
+    public var definesDEBUG: Bool { defines.contains { $0 == "DEBUG" || $0.hasPrefix("DEBUG=") } }
 
     /// An object with registrations already made (see
     /// ``LevelTable/registration(_:macro:source:)``).

@@ -25,8 +25,8 @@ struct BootFileTests {
             cpus 8
             hardware "Board X"
             cmdline "initcall_debug quiet"   # trailing comment
-            rootfs /bin/sh
-            initramfs
+            disk vda size=1G fs=ext4 holds=/bin/sh
+            initramfs /init /bin/sh
             object drivers/net/enc28j60.o
               module_init enc28j60_init time=3ms requires=spi,clk returns=-ENODEV printk=KERN_ERR:"enc28j60: no chip" size=0x1f0
               module_exit enc28j60_exit
@@ -38,8 +38,10 @@ struct BootFileTests {
         #expect(description.cpus == 8)
         #expect(description.hardwareName == "Board X")
         #expect(description.commandLine == "initcall_debug quiet")
-        #expect(description.rootFilesystem == ["/bin/sh"])
-        #expect(description.hasInitramfs)
+        #expect(description.disks.map(\.name) == ["vda"])
+        #expect(description.disks[0].holds == ["/bin/sh"])
+        #expect(description.disks[0].number == DeviceNumber(254, 0))
+        #expect(description.initramfs == ["/init", "/bin/sh"])
         let enc = description.objects[0].entries
         #expect(enc.map(\.macro) == ["module_init", "module_exit"])
         #expect(enc[0].section == ".initcall6.init")
@@ -105,7 +107,7 @@ struct BootFileTests {
         ("arch ¦sparc", "unknown architecture 'sparc'"),
         ("cpus ¦0", "invalid CPU count '0'"),
         ("cmdline \"a\" ¦\"b\"", "'cmdline' takes one argument"),
-        ("initramfs ¦yes", "'initramfs' takes no arguments"),
+        ("initramfs ¦yes", "expected an absolute path in the initramfs, found 'yes'"),
         ("linker-script ¦\"missing.lds\"", "cannot read linker script"),
         ("object a.o\n  core_initcall foo_init time=¦100000s", "invalid duration '100000s'"),
         ("object a.o\n  core_initcall foo_init time=¦1.5ns", "invalid duration '1.5ns'"),
