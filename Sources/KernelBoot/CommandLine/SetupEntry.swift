@@ -3,10 +3,42 @@ import KernelModel
 /// A `struct obs_kernel_param` of `.init.setup`: `__setup("str", fn)` or `early_param("str", fn)`.
 struct SetupEntry: Sendable {
     /// The name as registered, `=` included for `__setup("init=", …)`.
-    var str: String
+    var str: String {
+        didSet { strBytes = Array(str.utf8) }
+    }
+    /// `str` as bytes, made once: every token is compared with every entry.
+    private(set) var strBytes: [UInt8]
     var early: Bool
     /// Returns 1 when the option is handled (`__setup`), 0 = OK / non-zero = error (`early_param`).
     var handler: @Sendable (String?, inout BootOptions, inout [(LogLevel, String)]) -> Int32
+    /// A handler the description declared (it runs with the kernel context), and its object.
+    var declared: PlacedSetup?
+
+    init(
+        str: String, early: Bool,
+        handler: @escaping @Sendable (String?, inout BootOptions, inout [(LogLevel, String)]) -> Int32
+    ) {
+        self.str = str
+        self.strBytes = Array(str.utf8)
+        self.early = early
+        self.handler = handler
+    }
+
+    /// The entry of a declared handler.
+    init(_ placed: PlacedSetup) {
+        self.str = placed.setup.str
+        self.strBytes = Array(placed.setup.str.utf8)
+        self.early = placed.setup.early
+        self.handler = { _, _, _ in 0 }
+        self.declared = placed
+    }
+
+    /// How traces name the handler: `__setup("init=")`, `early_param("quiet")`, or the declared
+    /// function with its registration.
+    var name: String {
+        let registration = "\(early ? "early_param" : "__setup")(\"\(str)\")"
+        return declared.map { "\($0.setup.function) (\(registration))" } ?? registration
+    }
 
     static func setup(_ str: String, _ handler: @escaping @Sendable (String, inout BootOptions) -> Int32) -> SetupEntry
     {

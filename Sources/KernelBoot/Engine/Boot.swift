@@ -4,10 +4,14 @@ import KernelModel
 extension KernelImage {
     /// Boots the image: `start_kernel()` to the first user process, or to a panic.
     ///
-    /// - Parameter commandLine: overrides the description's command line (the boot loader's
-    ///   `boot_command_line`).
-    public func boot(commandLine: String? = nil) -> BootResult {
-        let engine = BootEngine(image: self, commandLine: commandLine ?? description.commandLine)
+    /// - Parameters:
+    ///   - commandLine: overrides the description's command line (the boot loader's
+    ///     `boot_command_line`).
+    ///   - traceCommandLine: records what every parameter pass did with every token
+    ///     (``BootResult/commandLineTrace``).
+    public func boot(commandLine: String? = nil, traceCommandLine: Bool = false) -> BootResult {
+        let engine = BootEngine(
+            image: self, commandLine: commandLine ?? description.commandLine, traceCommandLine: traceCommandLine)
         return engine.run()
     }
 }
@@ -33,20 +37,33 @@ final class BootEngine {
     /// The image's bodies, held here so the loop does not reach through `image` each time.
     let bodies: ContiguousArray<InitcallBody>
     var onlineCPUs = 1
+    /// `__param`: the kernel's own parameters, then the image's.
+    let params: ParamTable
+    /// `.init.setup`: the kernel's own handlers, then the image's.
+    let setupTable: SetupTable
+    /// What each pass does with each token, when asked for.
+    let trace: CommandLineTrace?
     var version: KernelVersion { image.description.version }
     var architecture: Architecture { image.description.architecture }
     var timeline: BootTimeline { image.description.timeline }
 
-    init(image: KernelImage, commandLine: String) {
+    /// - Parameter tables: the image's `__param` index and `.init.setup` table, when the caller
+    ///   boots one image many times and made them once.
+    init(image: KernelImage, commandLine: String, traceCommandLine: Bool = false, tables: BootTables? = nil) {
         self.image = image
         self.savedCommandLine = commandLine
         self.bodies = image.bodies
         let description = image.description
+        let tables = tables ?? BootTables(image)
+        self.params = ParamTable(index: tables.paramIndex, version: description.version)
+        self.setupTable = tables.setupTable
+        self.trace = traceCommandLine ? CommandLineTrace() : nil
         self.ctx = RunningKernel(
             machine: Machine(
                 version: description.version, architecture: description.architecture,
                 hardwareName: description.hardwareName),
             printkCost: description.timeline.printk, kallsyms: Kallsyms(image))
+        ctx.params = params
         self.bodyContext = ctx
         runs.reserveCapacity(image.table.count + image.consoleSlice.count)
     }
@@ -58,8 +75,27 @@ final class BootEngine {
         } catch {
             outcome = .panicked(error.message)
         }
-        return BootResult(
+        var result = BootResult(
             image: image, commandLine: savedCommandLine, options: options, records: ctx.records, runs: runs,
             resourceEvents: ctx.resourceEvents, outcome: outcome, taint: ctx.taint.letters, onlineCPUs: onlineCPUs)
+        result.parameterVariables = params.variables
+        result.commandLineTrace = trace?.events ?? []
+        return result
+    }
+}
+
+/// The tables the command-line passes search, made from an image: the `__param` index and
+/// `.init.setup`. An image without parameters or handlers of its own shares the kernel's.
+struct BootTables: Sendable {
+    let paramIndex: ParamIndex
+    let setupTable: SetupTable
+
+    init(_ image: KernelImage) {
+        paramIndex =
+            image.parameters.isEmpty
+            ? .kernelOnly
+            : ParamIndex(image: image.parameters, levelNames: image.description.levels.initcallLevelNames)
+        setupTable =
+            image.setups.isEmpty ? .kernelOnly : SetupTable(SetupEntry.builtin + image.setups.map(SetupEntry.init))
     }
 }

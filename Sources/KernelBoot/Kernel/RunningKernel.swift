@@ -47,6 +47,12 @@ public final class RunningKernel: KernelContext {
     var resourceEvents: [ResourceEvent] = []
     /// `__might_resched()` reports at most once per second (`prev_jiffy + HZ`).
     var lastMightSleepReport: UInt64?
+    /// The `__param` table whose variables bodies read.
+    var params: ParamTable?
+    /// The object whose code runs outside an initcall (a `__setup` handler), for its local names.
+    var contextObject: String?
+    /// What each `.init.setup` handler last received, by its `str`.
+    var setupArguments: [String: String?] = [:]
 
     init(machine: Machine, printkCost: UInt64, kallsyms: Kallsyms = Kallsyms()) {
         self.machine = machine
@@ -84,7 +90,7 @@ public final class RunningKernel: KernelContext {
     // MARK: printk
 
     public func printk(_ level: LogLevel, _ text: String) {
-        if text.contains("\n") {
+        if text.utf8.contains(UInt8(ascii: "\n")) {
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
                 log(level, String(line))
             }
@@ -123,6 +129,20 @@ public final class RunningKernel: KernelContext {
     }
 
     public func has(_ resource: String) -> Bool { resources.contains(resource) }
+
+    // MARK: Parameters
+
+    public func param(_ name: String) -> ParamValue? {
+        params?.value(named: name, object: runningFunction?.object ?? contextObject)
+    }
+
+    public func setupArgument(_ str: String) -> String? {
+        setupArguments[str] ?? nil
+    }
+
+    public func sprint_symbol(_ function: String) -> String? {
+        kallsyms.function(named: function).map(\.symbolText)
+    }
 
     // MARK: panic
 
