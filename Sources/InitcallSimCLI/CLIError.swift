@@ -51,6 +51,7 @@ enum CLIError: Error {
 
     static func from(_ error: LinkError) -> CLIError {
         if case .script(let scriptError) = error { return .diagnostic(scriptError.diagnostic) }
+        if case .parameter(let diagnostic) = error { return .diagnostic(diagnostic) }
         return .input(error.message(spelling: .commandLine))
     }
 

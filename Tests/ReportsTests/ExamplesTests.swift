@@ -23,7 +23,7 @@ struct ExamplesTests {
         #expect(result.reachedInit != expectsPanic, "\(name): \(result.outcome)")
     }
 
-    @Test(arguments: ["same-level-pair", "board", "do-one-initcall", "panic"])
+    @Test(arguments: ["same-level-pair", "board", "do-one-initcall", "panic", "params"])
     func dmesgMatchesGolden(_ name: String) throws {
         let description = try BootFile.load(Fixtures.example("\(name).boot"))
         let result = try Linker.link(description).boot()
