@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["InitcallSim"], path: "Tests/Support"),
         .testTarget(name: "SourceInputTests", dependencies: ["SourceInput", "TestSupport"]),
         .testTarget(name: "LinkerScriptTests", dependencies: ["LinkerScript", "SourceInput", "TestSupport"]),
-        .testTarget(name: "KernelModelTests", dependencies: ["InitcallSim", "TestSupport"]),
+        .testTarget(name: "KernelModelTests", dependencies: ["InitcallSim", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "KernelLinkTests", dependencies: ["InitcallSim", "TestSupport"]),
         .testTarget(name: "KernelBootTests", dependencies: ["InitcallSim", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BootAnalysisTests", dependencies: ["InitcallSim", "TestSupport"]),

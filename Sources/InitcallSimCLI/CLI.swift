@@ -13,6 +13,7 @@ public enum CLI {
     /// The registered commands, in `--help` order.
     static let commands: [Command] = [
         BootCommand.command,
+        CmdlineCommand.command,
         LevelsCommand.command,
         CheckCommand.command,
         LdsCommand.command,

@@ -28,6 +28,14 @@ public struct BootResult: Sendable {
     /// Every table walk the boot entered (console, early, each level, empty ones included),
     /// in the order they ran, with its span in time and its runs.
     public let levels: [LevelSpan]
+    /// Every parameter of `__param` as the boot left it (the kernel's own first, then the
+    /// description's in link order): its value as sysfs reads it, the pass that sets it.
+    public var parameters: [ParameterState] { parameterVariables.states }
+    /// The `__param` variables as the boot left them (formatted only when read).
+    package internal(set) var parameterVariables = ParamVariables.empty
+    /// What each parameter pass did with each token of the command line, pass by pass; empty
+    /// unless the boot was asked to trace (`boot(traceCommandLine: true)`).
+    public internal(set) var commandLineTrace: [CommandLineEvent] = []
     /// Where each run's events start in ``resourceEvents`` (one more entry than runs): the
     /// one grouping of events by run, made once, so that every reader stays linear.
     private let eventStarts: [Int]

@@ -32,6 +32,12 @@ public struct KernelImage: Sendable {
     /// The size `free_initmem()` reports: a fixed base plus this image's initcall code and
     /// tables, in KiB.
     public let initMemoryKilobytes: Int
+    /// The description's part of `__param` (`__start___param` … `__stop___param`): every
+    /// object's parameters, objects in link order. The kernel's own come first at boot.
+    public let parameters: [ParamEntry]
+    /// The description's part of `.init.setup` (`__setup_start` … `__setup_end`): every object's
+    /// `__setup`/`early_param` handlers, objects in link order, after the kernel's own.
+    public let setups: [PlacedSetup]
 
     init(
         description: KernelDescription, linkOrder: [String], table: [PlacedInitcall],
@@ -51,6 +57,16 @@ public struct KernelImage: Sendable {
         let code = table.reduce(0) { $0 &+ $1.size }
         let tables = table.count &* Int(description.architecture.entrySize)
         self.initMemoryKilobytes = 2_560 + (code &+ tables &+ 1_023) / 1_024
+        // Most descriptions declare no parameter: keep relinks (explore) from building maps.
+        if description.objects.contains(where: { !$0.params.isEmpty || !$0.setups.isEmpty }) {
+            let byPath = Dictionary(description.objects.map { ($0.path, $0) }) { first, _ in first }
+            let linked = linkOrder.compactMap { byPath[$0] }
+            self.parameters = ParamEntry.table(linked)
+            self.setups = PlacedSetup.table(linked)
+        } else {
+            self.parameters = []
+            self.setups = []
+        }
     }
 
     /// The level table the image was linked with: the description's.

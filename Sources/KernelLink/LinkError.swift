@@ -22,6 +22,10 @@ public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
     case objectMissingFromLinkOrder(paths: [String])
     /// Two objects of the description have the same path.
     case duplicateObject(path: String)
+    /// A parameter declaration the compiler would reject: a permission
+    /// `VERIFY_OCTAL_PERMISSIONS()` refuses, an initializer that does not fit, a name declared
+    /// twice in one object. The diagnostic points at the declaration.
+    case parameter(Diagnostic)
 
     public var description: String { message(spelling: .swift) }
 
@@ -32,6 +36,7 @@ public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
         case .script(let error): return error.diagnostic
         case .undefinedSymbol(_, _, let diagnostic): return diagnostic
         case .unknownSymbolValue(_, _, let diagnostic): return diagnostic
+        case .parameter(let diagnostic): return diagnostic
         default: return nil
         }
     }
@@ -65,6 +70,8 @@ public enum LinkError: Error, Sendable, Hashable, CustomStringConvertible {
                 "link order leaves out \(paths.count == 1 ? "object" : "objects") \(paths.map { "'\($0)'" }.joined(separator: ", ")) (use \(spelling.allowPartial) to link them after the listed ones)"
         case .duplicateObject(let path):
             return "object '\(path)' is defined twice"
+        case .parameter(let diagnostic):
+            return diagnostic.description
         }
     }
 }

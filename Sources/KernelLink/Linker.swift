@@ -36,8 +36,50 @@ public enum Linker {
                     macro: unknown.macro, function: unknown.function, object: object.path, source: unknown.source,
                     suggestions: Suggestions.closest(to: unknown.macro, in: description.levels.macroNames))
             }
+            try checkParameters(object, levels: description.levels)
         }
     }
+
+    /// What compiling the object's parameter declarations would reject: each declaration's
+    /// permission and initializer (``ModuleParam/problem(fullName:object:)``), a level no walk
+    /// has, a name declared twice (`redefinition of '__param_<name>'`), and a `KBUILD_MODNAME`
+    /// longer than `MODULE_NAME_LEN` − 1 (the `static_assert` of `__module_param_call()`).
+    private static func checkParameters(_ object: ObjectFile, levels: LevelTable) throws(LinkError) {
+        guard !object.params.isEmpty else { return }
+        let walks = max(0, levels.initcallLevels.count - 1)
+        var seen: [String: ModuleParam] = [:]
+        for param in object.params {
+            let fullName = param.fullName(modname: object.modname)
+            if let problem = param.problem(fullName: fullName, object: object.path) { throw .parameter(problem) }
+            if param.level != -1, !(0..<walks).contains(param.level) {
+                throw .parameter(
+                    Diagnostic(
+                        .error, at: param.source ?? SourceLocation(file: object.path, line: 1, column: 1),
+                        "parameter '\(fullName)' is tagged with level \(param.level), which the level table does not have",
+                        notes: ["levels 0 to \(walks - 1), or -1 for the Booting kernel pass"],
+                        sourceLine: param.sourceLine))
+            }
+            if let first = seen[param.name] {
+                let place = first.source.map { " (first at \($0.file):\($0.line))" } ?? ""
+                throw .parameter(
+                    Diagnostic(
+                        .error, at: param.source ?? SourceLocation(file: object.path, line: 1, column: 1),
+                        "redefinition of '__param_\(param.name)': parameter '\(fullName)' is declared twice in \(object.path)\(place)",
+                        notes: ["each parameter of an object has its own name"], sourceLine: param.sourceLine))
+            }
+            seen[param.name] = param
+            if param.prefixed, object.modname.utf8.count > moduleNameLength - 1 {
+                throw .parameter(
+                    Diagnostic(
+                        .error, at: param.source ?? SourceLocation(file: object.path, line: 1, column: 1),
+                        "KBUILD_MODNAME '\(object.modname)' is longer than MODULE_NAME_LEN - 1 (\(moduleNameLength - 1) characters): param_sysfs_builtin() cannot file '\(fullName)'",
+                        notes: ["shorten the module name (modname)"], sourceLine: param.sourceLine))
+            }
+        }
+    }
+
+    /// `MODULE_NAME_LEN`: `64 - sizeof(unsigned long)` (include/linux/moduleparam.h).
+    static let moduleNameLength = 56
 
     /// One input section per (object, section name), in the object's first-appearance order;
     /// its entries stay in source order. `owners[i]` lists the entries of input `i`.

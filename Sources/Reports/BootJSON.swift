@@ -37,6 +37,20 @@ public enum BootJSON {
             ("initcalls", .array(result.runs.indices.map { initcall(result, $0) })),
             ("orphans", .array(result.image.orphans.map(unplaced))),
             ("discarded", .array(result.image.discarded.map(unplaced))),
+            ("parameters", .array(result.parameters.map(parameter))),
+        ])
+    }
+
+    /// One parameter as the boot left it: `{"module", "name", "type", "perm", "value", "sysfs"}`,
+    /// the value as its sysfs file reads without the newline, `sysfs` null for permission 0.
+    public static func parameter(_ state: ParameterState) -> JSON {
+        .object([
+            ("module", .string(state.module)),
+            ("name", .string(state.name)),
+            ("type", .string(state.type)),
+            ("perm", .string(state.permissionText)),
+            ("value", .string(state.value)),
+            ("sysfs", .optional(state.sysfsPath)),
         ])
     }
 

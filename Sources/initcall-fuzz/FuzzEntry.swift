@@ -95,14 +95,29 @@ enum FuzzTarget: String, CaseIterable {
     }
 
     static func commandLine(_ text: String) {
-        _ = image.boot(commandLine: text)
+        _ = image.boot(commandLine: text, traceCommandLine: true).parameters
     }
 
+    /// Two drivers, one of them declaring a parameter of every type and shape, a level-tagged
+    /// one, and boot option handlers.
     private static let image: KernelImage = {
         var description = KernelDescription()
         // A disk, so that root=, rootwait, rootfstype= and ro/rw reach the mount code.
         description.disks = [Disk.virtioRoot()]
-        description.object("drivers/a.o") { tu in tu.core_initcall(InitFunction("a_init") { _ in 0 }) }
+        description.object("drivers/a.o") { tu in
+            for type in ParamType.allCases { tu.module_param(type.rawValue, type, 0o644) }
+            tu.module_param_array("arr", .int, 0o444, max: 4, default: [1, 2])
+            tu.module_param_array("carr", .charp, 0o644, max: 3, nump: false)
+            tu.module_param_string("str", size: 8, 0o644, default: "abc")
+            tu.core_param("a_core", .bint, 0o644)
+            tu.param_cb(levelNamed: "subsys", "mode", ops: .int, 0o644)
+            tu.early_param("aearly", "a_early") { str, k in
+                k.pr_info("aearly \(str ?? "(null)") \(k.paramInt("int") ?? 0)")
+                return 0
+            }
+            tu.__setup("asetup=", "a_setup") { _, _ in 1 }
+            tu.core_initcall(InitFunction("a_init") { k in k.param("arr") == nil ? -22 : 0 })
+        }
         description.object("drivers/b.o") { tu in tu.module_init(InitFunction("b_init") { _ in -19 }) }
         guard let image = try? Linker.link(description) else { abort() }
         return image

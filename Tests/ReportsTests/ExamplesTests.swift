@@ -23,7 +23,9 @@ struct ExamplesTests {
         #expect(result.reachedInit != expectsPanic, "\(name): \(result.outcome)")
     }
 
-    @Test(arguments: ["same-level-pair", "board", "do-one-initcall", "panic", "debian-6.1-no-root", "tpm-ima"])
+    @Test(arguments: [
+        "same-level-pair", "board", "do-one-initcall", "panic", "debian-6.1-no-root", "tpm-ima", "params",
+    ])
     func dmesgMatchesGolden(_ name: String) throws {
         let description = try BootFile.load(Fixtures.example("\(name).boot"))
         let result = try Linker.link(description).boot()

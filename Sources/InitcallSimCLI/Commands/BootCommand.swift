@@ -16,7 +16,7 @@ enum BootCommand {
               --linker-script <file>    the linker script (replaces the file's 'linker-script')
               --format <format>         dmesg (default), raw (dmesg -r, with <level>),
                                         console (what the console shows at console_loglevel),
-                                        json (records and per-initcall results),
+                                        json (records, per-initcall results, parameters),
                                         perfetto (Chrome trace-event JSON for ui.perfetto.dev
                                         and chrome://tracing: a track per PID, levels
                                         enclosing their calls, stage and WARN markers),
@@ -24,6 +24,9 @@ enum BootCommand {
                                         events as /sys/kernel/tracing/trace prints them), or
                                         svg (a timeline: levels as bands, a row per long
                                         call, short calls folded per level)
+              --parameters              list every parameter instead of the log: type,
+                                        permission, the pass that sets it, its value as
+                                        /sys/module/<module>/parameters/<name> reads
 
             THE .boot FILE: one statement a line; '#' starts a comment; strings are "…" with
             \", \\, \n and \t. At the top:
@@ -63,13 +66,27 @@ enum BootCommand {
               preempt=+N|-N  irqs=off  time=120us  sleep=2ms  requires=a,b  on-missing=…
               printk=KERN_ERR:"text"  pr_debug="text"  panic="message"  returns=-ENODEV
               provides=a,b  size=0x40
+            printk= takes a C format and arguments: printk=KERN_INFO:"age=%d arr[1]=%d\n",age,arr[1]
+            Parameters and boot options, under an object:
+              modname par                   KBUILD_MODNAME (default: the object's base name)
+              module_param NAME TYPE PERM [default=V]
+              module_param_named NAME VARIABLE TYPE PERM [default=V]
+              module_param_array NAME TYPE PERM max=N [default=a,b] [count=VAR|count=NULL]
+              module_param_string NAME PERM size=N [default="text"]
+              module_param_cb NAME TYPE PERM    core_param NAME TYPE PERM (no prefix)
+              core_param_cb … late_param_cb NAME TYPE PERM (and <level>_param_cb for a
+                                            custom level; __level_param_cb NAME TYPE PERM N)
+              MODULE_PARM_DESC NAME "text"
+              early_param "str" FN [printk=…,str] [returns=N]
+              __setup "str=" FN [printk=…,str] [returns=N]
+            TYPE: byte short ushort int uint long ulong ullong hexint charp bool invbool bint
 
             EXIT STATUS: 0 the boot reached init, 1 it panicked or hung, 2 bad input or usage.
 
             """,
         options: [
             .value("--cmdline"), .value("--link-order"), .flag("--allow-partial"), .value("--linker-script"),
-            .value("--format"),
+            .value("--format"), .flag("--parameters"),
         ],
         run: run)
 
@@ -85,6 +102,11 @@ enum BootCommand {
         let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
         output.stderr += Loading.warnings(image.layoutWarnings)
         let result = image.boot()
+        if arguments.has("--parameters") {
+            output.stdout = ParametersRenderer.render(result.parameters)
+            output.exitCode = result.reachedInit ? ExitCode.success : ExitCode.failure
+            return
+        }
         switch format {
         case "json": output.stdout = BootJSON.document(result).rendered()
         case "perfetto": output.stdout = PerfettoTrace.render(result)

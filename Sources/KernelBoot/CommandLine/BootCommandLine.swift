@@ -4,21 +4,21 @@ import KernelModel
 /// kernel" with `unknown_bootoption()`, the unknown-parameter summary, and "Setting init args"
 /// for what follows `--`.
 extension BootEngine {
-    /// `parse_early_param()`: every token is offered to every `early_param()` of that exact
-    /// name (and `console=` to `earlycon`); everything is accepted at this stage.
+    /// `parse_early_param()` → `do_early_param()`: every token is offered to every
+    /// `early_param()` of that exact name (and `console=` to `earlycon`); everything is accepted
+    /// at this stage.
     func parseEarlyParam() {
         _ = ParseArgs.parse(
-            doing: "early options", line: savedCommandLine, params: [], minLevel: 0, maxLevel: 0,
-            options: &options, log: ctx.log
-        ) { [ctx] param, value, _, options in
-            for entry in SetupEntry.builtin
-            where (entry.early && ParseArgs.parameq(param, entry.str))
-                || (param == "console" && entry.str == "earlycon")
-            {
-                var messages: [(LogLevel, String)] = []
-                let failed = entry.handler(value, &options, &messages) != 0
-                for (level, text) in messages { ctx.log(level, text) }
-                if failed { ctx.log(.KERN_WARNING, "Malformed early option '\(param)'") }
+            doing: "early options", line: savedCommandLine, params: nil, minLevel: 0, maxLevel: 0,
+            options: &options, log: ctx.log, trace: trace
+        ) { [self] param, value, _, options in
+            for index in setupTable.earlyEntries(for: param) {
+                let entry = setupTable.entries[index]
+                trace?.act(.earlyOption, target: entry.name)
+                if callSetup(entry, value, &options) != 0 {
+                    log(.KERN_WARNING, "Malformed early option '\(param)'")
+                    trace?.act(.error, target: entry.name)
+                }
             }
             return 0
         }
@@ -28,13 +28,38 @@ extension BootEngine {
     /// after a bare `--`, unless a parameter before it failed (then init gets none of it).
     func parseBootingKernel() -> String? {
         let result = ParseArgs.parse(
-            doing: "Booting kernel", line: savedCommandLine, params: KernelParam.builtin, minLevel: -1, maxLevel: -1,
-            options: &options, log: ctx.log
+            doing: "Booting kernel", line: savedCommandLine, params: params, minLevel: -1, maxLevel: -1,
+            options: &options, log: ctx.log, trace: trace
         ) { [self] param, value, _, options in
             unknownBootoption(param, value, &options)
         }
         if case .dashes(let rest) = result { return rest }
         return nil
+    }
+
+    /// Prints a record and notes it in the trace of the token being handled.
+    func log(_ level: LogLevel, _ text: String) {
+        ctx.log(level, text)
+        trace?.note(text)
+    }
+
+    /// Calls one `.init.setup` handler: a built-in one on the options, a declared one with the
+    /// kernel context (its local names those of its object). Its argument is kept for
+    /// ``KernelContext/setupArgument(_:)``.
+    func callSetup(_ entry: SetupEntry, _ value: String?, _ options: inout BootOptions) -> Int32 {
+        ctx.setupArguments[entry.str] = .some(value)
+        guard let declared = entry.declared else {
+            var messages: [(LogLevel, String)] = []
+            let ret = entry.handler(value, &options, &messages)
+            for (level, text) in messages { log(level, text) }
+            return ret
+        }
+        let recordStart = ctx.records.count
+        ctx.contextObject = declared.object
+        defer { ctx.contextObject = nil }
+        let ret = declared.setup.handler(value, bodyContext)
+        for record in ctx.records[recordStart...] { trace?.note(record.text) }
+        return ret
     }
 
     /// `unknown_bootoption()`: boot loader identifiers and `__setup` handlers consume the
@@ -43,11 +68,20 @@ extension BootEngine {
     private func unknownBootoption(_ param: String, _ value: String?, _ options: inout BootOptions) -> Int32 {
         // repair_env_string(): put back the '=' next_arg() removed (the quote stays removed).
         let line = value.map { "\(param)=\($0)" } ?? param
-        if line.hasPrefix("BOOT_IMAGE=") || line.hasPrefix("kexec") { return 0 }
+        if line.hasPrefix("BOOT_IMAGE=") || line.hasPrefix("kexec") {
+            trace?.act(.bootLoader)
+            return 0
+        }
         if obsoleteChecksetup(line, &options) { return 0 }
         // strnchr(param, len, '.') with len taken before the repair: the name only.
-        if param.contains(".") { return 0 }
-        if options.panicLater != nil { return 0 }
+        if param.utf8.contains(UInt8(ascii: ".")) {
+            trace?.act(.dropped)
+            return 0
+        }
+        if options.panicLater != nil {
+            trace?.act(.tooMany)
+            return 0
+        }
         let limit = BootOptions.initArgLimit
         if value != nil {
             if options.envpInit.count > limit { options.panicLater = ("env", line) }
@@ -56,9 +90,11 @@ extension BootEngine {
             } else {
                 options.envpInit.append(line)
             }
+            trace?.act(options.panicLater == nil ? .initEnvironment : .tooMany, detail: line)
         } else {
             if options.argvInit.count > limit { options.panicLater = ("init", line) }
             options.argvInit.append(line)
+            trace?.act(options.panicLater == nil ? .initArgument : .tooMany, detail: line)
         }
         return 0
     }
@@ -68,23 +104,29 @@ extension BootEngine {
     private func obsoleteChecksetup(_ line: String, _ options: inout BootOptions) -> Bool {
         let lineBytes = Array(line.utf8)
         var hadEarlyParam = false
-        for entry in SetupEntry.builtin {
-            let str = Array(entry.str.utf8)
+        let strings = setupTable.strings
+        for index in strings.indices {
+            let str = strings[index]
             guard ParseArgs.parameqn(lineBytes, str, str.count) else { continue }
+            let entry = setupTable.entries[index]
             if entry.early {
-                if lineBytes.count == str.count || lineBytes[str.count] == UInt8(ascii: "=") { hadEarlyParam = true }
+                if lineBytes.count == str.count || lineBytes[str.count] == UInt8(ascii: "=") {
+                    hadEarlyParam = true
+                    trace?.act(.earlyDone, target: entry.name)
+                }
                 continue
             }
-            var messages: [(LogLevel, String)] = []
             let rest = String(decoding: lineBytes[str.count...], as: UTF8.self)
-            let handled = entry.handler(rest, &options, &messages) != 0
-            for (level, text) in messages { ctx.log(level, text) }
+            let handled = callSetup(entry, rest, &options) != 0
             if entry.str == "initcall_blacklist=" {
                 for name in rest.split(separator: ",", omittingEmptySubsequences: false) {
-                    ctx.log(.KERN_DEBUG, "blacklisting initcall \(name)")
+                    log(.KERN_DEBUG, "blacklisting initcall \(name)")
                 }
             }
-            if handled { return true }
+            if handled {
+                trace?.act(.setup, target: entry.name)
+                return true
+            }
         }
         return hadEarlyParam
     }
@@ -103,17 +145,23 @@ extension BootEngine {
     /// `parse_args("Setting init args", after_dashes, NULL, 0, -1, -1, NULL, set_init_arg)`:
     /// everything after `--` becomes an argument of init, `=` or not.
     func setInitArgs(_ afterDashes: String) {
+        let offset = savedCommandLine.utf8.count - afterDashes.utf8.count
         _ = ParseArgs.parse(
-            doing: "Setting init args", line: afterDashes, params: [], minLevel: -1, maxLevel: -1,
-            options: &options, log: ctx.log
-        ) { param, value, _, options in
-            if options.panicLater != nil { return 0 }
+            doing: "Setting init args", line: afterDashes, params: nil, minLevel: -1, maxLevel: -1,
+            options: &options, log: ctx.log, trace: trace, offset: offset
+        ) { [trace] param, value, _, options in
             let line = value.map { "\(param)=\($0)" } ?? param
+            if options.panicLater != nil {
+                trace?.act(.tooMany, detail: line)
+                return 0
+            }
             if options.argvInit.count >= BootOptions.initArgLimit {
                 options.panicLater = ("init", line)
+                trace?.act(.tooMany, detail: line)
                 return 0
             }
             options.argvInit.append(line)
+            trace?.act(.initArgument, detail: line)
             return 0
         }
     }

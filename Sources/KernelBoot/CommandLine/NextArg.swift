@@ -32,31 +32,53 @@ enum NextArg {
             if c == UInt8(ascii: "\"") { inQuote.toggle() }
             i += 1
         }
-        // The token with a terminating NUL, so that the kernel's writes can be replayed.
-        var buffer = Array(args[begin..<(begin + i)]) + [0]
-        var valueStart: Int?
+        // The kernel writes NULs into the token: at the first '=' and, for a quoted value or
+        // a quoted token, over a closing quote in its last character. Replay those writes as
+        // positions instead of on a copy: param and value end at the first NUL from their start.
+        let quote = UInt8(ascii: "\"")
+        let length = i
+        let last = begin + length - 1
+        var lastZeroed = false
+        var valueStart = -1
         if equals != 0 {
-            buffer[equals] = 0
-            var v = equals + 1
+            var v = begin + equals + 1
             // Don't include quotes in value.
-            if buffer[v] == UInt8(ascii: "\"") {
+            if v < begin + length, args[v] == quote {
                 v += 1
-                if i > 0, buffer[i - 1] == UInt8(ascii: "\"") { buffer[i - 1] = 0 }
+                if length > 0, length - 1 != equals, args[last] == quote { lastZeroed = true }
             }
             valueStart = v
         }
-        if quoted, i > 0, buffer[i - 1] == UInt8(ascii: "\"") { buffer[i - 1] = 0 }
-        var next = begin + i
+        if quoted, length > 0, !lastZeroed, length - 1 != equals, args[last] == quote { lastZeroed = true }
+        var next = begin + length
         if next < args.count { next += 1 }
         while next < args.count, isSpace(args[next]) { next += 1 }
-        let token = Token(param: cString(buffer, from: 0), value: valueStart.map { cString(buffer, from: $0) })
-        return (token, next)
+        let nuls = Nuls(equals: equals == 0 ? -1 : begin + equals, last: lastZeroed ? last : -1, end: begin + length)
+        let param = String(decoding: args[begin..<nuls.first(in: args, from: begin)], as: UTF8.self)
+        var value: String?
+        if valueStart >= 0 {
+            let start = min(valueStart, begin + length)
+            value = String(decoding: args[start..<nuls.first(in: args, from: start)], as: UTF8.self)
+        }
+        return (Token(param: param, value: value), next)
     }
 
-    private static func cString(_ buffer: [UInt8], from start: Int) -> String {
-        guard start < buffer.count else { return "" }
-        let end = buffer[start...].firstIndex(of: 0) ?? buffer.count
-        return String(decoding: buffer[start..<end], as: UTF8.self)
+    /// Where the kernel's writes left NULs in a token: the first '=', a last character that was a
+    /// closing quote, and the token's end (each -1 when absent).
+    private struct Nuls {
+        let equals: Int
+        let last: Int
+        let end: Int
+
+        /// The first NUL at or after `start`: one of the writes, or a NUL of the line itself.
+        func first(in args: [UInt8], from start: Int) -> Int {
+            var k = start
+            while k < end {
+                if k == equals || k == last || args[k] == 0 { return k }
+                k += 1
+            }
+            return end
+        }
     }
 
     /// Splits a whole line, for tests and tools (`parse_args()` does its own loop).

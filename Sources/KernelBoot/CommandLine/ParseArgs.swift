@@ -15,52 +15,92 @@ struct ParseArgs {
     typealias UnknownHandler = (String, String?, String, inout BootOptions) -> Int32
 
     /// Parses `line`. `log` receives the error messages, with the kernel's backquote quoting.
+    /// `params` is the `__param` table (nil: none, as the early and init-argument passes pass
+    /// `NULL`); `trace`, when given, records what became of each token, `offset` bytes into the
+    /// whole command line.
     static func parse(
-        doing: String, line: String, params: [KernelParam], minLevel: Int, maxLevel: Int,
-        options: inout BootOptions, log: (LogLevel, String) -> Void, unknown: UnknownHandler?
+        doing: String, line: String, params: ParamTable?, minLevel: Int, maxLevel: Int,
+        options: inout BootOptions, log: (LogLevel, String) -> Void, trace: CommandLineTrace? = nil,
+        offset: Int = 0, unknown: UnknownHandler?
     ) -> Result {
         let bytes = Array(line.utf8)
         var index = 0
         while index < bytes.count, NextArg.isSpace(bytes[index]) { index += 1 }
         var error: Int32?
+        // A level's pass is the one with a table and a single level (the early pass also asks
+        // for level 0, but has no table).
+        let level = params != nil && minLevel == maxLevel && minLevel >= 0 ? minLevel : nil
+        func print(_ level: LogLevel, _ text: String) {
+            log(level, text)
+            trace?.note(text)
+        }
         while index < bytes.count {
+            let start = index
             let (token, next) = NextArg.next(bytes, from: index)
             index = next
+            trace?.begin(pass: doing, level: level, offset: offset + start, param: token.param, value: token.value)
+            defer { trace?.end() }
             // Stop at --
             if token.value == nil, token.param == "--" {
+                trace?.act(.endOfOptions, detail: error.map { "an earlier parameter failed (\(Errno.describe($0)))" })
                 if let error { return .finished(error: error) }
                 return .dashes(rest: String(decoding: bytes[index...], as: UTF8.self))
             }
-            let ret = parseOne(
+            let (ret, shown) = parseOne(
                 token.param, token.value, doing: doing, params: params, minLevel: minLevel, maxLevel: maxLevel,
-                options: &options, unknown: unknown)
+                options: &options, log: print, trace: trace, unknown: unknown)
             if ret == 0 { continue }
-            let value = token.value ?? ""
+            let value = shown ?? token.value ?? ""
             switch -ret {
             case Errno.ENOENT:
-                log(.KERN_ERR, "\(doing): Unknown parameter `\(token.param)'")
+                print(.KERN_ERR, "\(doing): Unknown parameter `\(token.param)'")
             case Errno.ENOSPC:
-                log(.KERN_ERR, "\(doing): `\(value)' too large for parameter `\(token.param)'")
+                print(.KERN_ERR, "\(doing): `\(value)' too large for parameter `\(token.param)'")
             default:
-                log(.KERN_ERR, "\(doing): `\(value)' invalid for parameter `\(token.param)'")
+                print(.KERN_ERR, "\(doing): `\(value)' invalid for parameter `\(token.param)'")
             }
+            trace?.fail(Errno.describe(ret))
             error = ret
         }
         return .finished(error: error)
     }
 
+    /// `parse_one()`: the first parameter whose name `parameq()`s is set, if its level is in
+    /// range; another level's is left alone (0); a bare name only reaches ops that take one.
+    /// Returns the errno and, for arrays, the value as the error message shows it
+    /// (`param_array()` overwrites the commas it passes with NULs and never restores them).
     static func parseOne(
-        _ param: String, _ value: String?, doing: String, params: [KernelParam], minLevel: Int, maxLevel: Int,
-        options: inout BootOptions, unknown: UnknownHandler?
-    ) -> Int32 {
-        for kernelParam in params where parameq(param, kernelParam.name) {
+        _ param: String, _ value: String?, doing: String, params: ParamTable?, minLevel: Int, maxLevel: Int,
+        options: inout BootOptions, log: (LogLevel, String) -> Void, trace: CommandLineTrace? = nil,
+        unknown: UnknownHandler?
+    ) -> (Int32, String?) {
+        if let params, let index = params.find(param) {
+            let entry = params.entries[index]
             // Parameters of other levels are silently left for their own pass.
-            if kernelParam.level < minLevel || kernelParam.level > maxLevel { return 0 }
-            if value == nil, !kernelParam.acceptsNoArgument { return -Errno.EINVAL }
-            return kernelParam.set(value, &options)
+            if entry.param.level < minLevel || entry.param.level > maxLevel {
+                trace?.act(.otherLevel, target: entry.fullName, detail: params.passName(index))
+                return (0, nil)
+            }
+            trace?.act(.error, target: entry.fullName)
+            if value == nil, !entry.param.acceptsNoArgument { return (-Errno.EINVAL, nil) }
+            let ret = params.set(index, value, log: log)
+            if ret == 0, index < params.builtinCount {
+                KernelParam.apply(entry.fullName, params.values[index], to: &options)
+            }
+            if let trace {
+                // What sysfs reads now: the new value, or after an error what is left (an array
+                // keeps the elements set before the bad one).
+                var shown = params.get(index)
+                if shown.hasSuffix("\n") { shown.removeLast() }
+                trace.act(ret == 0 ? .set : .error, target: entry.fullName, detail: shown)
+            }
+            if case .array = entry.param.kind, let value, let comma = value.firstIndex(of: ",") {
+                return (ret, String(value[..<comma]))
+            }
+            return (ret, nil)
         }
-        if let unknown { return unknown(param, value, doing, &options) }
-        return -Errno.ENOENT
+        if let unknown { return (unknown(param, value, doing, &options), nil) }
+        return (-Errno.ENOENT, nil)
     }
 
     /// `parameq()`: equal, with `-` and `_` interchangeable on both sides.

@@ -3,10 +3,42 @@ import KernelModel
 /// A `struct obs_kernel_param` of `.init.setup`: `__setup("str", fn)` or `early_param("str", fn)`.
 struct SetupEntry: Sendable {
     /// The name as registered, `=` included for `__setup("init=", …)`.
-    var str: String
+    var str: String {
+        didSet { strBytes = Array(str.utf8) }
+    }
+    /// `str` as bytes, made once: every token is compared with every entry.
+    private(set) var strBytes: [UInt8]
     var early: Bool
     /// Returns 1 when the option is handled (`__setup`), 0 = OK / non-zero = error (`early_param`).
     var handler: @Sendable (String?, inout BootOptions, inout [(LogLevel, String)]) -> Int32
+    /// A handler the description declared (it runs with the kernel context), and its object.
+    var declared: PlacedSetup?
+
+    init(
+        str: String, early: Bool,
+        handler: @escaping @Sendable (String?, inout BootOptions, inout [(LogLevel, String)]) -> Int32
+    ) {
+        self.str = str
+        self.strBytes = Array(str.utf8)
+        self.early = early
+        self.handler = handler
+    }
+
+    /// The entry of a declared handler.
+    init(_ placed: PlacedSetup) {
+        self.str = placed.setup.str
+        self.strBytes = Array(placed.setup.str.utf8)
+        self.early = placed.setup.early
+        self.handler = { _, _, _ in 0 }
+        self.declared = placed
+    }
+
+    /// How traces name the handler: `__setup("init=")`, `early_param("quiet")`, or the declared
+    /// function with its registration.
+    var name: String {
+        let registration = "\(early ? "early_param" : "__setup")(\"\(str)\")"
+        return declared.map { "\($0.setup.function) (\(registration))" } ?? registration
+    }
 
     static func setup(_ str: String, _ handler: @escaping @Sendable (String, inout BootOptions) -> Int32) -> SetupEntry
     {
@@ -86,7 +118,7 @@ struct SetupEntry: Sendable {
         },
         .setup("rootdelay=") { value, options in
             // kstrtouint(str, 0, &root_delay): a bad value leaves the option unhandled.
-            guard let seconds = Int32(value) ?? Int32(hexOrOctal: value), seconds >= 0 else { return 0 }
+            guard let seconds = SetupEntry.kstrtoint(value), seconds >= 0 else { return 0 }
             options.rootDelay = Int(seconds)
             return 1
         },
@@ -98,7 +130,7 @@ struct SetupEntry: Sendable {
         // rootwait_timeout_setup() (6.6): seconds, kept as milliseconds; a bad or excessive value
         // falls back to waiting for ever, with a warning.
         SetupEntry(str: "rootwait=", early: false) { value, options, messages in
-            guard let seconds = Int32(value ?? "") ?? Int32(hexOrOctal: value ?? ""), seconds >= 0 else {
+            guard let seconds = SetupEntry.kstrtoint(value ?? ""), seconds >= 0 else {
                 messages.append((.KERN_WARNING, "ignoring invalid rootwait value"))
                 options.rootWait = -1
                 return 1
@@ -146,4 +178,13 @@ struct SetupEntry: Sendable {
             return 0
         },
     ]
+}
+
+extension SetupEntry {
+    /// `kstrtoint(str, 0, &v)`: nil where the kernel's returns an error.
+    static func kstrtoint(_ text: String) -> Int32? {
+        var value: Int64 = 0
+        guard Kstrtox.kstrtos(text, bits: 32, &value) == 0 else { return nil }
+        return Int32(exactly: value)
+    }
 }

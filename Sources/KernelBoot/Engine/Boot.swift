@@ -4,10 +4,14 @@ import KernelModel
 extension KernelImage {
     /// Boots the image: `start_kernel()` to the first user process, or to a panic.
     ///
-    /// - Parameter commandLine: overrides the description's command line (the boot loader's
-    ///   `boot_command_line`).
-    public func boot(commandLine: String? = nil) -> BootResult {
-        let engine = BootEngine(image: self, commandLine: commandLine ?? description.commandLine)
+    /// - Parameters:
+    ///   - commandLine: overrides the description's command line (the boot loader's
+    ///     `boot_command_line`).
+    ///   - traceCommandLine: records what every parameter pass did with every token
+    ///     (``BootResult/commandLineTrace``).
+    public func boot(commandLine: String? = nil, traceCommandLine: Bool = false) -> BootResult {
+        let engine = BootEngine(
+            image: self, commandLine: commandLine ?? description.commandLine, traceCommandLine: traceCommandLine)
         return engine.run()
     }
 }
@@ -41,18 +45,31 @@ final class BootEngine {
     /// Set when the kernel stops without panicking and without init (it waits for ever for a
     /// root device): the boot ends there.
     var hangReason: String?
+    /// `__param`: the kernel's own parameters, then the image's.
+    let params: ParamTable
+    /// `.init.setup`: the kernel's own handlers, then the image's.
+    let setupTable: SetupTable
+    /// What each pass does with each token, when asked for.
+    let trace: CommandLineTrace?
     var version: KernelVersion { image.description.version }
     var architecture: Architecture { image.description.architecture }
     var timeline: BootTimeline { image.description.timeline }
 
-    init(image: KernelImage, commandLine: String) {
+    /// - Parameter tables: the image's `__param` index and `.init.setup` table, when the caller
+    ///   boots one image many times and made them once.
+    init(image: KernelImage, commandLine: String, traceCommandLine: Bool = false, tables: BootTables? = nil) {
         self.image = image
         self.savedCommandLine = commandLine
         self.bodies = image.bodies
         let description = image.description
+        let tables = tables ?? BootTables(image)
+        self.params = ParamTable(index: tables.paramIndex, version: description.version)
+        self.setupTable = tables.setupTable
+        self.trace = traceCommandLine ? CommandLineTrace() : nil
         self.ctx = RunningKernel(
             machine: Machine(description), printkCost: description.timeline.printk, kallsyms: Kallsyms(image))
         ctx.debugObjects = Set(description.objects.filter(\.definesDEBUG).map(\.path))
+        ctx.params = params
         self.bodyContext = ctx
         runs.reserveCapacity(image.table.count + image.consoleSlice.count)
     }
@@ -70,10 +87,13 @@ final class BootEngine {
                 ctx.events[last].run = run
             }
         }
-        return BootResult(
+        var result = BootResult(
             image: image, commandLine: savedCommandLine, options: options, records: ctx.records, runs: runs,
             resourceEvents: ctx.resourceEvents, outcome: outcome, taint: ctx.taint.letters, onlineCPUs: onlineCPUs,
             events: ctx.events, levels: levelSpans)
+        result.parameterVariables = params.variables
+        result.commandLineTrace = trace?.events ?? []
+        return result
     }
 
     /// One table walk: its `initcall_level` tracepoint, then `body`; the span is recorded
@@ -90,5 +110,21 @@ final class BootEngine {
         }
         traceInitcallLevel(name)
         try body()
+    }
+}
+
+/// The tables the command-line passes search, made from an image: the `__param` index and
+/// `.init.setup`. An image without parameters or handlers of its own shares the kernel's.
+struct BootTables: Sendable {
+    let paramIndex: ParamIndex
+    let setupTable: SetupTable
+
+    init(_ image: KernelImage) {
+        paramIndex =
+            image.parameters.isEmpty
+            ? .kernelOnly
+            : ParamIndex(image: image.parameters, levelNames: image.description.levels.initcallLevelNames)
+        setupTable =
+            image.setups.isEmpty ? .kernelOnly : SetupTable(SetupEntry.builtin + image.setups.map(SetupEntry.init))
     }
 }

@@ -28,8 +28,8 @@ extension BootEngine {
         let name = image.name(of: .level(level))
         // Only parameters tagged with this level are set; unknown ones are silently ignored.
         _ = ParseArgs.parse(
-            doing: name, line: commandLine, params: KernelParam.builtin, minLevel: level, maxLevel: level,
-            options: &options, log: ctx.log, unknown: { _, _, _, _ in 0 })
+            doing: name, line: commandLine, params: params, minLevel: level, maxLevel: level,
+            options: &options, log: ctx.log, trace: trace, unknown: { _, _, _, _ in 0 })
         try walk(.level(level)) { () throws(KernelPanic) in
             for index in image.levelSlices[level] {
                 try doOneInitcall(index, slice: .level(level))

@@ -15,4 +15,9 @@ struct Kallsyms: Sendable {
     func function(at index: Int) -> PlacedInitcall? {
         table.indices.contains(index) ? table[index] : nil
     }
+
+    /// The first function of the table named `name` (`kallsyms_lookup_name()`).
+    func function(named name: String) -> PlacedInitcall? {
+        table.first { $0.function == name }
+    }
 }

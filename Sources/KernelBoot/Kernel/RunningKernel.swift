@@ -70,6 +70,12 @@ public final class RunningKernel: KernelContext {
     /// under `panic_on_warn`): the CPU is gone, nothing more is printed, and the engine stops
     /// the boot when the body returns.
     @exclusivity(unchecked) var halted: KernelPanic?
+    /// The `__param` table whose variables bodies read.
+    var params: ParamTable?
+    /// The object whose code runs outside an initcall (a `__setup` handler), for its local names.
+    var contextObject: String?
+    /// What each `.init.setup` handler last received, by its `str`.
+    var setupArguments: [String: String?] = [:]
 
     init(machine: Machine, printkCost: UInt64, kallsyms: Kallsyms = Kallsyms()) {
         self.machine = machine
@@ -123,7 +129,7 @@ public final class RunningKernel: KernelContext {
     /// a record; a fragment without one leaves the record open for a continuation by the same
     /// task — a `KERN_CONT` fragment, or from before 4.9 one without any level.
     public func printk(_ format: String) {
-        let parsed = PrintkFormat(format)
+        let parsed = PrintkMessage(format)
         guard !parsed.text.isEmpty else { return }
         let continues: Bool
         let level: LogLevel
@@ -207,6 +213,20 @@ public final class RunningKernel: KernelContext {
     }
 
     public func has(_ resource: String) -> Bool { resources.contains(resource) }
+
+    // MARK: Parameters
+
+    public func param(_ name: String) -> ParamValue? {
+        params?.value(named: name, object: runningFunction?.object ?? contextObject)
+    }
+
+    public func setupArgument(_ str: String) -> String? {
+        setupArguments[str] ?? nil
+    }
+
+    public func sprint_symbol(_ function: String) -> String? {
+        kallsyms.function(named: function).map(\.symbolText)
+    }
 
     // MARK: panic
 

@@ -16,6 +16,9 @@ struct BootFileLexer {
         /// The text up to the first quote: the part that can hold `key=` and a `KERN_…:` prefix.
         var unquotedPrefix: String
         var hasQuotes: Bool
+        /// The unquoted text after the last closing quote (`,age` of `printk="%d\n",age`); nil
+        /// without quotes.
+        var tail: String? = nil
     }
 
     static func words(in line: String, file: String, lineNumber: Int) throws(BootDescriptionError) -> [Word] {
@@ -32,22 +35,26 @@ struct BootFileLexer {
             let start = index
             var text = String.UnicodeScalarView()
             var prefix = String.UnicodeScalarView()
+            var tail = String.UnicodeScalarView()
             var quoted = false
             while index < characters.count {
                 let d = characters[index]
                 if d == " " || d == "\t" || d == "\r" { break }
                 if d == "\"" {
                     quoted = true
+                    tail = String.UnicodeScalarView()
                     index = try readString(
                         characters, from: index, into: &text, file: file, line: lineNumber, source: line)
                     continue
                 }
                 text.append(d)
-                if !quoted { prefix.append(d) }
+                if quoted { tail.append(d) } else { prefix.append(d) }
                 index += 1
             }
             words.append(
-                Word(text: String(text), column: start + 1, unquotedPrefix: String(prefix), hasQuotes: quoted))
+                Word(
+                    text: String(text), column: start + 1, unquotedPrefix: String(prefix), hasQuotes: quoted,
+                    tail: quoted ? String(tail) : nil))
         }
         return words
     }

@@ -6,18 +6,21 @@ struct BootFileParser {
     let file: String
     let loader: BootFile.FileLoader
     var description = KernelDescription()
-    private var currentObject: Int?
+    var currentObject: Int?
     /// Whether a `levels` statement chose the level table (the release then no longer does).
     private var levelsGiven = false
     /// The era whose table the `levels` files edited.
     private var levelsEra: String?
     private var objectLines: [String: Int] = [:]
-    private var lines: [Substring] = []
-    private(set) var lineNumber = 0
+    var lines: [Substring] = []
+    var lineNumber = 0
     /// The disk the `partition` statements that follow belong to (an index into `disks`).
     var currentDisk: Int?
     /// Where each disk and partition name was declared, for "already declared" errors.
     var deviceLines: [String: Int] = [:]
+    /// `printk=` formats, checked once every parameter of the file is known (a body may print
+    /// one declared further down).
+    var pendingFormats: [PendingFormat] = []
 
     init(file: String, loader: @escaping BootFile.FileLoader) {
         self.file = file
@@ -33,6 +36,7 @@ struct BootFileParser {
             guard let first = words.first else { continue }
             try statement(first, Array(words.dropFirst()))
         }
+        try checkFormats()
         return description
     }
 
@@ -99,6 +103,7 @@ struct BootFileParser {
         case "object":
             try object(keyword, arguments)
         default:
+            if try parameterStatement(keyword, arguments) { return }
             try registration(keyword, arguments)
         }
     }
@@ -255,6 +260,7 @@ struct BootFileParser {
         guard description.levels.isRegistrationMacro(macro) else {
             let candidates =
                 Self.topLevel + description.levels.macroNames + ["__define_initcall"] + InitcallEntry.exitMacros
+                + parameterKeywords
             let suggestions = Suggestions.closest(to: macro, in: candidates)
             throw invalid(
                 "unknown statement '\(macro)'", at: keyword.column,
@@ -286,6 +292,10 @@ struct BootFileParser {
             definedID = idWord.text
         }
         let (behaviour, columns) = try attributes(rest, function: name.text)
+        for message in behaviour.printk where message.format != nil {
+            pendingFormats.append(
+                PendingFormat(object: objectIndex, message: message, line: lineNumber, handler: false))
+        }
         let body: InitcallBody = { k in try behaviour.run(k) }
         let function = InitFunction(
             name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires, body: body)
@@ -322,7 +332,7 @@ struct BootFileParser {
     ]
 
     /// The behaviour the attributes declare, and the column of each attribute (`requires=`).
-    private func attributes(_ words: [BootFileLexer.Word], function: String) throws(BootDescriptionError)
+    func attributes(_ words: [BootFileLexer.Word], function: String) throws(BootDescriptionError)
         -> (DeclaredBehaviour, [String: Int])
     {
         var behaviour = DeclaredBehaviour(function: function, line: lineNumber)
@@ -402,7 +412,7 @@ struct BootFileParser {
         }
     }
 
-    private func returnValue(_ value: String, column: Int) throws(BootDescriptionError) -> Int32 {
+    func returnValue(_ value: String, column: Int) throws(BootDescriptionError) -> Int32 {
         if let number = NumberLiteral.signedDecimal(value), let value = Int32(exactly: number) { return value }
         let negative = value.hasPrefix("-")
         let name = negative ? String(value.dropFirst()) : value
@@ -438,22 +448,49 @@ struct BootFileParser {
     }
 
     /// `KERN_ERR:"text"` (or `<3>:text`, `ERR:text`): the level prefix must be unquoted; a value
-    /// without one is printed at the default level, as `printk()` without a prefix is.
+    /// without one is printed at the default level, as `printk()` without a prefix is. A quoted
+    /// text may be followed by `,arg,arg[3]…`: it is then a `printk()` format, as is any text
+    /// with a `%`.
     func message(_ value: String, word: BootFileLexer.Word, column: Int) throws(BootDescriptionError)
         -> DeclaredBehaviour.Message
     {
         let unquotedValue = word.unquotedPrefix.drop { $0 != "=" }.dropFirst()
+        var level = LogLevel.KERN_DEFAULT
+        var text = value
         if let colon = unquotedValue.firstIndex(of: ":") {
             let prefix = String(unquotedValue[..<colon])
-            guard let level = LogLevel(parsing: prefix) else {
+            guard let parsed = LogLevel(parsing: prefix) else {
                 throw invalid(
                     "unknown log level '\(prefix)'", at: column,
                     notes: ["levels: KERN_EMERG … KERN_DEBUG, KERN_DEFAULT; quote the text if it holds a ':'"])
             }
-            return .init(level: level, text: String(value.dropFirst(prefix.count + 1)))
+            level = parsed
+            text = String(value.dropFirst(prefix.count + 1))
         }
-        return .init(level: .KERN_DEFAULT, text: value)
+        var arguments: [PrintkArgument] = []
+        if let tail = word.tail, tail.hasPrefix(",") {
+            text = String(text.dropLast(tail.count))
+            for piece in tail.dropFirst().split(separator: ",", omittingEmptySubsequences: false) {
+                guard let argument = PrintkArgument(parsing: String(piece)) else {
+                    throw invalid(
+                        "expected a printk argument, found '\(piece)'", at: column,
+                        notes: ["arguments are parameter names, array elements (arr[3]) or functions (for %pS)"])
+                }
+                arguments.append(argument)
+            }
+        }
+        var message = DeclaredBehaviour.Message(level: level, text: text, column: column)
+        guard text.contains("%") || !arguments.isEmpty else { return message }
+        switch PrintkFormat.parse(text) {
+        case .success(let format): message.format = format
+        case .failure(let error): throw invalid(error.message, at: column, notes: [Self.formatNote])
+        }
+        message.arguments = arguments
+        return message
     }
+
+    static let formatNote =
+        "a format with arguments is quoted, then the arguments follow: printk=KERN_INFO:\"age=%d arr[0]=%d\\n\",age,arr[0]"
 
     // MARK: Helpers
 

@@ -31,6 +31,40 @@ struct DeclaredBehaviour: Sendable, Hashable {
         var text: String
         /// `pr_debug=`: printed only when the object's `pr_debug()` prints.
         var isDebug = false
+        /// The text as a `printk()` format, when it has conversions or arguments.
+        var format: PrintkFormat?
+        var arguments: [PrintkArgument] = []
+        /// The column of the `printk=` value, for diagnostics about its arguments.
+        var column = 0
+
+        /// The line as `printk(fmt, args…)` prints it: each argument read through the context
+        /// (a function's symbol for `%pS`/`%ps`, else a parameter), a handler's `str` as given.
+        func rendered(_ k: any KernelContext, str: String?? = nil) -> String {
+            guard let format else { return text }
+            let specs = format.conversions
+            var values: [PrintkValue] = []
+            for (spec, argument) in zip(specs, arguments) {
+                values.append(Message.value(of: argument, for: spec, k, str: str))
+            }
+            return format.render(values)
+        }
+
+        private static func value(
+            of argument: PrintkArgument, for spec: PrintkFormat.Spec, _ k: any KernelContext, str: String??
+        ) -> PrintkValue {
+            if spec.conversion == "p" { return .symbol(k.sprint_symbol(argument.name) ?? argument.name) }
+            if argument.name == "str", let str { return .string(str) }
+            guard var value = k.param(argument.name) else { return .string(nil) }
+            if let index = argument.index {
+                guard let elements = value.elements, index < elements.count else { return .string(nil) }
+                value = elements[index]
+            }
+            switch value {
+            case .string(let text): return .string(text)
+            case .array: return .string(nil)
+            default: return .integer(value.bits ?? 0)
+            }
+        }
     }
 
     func run(_ k: any KernelContext) throws(KernelPanic) -> Int32 {
@@ -53,7 +87,7 @@ struct DeclaredBehaviour: Sendable, Hashable {
             }
         }
         for message in printk {
-            if message.isDebug { k.pr_debug(message.text) } else { k.printk(message.level, message.text) }
+            if message.isDebug { k.pr_debug(message.rendered(k)) } else { k.printk(message.level, message.rendered(k)) }
         }
         if let panic { try k.panic(panic) }
         if ret == 0 { for resource in provides { k.provide(resource) } }

@@ -18,7 +18,7 @@ extension LogLevel {
 
 /// One printk call split the way `printk_get_level()` and `vprintk_store()` read it: the level
 /// marker at the front, if any, and the text.
-package struct PrintkFormat: Sendable, Hashable {
+package struct PrintkMessage: Sendable, Hashable {
     /// What the marker said.
     package enum Prefix: Sendable, Hashable {
         /// No marker: `printk("text")`. Stored at the default level; before 4.9 it continues an

@@ -70,6 +70,22 @@ public protocol KernelContext: AnyObject {
     func has(_ resource: String) -> Bool
     /// `panic(fmt, …)`: prints the panic report and stops the boot. Never returns.
     func panic(_ message: String) throws(KernelPanic) -> Never
+
+    /// The current value of a parameter: a name of the running function's module (`age`, or
+    /// the C variable of `module_param_named()`), or a full command-line name (`par.age`,
+    /// `initcall_debug`), `-` and `_` alike. An array gives all its elements, as the C array
+    /// holds them; its count variable (`arr_count`) is a name of its own. Nil for a name no
+    /// parameter has. Mirrors reading the variable behind `module_param()`
+    /// (include/linux/moduleparam.h).
+    func param(_ name: String) -> ParamValue?
+    /// What the last call of the `__setup`/`early_param` handler registered as `str` received
+    /// (`""` for a bare `__setup` option, nil for a bare early option), or nil if it never ran:
+    /// what a handler keeps in its `__initdata` variable. Mirrors `obs_kernel_param.setup_func`'s
+    /// argument (include/linux/init.h).
+    func setupArgument(_ str: String) -> String?
+    /// `%pS` of a function of the image: `name+0x0/0xsize`, or nil for a name it does not
+    /// have. Mirrors `sprint_symbol()` (kernel/kallsyms.c).
+    func sprint_symbol(_ function: String) -> String?
 }
 
 extension KernelContext {
@@ -182,6 +198,12 @@ extension KernelContext {
         local_irq_restore(flags)
     }
 
+    /// An integer (or bool, as 0/1) parameter's value; nil for other types and unknown names.
+    public func paramInt(_ name: String) -> Int? { param(name)?.intValue }
+    /// A bool parameter's value (an integer compared with 0); nil for strings, arrays, unknown names.
+    public func paramBool(_ name: String) -> Bool? { param(name)?.boolValue }
+    /// A `charp` or string parameter's text; nil for `NULL`, other types and unknown names.
+    public func paramString(_ name: String) -> String? { param(name)?.stringValue }
 }
 
 /// `amount * scale` nanoseconds, saturating: no user-given duration can trap.

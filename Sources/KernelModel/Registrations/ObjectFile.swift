@@ -1,12 +1,23 @@
 import SourceInput
 
 /// A compiled object file (translation unit) of the kernel image: its path, as kbuild and the
-/// linker name it, and its initcall registrations in source order.
+/// linker name it, its initcall registrations in source order, and the parameters and boot
+/// option handlers it declares.
 public struct ObjectFile: Sendable {
     /// The object's path, as kbuild and the linker name it (`drivers/base/core.o`).
     public var path: String
+    /// `KBUILD_MODNAME`: the name of the module the object is built into, which prefixes its
+    /// parameters on the command line (`par.age`). By default the object's base name with `-`
+    /// and `,` made `_`, as kbuild's `name-fix` does for a single-object module.
+    public var modname: String
     /// Its registrations, in source order.
     public var entries: [InitcallEntry]
+    /// Its parameters (`module_param()` and friends), in source order: its part of `__param`.
+    public var params: [ModuleParam] = []
+    /// Its `MODULE_PARM_DESC()` texts, in source order.
+    public var paramDescriptions: [ParamDescription] = []
+    /// Its `__setup()` and `early_param()` handlers, in source order: its part of `.init.setup`.
+    public var setups: [SetupDeclaration] = []
     /// Registrations that named a macro the level table does not define; linking fails on them
     /// as compiling would ("implicit declaration of function").
     public var unknownMacros: [(macro: String, function: String, source: SourceLocation?)]
@@ -21,6 +32,7 @@ public struct ObjectFile: Sendable {
     /// ``LevelTable/registration(_:macro:source:)``).
     public init(path: String, entries: [InitcallEntry] = []) {
         self.path = path
+        self.modname = ObjectFile.defaultModname(path)
         self.entries = entries
         self.unknownMacros = []
     }
@@ -34,7 +46,38 @@ public struct ObjectFile: Sendable {
         let unit = TranslationUnit(path: path, levels: levels)
         build(unit)
         self.path = path
+        self.modname = unit.modname
         self.entries = unit.entries
         self.unknownMacros = unit.unknownMacros
+        self.params = unit.params
+        self.paramDescriptions = unit.paramDescriptions
+        self.setups = unit.setups
+    }
+
+    /// `KBUILD_MODNAME` kbuild gives a single-object module: the base name without `.o`, with
+    /// `-` and `,` turned into `_` (scripts/Makefile.lib, `name-fix-token`).
+    public static func defaultModname(_ path: String) -> String {
+        var base = Substring(path)
+        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
+        return String(base.map { $0 == "-" || $0 == "," ? "_" : $0 })
+    }
+}
+
+/// What a parameter is for (`parm=name:desc` in `.modinfo`). Mirrors `MODULE_PARM_DESC()`
+/// (include/linux/moduleparam.h).
+public struct ParamDescription: Sendable, Hashable {
+    /// The parameter's name (without prefix).
+    public var name: String
+    /// The description.
+    public var text: String
+    /// Where it was written.
+    public var source: SourceLocation?
+
+    /// The description `text` of parameter `name`.
+    public init(name: String, text: String, source: SourceLocation? = nil) {
+        self.name = name
+        self.text = text
+        self.source = source
     }
 }

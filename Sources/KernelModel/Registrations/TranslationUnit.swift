@@ -10,12 +10,19 @@ public final class TranslationUnit {
     public let path: String
     /// The level table whose macros the registrations use.
     public let levels: LevelTable
+    /// `KBUILD_MODNAME`: the module the object is built into; its parameters are
+    /// `<modname>.<param>` on the command line. Defaults to ``ObjectFile/defaultModname(_:)``.
+    public var modname: String
     private(set) var entries: [InitcallEntry] = []
     private(set) var unknownMacros: [(macro: String, function: String, source: SourceLocation?)] = []
+    var params: [ModuleParam] = []
+    var paramDescriptions: [ParamDescription] = []
+    var setups: [SetupDeclaration] = []
 
     init(path: String, levels: LevelTable) {
         self.path = path
         self.levels = levels
+        self.modname = ObjectFile.defaultModname(path)
     }
 
     /// Registers `fn` with the macro named `macro`, as the level table defines it.

@@ -40,7 +40,8 @@ struct BootFileMutationTests {
     }
 
     @Test func mutatedExamplesNeverCrash() throws {
-        let seeds = try ["same-level-pair.boot", "do-one-initcall.boot", "panic.boot", "board.boot"].map {
+        let seeds = try ["same-level-pair.boot", "do-one-initcall.boot", "panic.boot", "board.boot", "params.boot"].map
+        {
             try String(contentsOfFile: Fixtures.example($0), encoding: .utf8)
         }
         var random = SplitMix64(seed: 0x1417)
