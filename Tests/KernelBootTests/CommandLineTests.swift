@@ -75,6 +75,33 @@ struct CommandLineTests {
         #expect(TestKernel.lines(result).contains("    initcall_blacklist=x"))
     }
 
+    /// `initcall_blacklist=` arrived in 3.16 (commit 7b0b73d76651): before it the option is
+    /// unknown, so it is passed to init's environment and the named initcall runs.
+    @Test func initcallBlacklistIsUnknownBefore3Point16() throws {
+        let old = try TestKernel.boot("initcall_debug initcall_blacklist=x", version: "3.15.0") { k in
+            k.object("a.o") { tu in tu.device_initcall(TestKernel.fn("x")) }
+        }
+        #expect(old.options.initcallBlacklist.isEmpty)
+        #expect(old.options.envpInit.contains("initcall_blacklist=x"))
+        #expect(TestKernel.called(old) == ["x"])
+        #expect(!TestKernel.lines(old).contains("blacklisting initcall x"))
+        let new = try TestKernel.boot("initcall_debug initcall_blacklist=x", version: "3.16.0") { k in
+            k.object("a.o") { tu in tu.device_initcall(TestKernel.fn("x")) }
+        }
+        #expect(new.options.initcallBlacklist == ["x"])
+        #expect(TestKernel.called(new).isEmpty)
+    }
+
+    /// `rootwait=N` arrived in 6.6 (commit 45071e1c2897): before it `rootwait=5` is no option of
+    /// the kernel's (`rootwait_setup()` refuses a value) and goes to init's environment.
+    @Test func rootwaitTimeoutIsUnknownBefore6Point6() throws {
+        let old = try TestKernel.boot("rootwait=5", version: "6.5.0") { _ in }
+        #expect(old.options.envpInit.contains("rootwait=5"))
+        let new = try TestKernel.boot("rootwait=5", version: "6.6.0") { _ in }
+        #expect(new.options.rootWait == 5000)
+        #expect(!new.options.envpInit.contains("rootwait=5"))
+    }
+
     @Test func aBadParameterBeforeDoubleDashDropsInitArguments() throws {
         let result = try TestKernel.boot("initcall_debug=maybe -- single") { _ in }
         #expect(TestKernel.lines(result).contains("Booting kernel: `maybe' invalid for parameter `initcall_debug'"))

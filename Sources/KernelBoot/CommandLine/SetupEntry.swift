@@ -13,6 +13,9 @@ struct SetupEntry: Sendable {
     var handler: @Sendable (String?, inout BootOptions, inout [(LogLevel, String)]) -> Int32
     /// A handler the description declared (it runs with the kernel context), and its object.
     var declared: PlacedSetup?
+    /// The first release whose `init/main.c` (or subsystem) registers this handler: before it the
+    /// option is unknown and, with a `=`, passed to init's environment as any other.
+    var since: (major: Int, minor: Int)?
 
     init(
         str: String, early: Bool,
@@ -48,6 +51,24 @@ struct SetupEntry: Sendable {
     /// `__setup` handlers that only accept the bare name (`if (*str) return 0;`).
     static func flag(_ str: String) -> SetupEntry {
         .setup(str) { rest, _ in rest.isEmpty ? 1 : 0 }
+    }
+
+    /// This entry, registered only from `major.minor` on.
+    func since(_ major: Int, _ minor: Int) -> SetupEntry {
+        var entry = self
+        entry.since = (major, minor)
+        return entry
+    }
+
+    /// Whether `version`'s `.init.setup` holds this entry.
+    func isRegistered(in version: KernelVersion) -> Bool {
+        guard let since else { return true }
+        return version.isAtLeast(since.major, since.minor)
+    }
+
+    /// The kernel's own handlers as `version` registers them.
+    static func builtin(for version: KernelVersion) -> [SetupEntry] {
+        builtin.filter { $0.isRegistered(in: version) }
     }
 
     static func early(
@@ -89,11 +110,12 @@ struct SetupEntry: Sendable {
         },
         .early("rodata") { _, _, _ in 0 },
         .early("bootconfig") { _, _, _ in 0 },
+        // Commit 7b0b73d76651 ("init/main.c: add initcall_blacklist kernel parameter", 3.16).
         .setup("initcall_blacklist=") { value, options in
             // strsep(&str, ","): every token, empty ones included, becomes an entry.
             options.initcallBlacklist += value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             return 1
-        },
+        }.since(3, 16),
         // init/do_mounts.c
         .setup("load_ramdisk=") { _, _ in 1 },
         .setup("ro") { rest, options in
@@ -129,6 +151,7 @@ struct SetupEntry: Sendable {
         },
         // rootwait_timeout_setup() (6.6): seconds, kept as milliseconds; a bad or excessive value
         // falls back to waiting for ever, with a warning.
+        // Commit 45071e1c2897 ("init: Add support for rootwait timeout parameter", 6.6).
         SetupEntry(str: "rootwait=", early: false) { value, options, messages in
             guard let seconds = SetupEntry.kstrtoint(value ?? ""), seconds >= 0 else {
                 messages.append((.KERN_WARNING, "ignoring invalid rootwait value"))
@@ -143,7 +166,7 @@ struct SetupEntry: Sendable {
             }
             options.rootWait = Int(milliseconds)
             return 1
-        },
+        }.since(6, 6),
         .flag("noinitrd"),
         .early("initrd") { _, _, _ in 0 },
         // kernel/printk/printk.c

@@ -1,3 +1,5 @@
+import KernelModel
+
 /// `.init.setup` (`__setup_start` … `__setup_end`) as the command-line passes search it: the
 /// entries in link order, their names as bytes for `obsolete_checksetup()`'s prefix match, and
 /// the early ones by name for `do_early_param()`'s exact match. The kernel's own table is made
@@ -25,8 +27,14 @@ struct SetupTable: Sendable {
         self.earlycon = entries.indices.filter { entries[$0].str == "earlycon" }
     }
 
-    /// The kernel's own handlers alone.
+    /// The kernel's own handlers alone, as the current kernel registers them.
     static let kernelOnly = SetupTable(SetupEntry.builtin)
+
+    /// The kernel's own handlers as `version` registers them (an older release lacks some).
+    static func kernelOnly(for version: KernelVersion) -> SetupTable {
+        let entries = SetupEntry.builtin(for: version)
+        return entries.count == SetupEntry.builtin.count ? .kernelOnly : SetupTable(entries)
+    }
 
     /// `do_early_param()`'s matches for `param`, in table order: every early entry whose name
     /// `parameq()`s it, and for `console` the `earlycon` ones.

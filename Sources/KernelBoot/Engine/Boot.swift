@@ -124,7 +124,10 @@ struct BootTables: Sendable {
             image.parameters.isEmpty
             ? .kernelOnly
             : ParamIndex(image: image.parameters, levelNames: image.description.levels.initcallLevelNames)
+        let version = image.description.version
         setupTable =
-            image.setups.isEmpty ? .kernelOnly : SetupTable(SetupEntry.builtin + image.setups.map(SetupEntry.init))
+            image.setups.isEmpty
+            ? .kernelOnly(for: version)
+            : SetupTable(SetupEntry.builtin(for: version) + image.setups.map(SetupEntry.init))
     }
 }
