@@ -56,7 +56,9 @@ public struct KernelImage: Sendable {
         self.layoutWarnings = layoutWarnings
         let code = table.reduce(0) { $0 &+ $1.size }
         let tables = table.count &* Int(description.architecture.entrySize)
-        self.initMemoryKilobytes = 2_560 + (code &+ tables &+ 1_023) / 1_024
+        // `free_initmem()` frees whole pages (`__init_begin`/`__init_end` are page-aligned), and
+        // prints K(pages): always a multiple of 4 on 4 KiB pages.
+        self.initMemoryKilobytes = 2_560 &+ (code &+ tables &+ 4_095) / 4_096 &* 4
         // Most descriptions declare no parameter: keep relinks (explore) from building maps.
         if description.objects.contains(where: { !$0.params.isEmpty || !$0.setups.isEmpty }) {
             let byPath = Dictionary(description.objects.map { ($0.path, $0) }) { first, _ in first }

@@ -165,7 +165,7 @@ struct DoInitcallsEraTests {
         let lines = TestKernel.lines(result)
         let early = try #require(lines.firstIndex(of: "calling  early_fn+0x0/0x40 @ 1"))
         let core = try #require(lines.firstIndex(of: "calling  core_fn+0x0/0x40 @ 1"))
-        let smp = try #require(lines.firstIndex { $0.hasPrefix("smp: Brought up") })
+        let smp = try #require(lines.firstIndex { $0.hasPrefix("Brought up") })
         #expect(early < smp && smp < core)
     }
 }

@@ -13,9 +13,9 @@ struct SetupEntry: Sendable {
     var handler: @Sendable (String?, inout BootOptions, inout [(LogLevel, String)]) -> Int32
     /// A handler the description declared (it runs with the kernel context), and its object.
     var declared: PlacedSetup?
-    /// The first release whose `init/main.c` (or subsystem) registers this handler: before it the
-    /// option is unknown and, with a `=`, passed to init's environment as any other.
-    var since: (major: Int, minor: Int)?
+    /// Whether a release registers this handler (nil: every release modelled). Where it does
+    /// not, the option is unknown and, with a `=`, passed to init's environment as any other.
+    var registered: (@Sendable (KernelVersion) -> Bool)?
 
     init(
         str: String, early: Bool,
@@ -53,17 +53,16 @@ struct SetupEntry: Sendable {
         .setup(str) { rest, _ in rest.isEmpty ? 1 : 0 }
     }
 
-    /// This entry, registered only from `major.minor` on.
-    func since(_ major: Int, _ minor: Int) -> SetupEntry {
+    /// This entry, registered only in the releases `registered` accepts.
+    func only(in registered: @escaping @Sendable (KernelVersion) -> Bool) -> SetupEntry {
         var entry = self
-        entry.since = (major, minor)
+        entry.registered = registered
         return entry
     }
 
     /// Whether `version`'s `.init.setup` holds this entry.
     func isRegistered(in version: KernelVersion) -> Bool {
-        guard let since else { return true }
-        return version.isAtLeast(since.major, since.minor)
+        registered?(version) ?? true
     }
 
     /// The kernel's own handlers as `version` registers them.
@@ -110,12 +109,11 @@ struct SetupEntry: Sendable {
         },
         .early("rodata") { _, _, _ in 0 },
         .early("bootconfig") { _, _, _ in 0 },
-        // Commit 7b0b73d76651 ("init/main.c: add initcall_blacklist kernel parameter", 3.16).
         .setup("initcall_blacklist=") { value, options in
             // strsep(&str, ","): every token, empty ones included, becomes an entry.
             options.initcallBlacklist += value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             return 1
-        }.since(3, 16),
+        }.only { $0.hasInitcallBlacklist },
         // init/do_mounts.c
         .setup("load_ramdisk=") { _, _ in 1 },
         .setup("ro") { rest, options in
@@ -151,7 +149,6 @@ struct SetupEntry: Sendable {
         },
         // rootwait_timeout_setup() (6.6): seconds, kept as milliseconds; a bad or excessive value
         // falls back to waiting for ever, with a warning.
-        // Commit 45071e1c2897 ("init: Add support for rootwait timeout parameter", 6.6).
         SetupEntry(str: "rootwait=", early: false) { value, options, messages in
             guard let seconds = SetupEntry.kstrtoint(value ?? ""), seconds >= 0 else {
                 messages.append((.KERN_WARNING, "ignoring invalid rootwait value"))
@@ -166,7 +163,7 @@ struct SetupEntry: Sendable {
             }
             options.rootWait = Int(milliseconds)
             return 1
-        }.since(6, 6),
+        }.only { $0.hasRootwaitTimeout },
         .flag("noinitrd"),
         .early("initrd") { _, _, _ in 0 },
         // kernel/printk/printk.c

@@ -35,7 +35,7 @@ extension BootEngine {
         }
         let mounted = try mountRoot(rootDevice, rootName: savedRootName, since: mountStart)
         // devtmpfs_mount(), pr_fmt "devtmpfs: ".
-        if image.description.config.devtmpfsMount { ctx.log(.KERN_INFO, "devtmpfs: mounted") }
+        if image.description.config.devtmpfsMount, version.hasDevtmpfs { ctx.log(.KERN_INFO, "devtmpfs: mounted") }
         if version.pivotsIntoNewRootfs { ctx.log(.KERN_INFO, "VFS: Pivoted into new rootfs") }
         return mounted
     }
@@ -188,10 +188,11 @@ extension BootEngine {
         }
         guard filesystem == fs else { return -Errno.EINVAL }
         for line in device.mountMessages { ctx.printk(line.level, line.text) }
+        let number = device.number
+        let on = version.mountedRootNamesDevice ? " on device \(number.major):\(number.minor)" : ""
         ctx.log(
-            .KERN_INFO,
-            "VFS: Mounted root (\(fs) filesystem)\(readOnly ? " readonly" : "") on device \(device.number.major):\(device.number.minor)."
-        )
+            version.mountedRootIsKernInfo ? .KERN_INFO : .KERN_DEFAULT,
+            "VFS: Mounted root (\(fs) filesystem)\(readOnly ? " readonly" : "")\(on).")
         return 0
     }
 

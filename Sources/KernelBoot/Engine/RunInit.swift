@@ -1,7 +1,7 @@
 import KernelModel
 
 /// The end of `kernel_init()`: try `rdinit=` (or `/init`), `init=`, then the default paths, and
-/// panic if nothing runs. Every attempt logs "Run %s as init process".
+/// panic if nothing runs. Every attempt logs "Run %s as init process" (from 4.19).
 extension BootEngine {
     func runInit(root: RootFilesystem) throws(KernelPanic) -> String {
         if let ramdisk = root.ramdiskCommand, runInitProcess(ramdisk, on: root) { return ramdisk }
@@ -17,15 +17,18 @@ extension BootEngine {
             innermost: [])
     }
 
-    /// `run_init_process()`: logs the attempt with its arguments and environment (pr_debug,
-    /// always on in init/main.c, which defines DEBUG); succeeds if the file exists.
+    /// `run_init_process()`: logs the attempt (from 4.19) with its arguments and environment
+    /// (pr_debug, always on in init/main.c, which defines DEBUG; from about 5.7); succeeds if
+    /// the file exists.
     private func runInitProcess(_ path: String, on root: RootFilesystem) -> Bool {
         ctx.mark(.runInit, detail: path)
-        ctx.log(.KERN_INFO, "Run \(path) as init process")
-        ctx.log(.KERN_DEBUG, "  with arguments:")
-        for argument in [path] + options.argvInit.dropFirst() { ctx.log(.KERN_DEBUG, "    \(argument)") }
-        ctx.log(.KERN_DEBUG, "  with environment:")
-        for variable in options.envpInit { ctx.log(.KERN_DEBUG, "    \(variable)") }
+        if version.announcesInitProcess { ctx.log(.KERN_INFO, "Run \(path) as init process") }
+        if version.listsInitArguments {
+            ctx.log(.KERN_DEBUG, "  with arguments:")
+            for argument in [path] + options.argvInit.dropFirst() { ctx.log(.KERN_DEBUG, "    \(argument)") }
+            ctx.log(.KERN_DEBUG, "  with environment:")
+            for variable in options.envpInit { ctx.log(.KERN_DEBUG, "    \(variable)") }
+        }
         return root.holds.contains(path)
     }
 }

@@ -18,13 +18,17 @@ public struct KernelBuild: Sendable, Hashable {
     public var linker: String?
     /// `UTS_VERSION`: `#<build> SMP [PREEMPT_DYNAMIC|PREEMPT|PREEMPT_RT] <timestamp>`, or a
     /// distribution's own text after the build number.
-    public var version: String = "#1 SMP PREEMPT_DYNAMIC Thu Jan  1 00:00:00 UTC 1970"
+    public var version: String = KernelBuild.defaultVersion
     /// Debian's `LINUX_PACKAGE_ID` (` Debian 6.1.192-2`, leading space included), which
     /// Debian's kernels print after the build number in stack dumps; nil for other kernels.
     public var packageID: String?
     /// What `preempt_model_str()` returns (`PREEMPT(voluntary)`), printed in stack dumps from
     /// 6.15; nil derives it from ``version``.
     public var preemptModel: String?
+
+    /// The `UTS_VERSION` of initcall-sim's own build: a `PREEMPT_DYNAMIC` kernel built at the
+    /// epoch.
+    public static let defaultVersion = "#1 SMP PREEMPT_DYNAMIC Thu Jan  1 00:00:00 UTC 1970"
 
     /// The build of initcall-sim's virtual toolchain, stamped as a reproducible build
     /// (`SOURCE_DATE_EPOCH=0`) would be.
@@ -49,11 +53,19 @@ public struct KernelBuild: Sendable, Hashable {
         return "NONE"
     }
 
+    /// ``version`` as `release` prints it: initcall-sim's own default says `PREEMPT` before
+    /// `UTS_VERSION` could say `PREEMPT_DYNAMIC` (``KernelVersion/utsVersionNamesPreemptDynamic``);
+    /// a version the description sets is printed as written.
+    public func utsVersion(release: KernelVersion) -> String {
+        guard version == KernelBuild.defaultVersion, !release.utsVersionNamesPreemptDynamic else { return version }
+        return "#1 SMP PREEMPT Thu Jan  1 00:00:00 UTC 1970"
+    }
+
     /// `linux_banner` for `release`: `Linux version %s (%s) (%s) %s`, the compiler part naming
     /// the linker too from 5.8.
     public func banner(release: KernelVersion) -> String {
         var toolchain = compiler
         if release.bannerNamesLinker, let linker { toolchain += ", " + linker }
-        return "Linux version \(release.release) (\(compiledBy)) (\(toolchain)) \(version)"
+        return "Linux version \(release.release) (\(compiledBy)) (\(toolchain)) \(utsVersion(release: release))"
     }
 }

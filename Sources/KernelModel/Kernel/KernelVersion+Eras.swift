@@ -208,29 +208,99 @@ extension KernelVersion {
     /// ``hasRetFromForkAsm``).
     public var hasUnreliableRestInitFrame: Bool { !hasRetFromForkAsm && isAtLeast(5, 0) }
 
-    /// `free_initmem()`'s line: `Freeing unused kernel image (initmem) memory: %ldK` from 5.x
-    /// (`free_reserved_area(…, "unused kernel image (initmem)")`); `Freeing unused kernel
-    /// memory: %ldK` in 3.x–4.x; `Freeing unused kernel memory: %luk freed` in 2.6 x86.
-    public var initmemFreeStyle: InitmemFreeStyle {
-        if isAtLeast(5, 0) { return .image }
-        if isAtLeast(3, 0) { return .kernel }
-        return .kernelFreed
+    // MARK: The frame around the initcalls: smp_init(), free_initmem(), init
+
+    /// What `smp_init()` prints once the secondary CPUs are up.
+    public enum SmpAnnouncement: Sendable, Hashable {
+        /// `pr_info("Bringing up secondary CPUs ...\n")`, then `pr_info("Brought up %d node%s,
+        /// %d CPU%s\n", …)`, with `pr_fmt` "smp: " (kernel/smp.c): 4.10 (92b23278d8ab
+        /// "kernel/smp: Make the SMP boot message common on all arches"; about 4.10).
+        case common
+        /// x86's `smp_announce()`: `"x86: Booted up %d node%s, %d CPUs\n"` (KERN_INFO), other
+        /// architectures the generic `"Brought up %d CPUs\n"`: 3.11–4.9 (the x86 "compress CPUs
+        /// bootup message" rework; about 3.11).
+        case x86BootedUp
+        /// `printk(KERN_INFO "Brought up %ld CPUs\n", …)`, "CPUs" whatever the count: in
+        /// init/main.c's `smp_init()` (2.6.11's "make loglevels in init/main.c a little more
+        /// sane"), moved to kernel/smp.c in 2.6.39 with the same text; up to 3.10.
+        case broughtUp
     }
 
-    public enum InitmemFreeStyle: Sendable, Hashable {
-        /// `Freeing unused kernel memory: %luk freed` (2.6).
-        case kernelFreed
-        /// `Freeing unused kernel memory: %ldK` (3.x–4.x).
-        case kernel
-        /// `Freeing unused kernel image (initmem) memory: %ldK` (5.x and later).
-        case image
+    /// See ``SmpAnnouncement``.
+    public var smpAnnouncement: SmpAnnouncement {
+        if isAtLeast(4, 10) { return .common }
+        return isAtLeast(3, 11) ? .x86BootedUp : .broughtUp
     }
+
+    /// How x86-64's `free_init_pages()` (and the generic `free_reserved_area()`) word a freed
+    /// part of the kernel image.
+    public enum InitmemFreeStyle: Sendable, Hashable {
+        /// `printk(KERN_INFO "Freeing %s: %luk freed\n", "unused kernel memory", …)`: up to 3.10.
+        case kernelFreed
+        /// `pr_info("Freeing %s memory: %ldK (%p - %p)\n", "unused kernel", …)` from
+        /// mm/page_alloc.c (Jiang Liu, "mm/x86: use free_reserved_area() to simplify code";
+        /// about 3.11) until 4.9.
+        case kernelWithRange
+        /// The same without the addresses (adb1fe9ae2ee "mm/page_alloc: Remove kernel address
+        /// exposure in free_reserved_area()", 4.10).
+        case kernel
+        /// `"unused kernel image"` for every part (Dave Hansen's `free_kernel_image_pages()`
+        /// helper; read in 4.19) until 5.4.
+        case image
+        /// `"unused kernel image (initmem)"`, `"(text/rodata gap)"`, `"(rodata/data gap)"`
+        /// (Kees Cook, "x86/mm: Report which part of kernel image is freed"; about 5.5).
+        case imagePart
+    }
+
+    /// See ``InitmemFreeStyle``.
+    public var initmemFreeStyle: InitmemFreeStyle {
+        if isAtLeast(5, 5) { return .imagePart }
+        if isAtLeast(4, 19) { return .image }
+        if isAtLeast(4, 10) { return .kernel }
+        return isAtLeast(3, 11) ? .kernelWithRange : .kernelFreed
+    }
+
+    /// x86-64's `mark_rodata_ro()` frees the text/rodata and rodata/data gaps after "Write
+    /// protecting the kernel read-only data" (74e08179, 2.6.33); before, it frees nothing.
+    public var freesRodataGaps: Bool { isAtLeast(2, 6, 33) }
+
+    /// "Write protecting the kernel read-only data: %luk" is `KERN_INFO` from 2.6.24; before,
+    /// a `printk` without a level (`KERN_DEFAULT`).
+    public var writeProtectIsKernInfo: Bool { isAtLeast(2, 6, 24) }
+
+    /// `run_init_process()` announces each attempt, `pr_info("Run %s as init process\n")`:
+    /// read in 4.19 and absent from 4.14 (the commit between was not found; modelled from 4.19).
+    /// Before, nothing is printed when init starts.
+    public var announcesInitProcess: Bool { isAtLeast(4, 19) }
+
+    /// The KERN_DEBUG `  with arguments:` / `  with environment:` lists after it (Arvind
+    /// Sankar, "init/main.c: log arguments and environment passed to init"; about 5.7).
+    public var listsInitArguments: Bool { isAtLeast(5, 7) }
+
+    /// devtmpfs, and with it `devtmpfs_mount()`'s "devtmpfs: mounted": 2.6.32.
+    public var hasDevtmpfs: Bool { isAtLeast(2, 6, 32) }
+
+    /// "VFS: Mounted root (%s filesystem)%s on device %u:%u.": the device from about 2.6.25
+    /// (the 2.6.24 line ends after "readonly"; the commit between was not found).
+    public var mountedRootNamesDevice: Bool { isAtLeast(2, 6, 25) }
+
+    /// The same line is `KERN_INFO` from 2.6.39 (80cdc6dae "fs: use appropriate printk priority
+    /// level"); before, a `printk` without a level (`KERN_DEFAULT`).
+    public var mountedRootIsKernInfo: Bool { isAtLeast(2, 6, 39) }
+
+    /// `initcall_blacklist=` (7b0b73d76651 "init/main.c: add initcall_blacklist kernel
+    /// parameter", 3.16); before, the option is unknown and goes to init's environment.
+    public var hasInitcallBlacklist: Bool { isAtLeast(3, 16) }
 
     // MARK: Build
 
     /// The banner names the linker as well as the compiler: 5.8 (4dcc9a88448a "kbuild:
     /// mkcompile_h: Include $LD version in /proc/version").
     public var bannerNamesLinker: Bool { isAtLeast(5, 8) }
+
+    /// `UTS_VERSION` can say `PREEMPT_DYNAMIC` (Frederic Weisbecker, "sched/preempt: Tell about
+    /// PREEMPT_DYNAMIC on kernel headers"; about 5.18); before, such a kernel says `PREEMPT`.
+    public var utsVersionNamesPreemptDynamic: Bool { isAtLeast(5, 18) }
 
     /// `--orphan-handling=warn` on the vmlinux link (CONFIG_LD_ORPHAN_WARN, x86, arm, arm64,
     /// powerpc): 5.10; the level can be "error" (CONFIG_LD_ORPHAN_WARN_LEVEL, with WERROR)
