@@ -74,6 +74,9 @@ public final class RunningKernel: KernelContext {
     var params: ParamTable?
     /// The object whose code runs outside an initcall (a `__setup` handler), for its local names.
     var contextObject: String?
+    /// The loaded modules as "Modules linked in:" lists them (` par(O) dep`), kept by the
+    /// module loader; empty during the boot.
+    var modulesLinkedIn = ""
     /// What each `.init.setup` handler last received, by its `str`.
     var setupArguments: [String: String?] = [:]
 

@@ -31,6 +31,15 @@ struct DeclaredBehaviour: Sendable, Hashable {
         var text: String
         /// `pr_debug=`: printed only when the object's `pr_debug()` prints.
         var isDebug = false
+        /// How the call marks its level: `printk(KERN_INFO "…")`, a bare `printk("…")` (which
+        /// before 4.9 continues a record left open), or `printk(KERN_CONT "…")`.
+        var marker: Marker = .level
+
+        enum Marker: Sendable, Hashable {
+            case level
+            case none
+            case continuation
+        }
         /// The text as a `printk()` format, when it has conversions or arguments.
         var format: PrintkFormat?
         var arguments: [PrintkArgument] = []
@@ -87,7 +96,15 @@ struct DeclaredBehaviour: Sendable, Hashable {
             }
         }
         for message in printk {
-            if message.isDebug { k.pr_debug(message.rendered(k)) } else { k.printk(message.level, message.rendered(k)) }
+            if message.isDebug {
+                k.pr_debug(message.rendered(k))
+            } else {
+                switch message.marker {
+                case .level: k.printk(message.level, message.rendered(k))
+                case .none: k.printk(message.rendered(k))
+                case .continuation: k.pr_cont(message.rendered(k))
+                }
+            }
         }
         if let panic { try k.panic(panic) }
         if ret == 0 { for resource in provides { k.provide(resource) } }
