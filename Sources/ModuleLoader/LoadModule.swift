@@ -51,16 +51,24 @@ extension ModuleLoader {
     func loadModule(_ image: ModuleDescription, args: String, flags: Int) -> (ret: Int32, panic: KernelPanic?) {
         let sigOK = image.signed && flags & (ModuleInitFlags.ignoreVermagic | ModuleInitFlags.ignoreModversions) == 0
         if let error = moduleSigCheck(sigOK: sigOK) { return (error, nil) }
-        if let error = earlyModCheck(image, flags: flags) { return (error.ret, nil) }
+        if let error = earlyModCheck(image, flags: flags) { return (error, nil) }
         let module = Module(image: image, params: kernel.moduleParamTable(image.object), base: nextAddress)
         module.sigOK = sigOK
         module.args = args
         if flags & ModuleInitFlags.ignoreVermagic != 0 || image.vermagic == "" {
             module.taints |= TaintBit.mask(TaintBit.forcedModule)
         }
+        // Up to 6.3 layout_and_allocate() ran check_modinfo() and its taints before the
+        // duplicate check: a refused duplicate has tainted the kernel already.
+        let taintsFirst = !version.isAtLeast(6, 4)
+        if taintsFirst { augmentKernelTaints(module) }
+        if let existing = findModuleAll(image.name) {
+            // Synchronous here: an existing COMING/GOING one cannot finish while we wait.
+            return (existing.state == .live ? -Errno.EEXIST : -Errno.EBUSY, nil)
+        }
         // add_unformed_module(): at the head, UNFORMED.
         insertHead(module)
-        augmentKernelTaints(module)
+        if !taintsFirst { augmentKernelTaints(module) }
         // module_unload_init(): the base reference plus one held during initialization.
         module.refcnt = 2
         if let error = simplifySymbols(module) {
@@ -102,19 +110,14 @@ extension ModuleLoader {
         return -Errno.EKEYREJECTED
     }
 
-    /// `early_mod_check()`: `blacklisted()`, `check_modinfo()` (vermagic), then
-    /// `module_patient_check_exists()`.
-    private func earlyModCheck(_ image: ModuleDescription, flags: Int) -> (ret: Int32, Void)? {
+    /// `early_mod_check()`: `blacklisted()`, then `check_modinfo()`'s vermagic (the duplicate
+    /// check `module_patient_check_exists()` follows in ``loadModule(_:args:flags:)``).
+    private func earlyModCheck(_ image: ModuleDescription, flags: Int) -> Int32? {
         if blacklist.contains(image.name) {
             kernel.log(.KERN_ERR, "Module \(image.name) is blacklisted")
-            return (-Errno.EPERM, ())
+            return -Errno.EPERM
         }
-        if let error = checkVermagic(image, flags: flags) { return (error, ()) }
-        if let existing = findModuleAll(image.name) {
-            // Synchronous here: an existing COMING/GOING one cannot finish while we wait.
-            return (existing.state == .live ? -Errno.EEXIST : -Errno.EBUSY, ())
-        }
-        return nil
+        return checkVermagic(image, flags: flags)
     }
 
     /// `check_modinfo()`'s vermagic part: missing (or ignored with `--force-vermagic`) needs

@@ -42,6 +42,7 @@ package final class ModuleLoader {
         blacklist = Set(list.split(separator: ",").map(String.init))
         nextAddress = ModuleLoader.modulesBase(kernel.description.architecture)
         for module in kernel.description.modules where module.build == .module { installed[module.name] = module }
+        kernel.requestModule = { [weak self] name in self?.requestModule(name) ?? -Errno.ENOENT }
     }
 
     /// `MODULES_VADDR` of the architecture (x86-64: `0xffffffffc0000000`).

@@ -41,6 +41,10 @@ package final class LiveKernel {
     /// Prints one complete record.
     package func log(_ level: LogLevel, _ text: String) { ctx.log(level, text) }
 
+    /// The current task's pid and name.
+    package var currentPID: Int32 { ctx.pid }
+    package var currentComm: String { ctx.comm }
+
     /// The task the kernel runs on behalf of (the process making a system call).
     package func setCurrent(pid: Int32, comm: String) {
         ctx.pid = pid
@@ -94,6 +98,12 @@ package final class LiveKernel {
 
     /// The kernel's `__param` table: the built-in parameters sysfs shows.
     package var bootParams: ParamTable { engine.params }
+
+    /// What a body's `request_module()` runs from now on.
+    package var requestModule: ((String) -> Int32)? {
+        get { ctx.requestModuleHandler }
+        set { ctx.requestModuleHandler = newValue }
+    }
 
     /// `initcall_blacklist=` as the boot parsed it.
     package var initcallBlacklist: Set<String> { engine.blacklist }

@@ -77,6 +77,9 @@ public final class RunningKernel: KernelContext {
     /// The loaded modules as "Modules linked in:" lists them (` par(O) dep`), kept by the
     /// module loader; empty during the boot.
     var modulesLinkedIn = ""
+    /// What `request_module()` does once user space runs (the module loader's modprobe);
+    /// nil during the boot.
+    var requestModuleHandler: ((String) -> Int32)?
     /// What each `.init.setup` handler last received, by its `str`.
     var setupArguments: [String: String?] = [:]
 
@@ -225,6 +228,10 @@ public final class RunningKernel: KernelContext {
 
     public func setupArgument(_ str: String) -> String? {
         setupArguments[str] ?? nil
+    }
+
+    public func request_module(_ name: String) -> Int32 {
+        requestModuleHandler?(name) ?? -Errno.ENOENT
     }
 
     public func sprint_symbol(_ function: String) -> String? {

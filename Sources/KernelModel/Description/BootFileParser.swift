@@ -335,7 +335,7 @@ struct BootFileParser {
 
     static let attributeNames = [
         "time", "sleep", "returns", "preempt", "irqs", "printk", "pr_debug", "requires", "provides", "on-missing",
-        "panic", "size",
+        "panic", "size", "request_module",
     ]
 
     /// The behaviour the attributes declare, and the column of each attribute (`requires=`).
@@ -398,6 +398,11 @@ struct BootFileParser {
             if key == "requires" { behaviour.requires += names } else { behaviour.provides += names }
         case "on-missing":
             behaviour.onMissing = try onMissing(value, column: valueColumn)
+        case "request_module":
+            guard !value.isEmpty, !value.contains(" ") else {
+                throw invalid("request_module= needs a module name or alias", at: valueColumn)
+            }
+            behaviour.requestModules.append(value)
         case "panic":
             guard !value.isEmpty else { throw invalid("panic= needs a message", at: valueColumn) }
             behaviour.panic = value

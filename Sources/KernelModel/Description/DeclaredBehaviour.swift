@@ -21,6 +21,8 @@ struct DeclaredBehaviour: Sendable, Hashable {
     var provides: [String] = []
     var onMissing: OnMissing = .returns(-Errno.ENODEV)
     var panic: String?
+    /// `request_module=`: modules asked for (before the printk lines), in order.
+    var requestModules: [String] = []
     /// `size=`: the symbol size `%pS` prints; nil derives one from the name.
     var size: Int?
     /// The `.boot` line, reported as the source line of a sleep in atomic context.
@@ -95,6 +97,7 @@ struct DeclaredBehaviour: Sendable, Hashable {
                 break
             }
         }
+        for name in requestModules { _ = k.request_module(name) }
         for message in printk {
             if message.isDebug {
                 k.pr_debug(message.rendered(k))

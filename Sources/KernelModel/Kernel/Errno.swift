@@ -61,6 +61,8 @@ public enum Errno {
     /// Connection timed out; drivers also return it when hardware does not answer in time. The
     /// kernel's `ETIMEDOUT`.
     public static let ETIMEDOUT: Int32 = 110
+    /// "Timer expired": `request_module()` waiting for a free kmod slot too long.
+    public static let ETIME: Int32 = 62
     /// Operation not supported on transport endpoint. The kernel's `EOPNOTSUPP`.
     public static let EOPNOTSUPP: Int32 = 95
     /// "File name too long": `request_module()` of a name of `MODULE_NAME_LEN` or more.

@@ -50,38 +50,56 @@ package enum Depmod {
     package static func run(_ description: KernelDescription) -> DepmodResult {
         let loadable = description.modules.filter { $0.build == .module }
         let owners = description.moduleExports
-        var direct: [String: [String]] = [:]
+        var indexOf: [String: Int] = [:]
+        for (index, module) in loadable.enumerated() { indexOf[module.name] = index }
         var byName: [String: ModuleDescription] = [:]
         var aliases: [(String, String)] = []
+        var direct: [[Int]] = []
         for module in loadable {
             byName[module.name] = module
-            direct[module.name] = description.depends(of: module, owners: owners)
+            direct.append(description.depends(of: module, owners: owners).compactMap { indexOf[$0] })
             for alias in module.info where alias.tag == "alias" { aliases.append((alias.value, module.name)) }
         }
+        var walk = Walk(count: loadable.count)
         var dependencies: [String: [String]] = [:]
-        for module in loadable { dependencies[module.name] = transitive(module.name, direct) }
+        for (index, module) in loadable.enumerated() {
+            dependencies[module.name] = walk.transitive(index, direct).map { loadable[$0].name }
+        }
         return DepmodResult(
             modules: byName, order: loadable.map(\.name), dependencies: dependencies, symbolOwners: owners,
             aliases: aliases)
     }
 
-    /// The transitive dependencies of `root`, every module before those it depends on: the
-    /// reverse of an iterative depth-first post-order (no recursion; cycles end at a visit).
-    static func transitive(_ root: String, _ direct: [String: [String]]) -> [String] {
-        var visited: Set<String> = [root]
-        var postorder: [String] = []
-        var stack: [(name: String, next: Int)] = [(root, 0)]
-        while let top = stack.last {
-            let deps = direct[top.name] ?? []
-            if top.next < deps.count {
-                stack[stack.count - 1].next += 1
-                let dep = deps[top.next]
-                if visited.insert(dep).inserted { stack.append((dep, 0)) }
-            } else {
-                stack.removeLast()
-                if top.name != root { postorder.append(top.name) }
+    /// The transitive dependencies of one module, every module before those it depends on:
+    /// the reverse of an iterative depth-first post-order (no recursion; a cycle ends at a
+    /// module already visited). Visits are marked with a generation number per walk, so no
+    /// set is cleared between modules.
+    struct Walk {
+        var mark: [Int]
+        var generation = 0
+
+        init(count: Int) { mark = Array(repeating: 0, count: count) }
+
+        mutating func transitive(_ root: Int, _ direct: [[Int]]) -> [Int] {
+            generation += 1
+            mark[root] = generation
+            var postorder: [Int] = []
+            var stack: [(node: Int, next: Int)] = [(root, 0)]
+            while let top = stack.last {
+                let deps = direct[top.node]
+                if top.next < deps.count {
+                    stack[stack.count - 1].next += 1
+                    let dep = deps[top.next]
+                    if mark[dep] != generation {
+                        mark[dep] = generation
+                        stack.append((dep, 0))
+                    }
+                } else {
+                    stack.removeLast()
+                    if top.node != root { postorder.append(top.node) }
+                }
             }
+            return postorder.reversed()
         }
-        return postorder.reversed()
     }
 }
