@@ -45,6 +45,30 @@ import Testing
         #expect(result.modulesAlias == "# Aliases extracted from modules themselves.\nalias pci:v00001234d* c\n")
     }
 
+    @Test func depmodReportsCycles() throws {
+        let shell = try Self.shell(
+            """
+            module x
+              EXPORT_SYMBOL x_sym
+              uses y_sym
+            module y
+              EXPORT_SYMBOL y_sym
+              uses x_sym
+            module z
+              uses x_sym
+
+            """)
+        #expect(
+            shell.execute("depmod") == """
+                depmod: ERROR: Cycle detected: x -> y -> x
+                depmod: ERROR: Found 2 modules in dependency cycles!
+
+                """)
+        #expect(
+            shell.execute("cat /lib/modules/6.8.0-sim/modules.dep")
+                == "cat: /lib/modules/6.8.0-sim/modules.dep: No such file or directory\n")
+    }
+
     @Test func modprobeLoadsDependenciesFirstAndRemovesThem() throws {
         let shell = try Self.shell(Self.chain)
         #expect(
@@ -102,6 +126,21 @@ import Testing
         #expect(shell.execute("modinfo -F alias c") == "pci:v00001234d*\n")
         #expect(shell.execute("modinfo -p opt") == "level: (int)\n")
         #expect(shell.execute("modinfo nothing") == "modinfo: ERROR: Module nothing not found.\n")
+    }
+
+    @Test func kernelCommandLineOptionsAndHolders() throws {
+        let loader = try ModuleFixtures.loader(
+            ModuleFixtures.par + ModuleFixtures.depUser, cmdline: "par.age=7 modprobe.blacklist=user quiet")
+        let shell = ModuleShell(loader: loader)
+        _ = shell.execute("depmod")
+        #expect(shell.execute("modprobe -D par") == "insmod /lib/modules/6.8.0-sim/extra/par.ko age=7\n")
+        #expect(shell.execute("modprobe par age=9") == "")
+        #expect(loader.lines.last == "age:9")
+        #expect(shell.execute("cat /proc/cmdline") == "par.age=7 modprobe.blacklist=user quiet\n")
+        _ = shell.execute("modprobe user")
+        #expect(
+            shell.execute("ls -l /sys/module/dep/holders")
+                == "total 0\nlrwxrwxrwx 1 root root     0 Jan  1 00:00 user -> ../../user\n")
     }
 
     @Test func busyboxMessages() throws {

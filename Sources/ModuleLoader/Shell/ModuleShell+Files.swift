@@ -45,6 +45,7 @@ extension ModuleShell {
         case "/proc/modules": return .success(loader.procModules(privileged: uid == 0))
         case "/proc/sys/kernel/modules_disabled": return .success(loader.modulesDisabled ? "1\n" : "0\n")
         case "/proc/sys/kernel/tainted": return .success("\(kernel.taintMask)\n")
+        case "/proc/cmdline": return .success(kernel.result.commandLine + "\n")
         default: break
         }
         if let (table, index) = sysfsParameter(path) {
@@ -98,7 +99,9 @@ extension ModuleShell {
         }
         output.out("total 0")
         for entry in entries {
-            output.out("\(entry.mode) 1 root root \(String(entry.size).leftPadding(5)) Jan  1 00:00 \(entry.name)")
+            let target = entry.mode.hasPrefix("l") ? " -> ../../\(entry.name)" : ""
+            output.out(
+                "\(entry.mode) 1 root root \(String(entry.size).leftPadding(5)) Jan  1 00:00 \(entry.name)\(target)")
         }
     }
 
@@ -128,6 +131,11 @@ extension ModuleShell {
                 Entry(name: $0.param.name, mode: ModuleShell.modeString($0.param.permission.mode), size: 4096)
             }
             .sorted { $0.name < $1.name }
+        }
+        if parts.count == 4, parts[0] == "sys", parts[1] == "module", parts[3] == "holders",
+            let module = loader.findModule(parts[2])
+        {
+            return loader.holders(module).map { Entry(name: $0, mode: "lrwxrwxrwx", size: 0) }
         }
         if parts.count == 3, parts[0] == "sys", parts[1] == "module", let module = loader.findModule(parts[2]) {
             var names = [

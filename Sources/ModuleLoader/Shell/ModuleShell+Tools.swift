@@ -142,9 +142,10 @@ extension ModuleShell {
             return
         }
         let index = depmod ?? DepmodResult(modules: [:], order: [], dependencies: [:], symbolOwners: [:], aliases: [])
+        var config = ModprobeConfig(files: modprobeFiles)
+        config.addKernelCommandLine(kernel.result.commandLine)
         let tool = Modprobe(
-            loader: loader, depmod: index, config: ModprobeConfig(files: modprobeFiles),
-            caller: callerNamed("modprobe"),
+            loader: loader, depmod: index, config: config, caller: callerNamed("modprobe"),
             directory: modulesDirectory)
         if options.remove {
             for name in positional { tool.run(name, params: [], options: options, output: &output) }
@@ -182,7 +183,12 @@ extension ModuleShell {
             output.err("depmod: ERROR: could not open directory \(modulesDirectory): Permission denied")
             return
         }
-        depmod = Depmod.run(kernel.description)
+        let result = Depmod.run(kernel.description)
+        guard result.cycles.isEmpty else {
+            result.cycleErrors.forEach { output.err($0) }
+            return
+        }
+        depmod = result
     }
 
     func modinfo(_ args: [String], _ output: inout ToolOutput) {

@@ -14,6 +14,16 @@ package struct DepmodResult: Sendable {
     package var symbolOwners: [String: String]
     /// `alias <alias> <mod>` entries, in order.
     package var aliases: [(alias: String, module: String)]
+    /// Dependency cycles, each from its first module back to it; depmod then writes nothing.
+    package var cycles: [[String]] = []
+
+    /// `depmod_report_cycles()`: each cycle, then the count of modules in them.
+    package var cycleErrors: [String] {
+        guard !cycles.isEmpty else { return [] }
+        let members = Set(cycles.flatMap { $0 })
+        return cycles.map { "depmod: ERROR: Cycle detected: \($0.joined(separator: " -> "))" }
+            + ["depmod: ERROR: Found \(members.count) modules in dependency cycles!"]
+    }
 
     /// The path of a module relative to `/lib/modules/<release>/`.
     package static func relativePath(_ name: String) -> String { "extra/\(name).ko" }
@@ -65,9 +75,40 @@ package enum Depmod {
         for (index, module) in loadable.enumerated() {
             dependencies[module.name] = walk.transitive(index, direct).map { loadable[$0].name }
         }
-        return DepmodResult(
+        var result = DepmodResult(
             modules: byName, order: loadable.map(\.name), dependencies: dependencies, symbolOwners: owners,
             aliases: aliases)
+        result.cycles = cycles(direct).map { $0.map { loadable[$0].name } }
+        return result
+    }
+
+    /// The cycles of the dependency graph, found by an iterative depth-first search (a back
+    /// edge closes one); each listed once, from where the search entered it, closed.
+    static func cycles(_ direct: [[Int]]) -> [[Int]] {
+        var state = Array(repeating: 0, count: direct.count)  // 0 new, 1 on the path, 2 done
+        var found: [[Int]] = []
+        var seen: Set<[Int]> = []
+        for root in direct.indices where state[root] == 0 {
+            var path: [(node: Int, next: Int)] = [(root, 0)]
+            state[root] = 1
+            while let top = path.last {
+                if top.next < direct[top.node].count {
+                    path[path.count - 1].next += 1
+                    let dep = direct[top.node][top.next]
+                    if state[dep] == 0 {
+                        state[dep] = 1
+                        path.append((dep, 0))
+                    } else if state[dep] == 1, let start = path.firstIndex(where: { $0.node == dep }) {
+                        let cycle = path[start...].map(\.node)
+                        if seen.insert(cycle.sorted()).inserted { found.append(cycle + [dep]) }
+                    }
+                } else {
+                    state[top.node] = 2
+                    path.removeLast()
+                }
+            }
+        }
+        return found
     }
 
     /// The transitive dependencies of one module, every module before those it depends on:

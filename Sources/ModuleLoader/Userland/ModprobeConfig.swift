@@ -17,6 +17,27 @@ package struct ModprobeConfig: Sendable {
         for name in files.keys.sorted() { read(files[name] ?? "", file: name) }
     }
 
+    /// `kmod_config_parse_kcmdline()` (libkmod/libkmod-config.c): `/proc/cmdline`'s
+    /// `<module>.<param>[=<value>]` become `options` after the files' ones, and
+    /// `modprobe.blacklist=a,b` blacklist entries. Words without a `.` before any `=` are the
+    /// kernel's own.
+    package mutating func addKernelCommandLine(_ line: String) {
+        for word in line.split(separator: " ").map(String.init) {
+            let name = word.prefix { $0 != "=" }
+            guard let dot = name.firstIndex(of: ".") else { continue }
+            let module = Self.underscores(String(name[..<dot]))
+            let rest = String(word[word.index(after: dot)...])
+            guard !module.isEmpty, !rest.isEmpty else { continue }
+            if module == "modprobe", rest.hasPrefix("blacklist=") {
+                for entry in rest.dropFirst(10).split(separator: ",") {
+                    blacklist.insert(Self.underscores(String(entry)))
+                }
+            } else if module != "modprobe" {
+                options.append((module, rest))
+            }
+        }
+    }
+
     static func underscores(_ name: String) -> String { String(name.map { $0 == "-" ? "_" : $0 }) }
 
     private mutating func read(_ text: String, file: String) {
