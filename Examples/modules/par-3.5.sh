@@ -13,3 +13,4 @@ cat /proc/modules
 rmmod par.ko
 rmmod par
 insmod nosuch.ko
+modinfo par.ko

@@ -219,7 +219,13 @@ extension ModuleShell {
                 continue
             }
             let info = kernel.description.modinfo(of: image)
-            output.text += ModinfoFormat.render(info, filename: path, field: field)
+            if userland == .busybox {
+                // BusyBox prints the path as given, or modules.dep's relative one.
+                let shown = name.hasSuffix(".ko") ? name : DepmodResult.relativePath(image.name)
+                output.text += ModinfoFormat.busybox(info, filename: shown, field: field)
+            } else {
+                output.text += ModinfoFormat.render(info, filename: path, field: field)
+            }
         }
     }
 

@@ -56,4 +56,19 @@ package enum ModinfoFormat {
         case (nil, nil): return param.name
         }
     }
+
+    /// BusyBox `modinfo` (modutils/modinfo.c): the file name as given, then every string of
+    /// the shortcut tags in turn — description, author, license, vermagic, parm (`parm=` only,
+    /// raw) — keyed and padded to column 17; one field alone prints its values bare.
+    package static func busybox(_ info: Modinfo, filename: String, field: String? = nil) -> String {
+        if let field {
+            if field == "filename" { return filename + "\n" }
+            return info.values(field).map { $0 + "\n" }.joined()
+        }
+        var text = line("filename", filename)
+        for tag in ["description", "author", "license", "vermagic", "parm"] {
+            for value in info.values(tag) { text += line(tag, value) }
+        }
+        return text
+    }
 }
