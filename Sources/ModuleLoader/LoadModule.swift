@@ -238,10 +238,13 @@ extension ModuleLoader {
             return (ret, nil)
         }
         if ret > 0 {
+            // __func__: the code lived in sys_init_module() until do_init_module() was split
+            // out of it (3.7).
+            let function = version.isAtLeast(3, 7) ? "do_init_module" : "sys_init_module"
             kernel.log(
                 .KERN_WARNING,
-                "do_init_module: '\(module.name)'->init suspiciously returned \(ret), it should follow 0/-E convention")
-            kernel.log(.KERN_WARNING, "do_init_module: loading module anyway...")
+                "\(function): '\(module.name)'->init suspiciously returned \(ret), it should follow 0/-E convention")
+            kernel.log(.KERN_WARNING, "\(function): loading module anyway...")
             kernel.dumpStack()
         }
         module.state = .live

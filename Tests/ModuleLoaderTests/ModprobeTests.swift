@@ -181,3 +181,26 @@ import Testing
         #expect(shell.execute("frobnicate") == "bash: frobnicate: command not found\n")
     }
 }
+
+@Suite struct BuiltinModuleTests {
+    @Test func toolsKnowBuiltInModules() throws {
+        let loader = try ModuleFixtures.loader(
+            "module par build=y\n  module_param age int 0644 default=3\n  module_init par_init\n", cmdline: "par.age=5")
+        let shell = ModuleShell(loader: loader)
+        _ = shell.execute("depmod")
+        #expect(shell.execute("modprobe par") == "")
+        #expect(shell.execute("modprobe -D par") == "builtin par\n")
+        #expect(shell.execute("modprobe -r par") == "modprobe: FATAL: Module par is builtin.\n")
+        #expect(shell.execute("rmmod par") == "rmmod: ERROR: Module par is builtin.\n")
+        #expect(shell.execute("cat /sys/module/par/parameters/age") == "5\n")
+        #expect(shell.execute("echo 6 > /sys/module/par/parameters/age") == "")
+        #expect(shell.execute("cat /sys/module/par/parameters/age") == "6\n")
+    }
+
+    @Test func oldKernelsWarnFromSysInitModule() throws {
+        let loader = try ModuleFixtures.loader(
+            "module odd\n  MODULE_LICENSE \"GPL\"\n  module_init odd_init returns=1\n", version: "3.5.0")
+        #expect(loader.insmod("odd") == 0)
+        #expect(loader.lines.contains("sys_init_module: loading module anyway..."))
+    }
+}

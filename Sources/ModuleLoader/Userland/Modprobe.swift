@@ -40,6 +40,13 @@ package struct Modprobe {
     }
 
     package func run(_ name: String, params: [String], options: Options, output: inout ToolOutput) {
+        let builtinName = ModprobeConfig.underscores(name)
+        if loader.kernel.description.modules.contains(where: { $0.name == builtinName && $0.build == .builtin }) {
+            // modules.builtin: nothing to load; nothing to remove either.
+            if options.remove { output.err("modprobe: FATAL: Module \(builtinName) is builtin.") }
+            if options.showDepends { output.out("builtin \(builtinName)") }
+            return
+        }
         guard let (module, viaAlias) = lookup(name) else {
             if !options.quiet { output.err("modprobe: FATAL: Module \(name) not found in directory \(directory)") }
             output.status = 1
