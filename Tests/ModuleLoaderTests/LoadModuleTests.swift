@@ -233,3 +233,25 @@ import Testing
         #expect(loader.lines.last == "par: module is already loaded")
     }
 }
+
+@Suite struct SwiftModuleTests {
+    @Test func aModuleWrittenInSwiftLoadsWithItsParameters() throws {
+        let par = ModuleDescription(name: "par") { tu in
+            tu.module_param("age", .int, 0o644, default: .signed(25))
+            tu.subsys_initcall(
+                InitFunction("par_init") { k in
+                    k.printk(.KERN_INFO, "age=\(k.param("age")?.bits ?? 0)\n")
+                    return 0
+                })
+            tu.module_exit(InitFunction("par_exit") { _ in 0 })
+        }
+        #expect(par.initMacro == "module_init")
+        var description = KernelDescription()
+        description.initramfs = ["/init"]
+        description.add(par)
+        let loader = ModuleLoader(kernel: try Linker.link(description).bootLive())
+        #expect(loader.insmod("par", "age=41") == 0)
+        #expect(loader.lines.last == "age=41")
+        #expect(loader.rmmod("par") == 0)
+    }
+}

@@ -73,6 +73,31 @@ public struct ModuleDescription: Sendable {
         self.object = object
     }
 
+    /// A driver written as its C file is: parameters and registrations through a
+    /// ``TranslationUnit``. Its first initcall registration, whatever its macro, is the
+    /// `module_init()` (as a module) or keeps its level (built in); `module_exit()` is the exit.
+    ///
+    ///     let par = ModuleDescription(name: "par") { tu in
+    ///         tu.module_param("age", .int, 0o644, default: 25)
+    ///         tu.module_init(par_init)
+    ///         tu.module_exit(par_exit)
+    ///     }
+    public init(
+        name: String, build: Build = .module, levels: LevelTable = .linux6, _ body: (TranslationUnit) -> Void
+    ) {
+        self.init(name: name, build: build)
+        var object = ObjectFile("\(name).o", levels: levels, body)
+        object.modname = name
+        if let entry = object.entries.first(where: { $0.kind == .initcall }) {
+            initFunction = entry.function
+            initMacro = build == .module ? "module_init" : entry.macro
+            initSource = entry.source
+        }
+        exitFunction = object.entries.first { $0.kind == .exitcall }?.function
+        object.entries = []
+        self.object = object
+    }
+
     /// The first `tag=` value of ``info`` (`get_modinfo()`'s first-match rule).
     public func modinfoValue(_ tag: String) -> String? { info.first { $0.tag == tag }?.value }
 
