@@ -204,3 +204,18 @@ import Testing
         #expect(loader.lines.contains("sys_init_module: loading module anyway..."))
     }
 }
+
+@Suite struct ShellPanicTests {
+    @Test func aPanickingInitStopsTheMachine() throws {
+        let loader = try ModuleFixtures.loader(
+            "module boom\n  MODULE_LICENSE \"GPL\"\n  module_init boom_init panic=\"boom: cannot go on\"\n")
+        let shell = ModuleShell(loader: loader)
+        let transcript = shell.runScript("insmod boom.ko\nlsmod\n")
+        #expect(shell.halted)
+        #expect(transcript.hasPrefix("# insmod boom.ko\n["))
+        #expect(transcript.contains("] Kernel panic - not syncing: boom: cannot go on\n"))
+        #expect(!transcript.contains("# lsmod"))
+        #expect(shell.execute("lsmod -x") == "lsmod: ERROR: too many arguments provided.\n")
+        #expect(shell.execute("insmod -") == "insmod: ERROR: this tool does not support loading from stdin!\n")
+    }
+}

@@ -25,7 +25,7 @@ extension ModuleShell {
     }
 
     func insmod(_ args: [String], _ output: inout ToolOutput) {
-        let options = args.prefix { $0.hasPrefix("-") }
+        let options = args.prefix { $0.hasPrefix("-") && $0 != "-" }
         let rest = Array(args.dropFirst(options.count))
         let busybox = userland == .busybox
         guard let file = rest.first else {
@@ -33,6 +33,10 @@ extension ModuleShell {
                 busybox
                     ? "BusyBox v1.36.1 multi-call binary.\n\nUsage: insmod FILE [SYMBOL=VALUE]..."
                     : "insmod: ERROR: missing filename.")
+            return
+        }
+        if file == "-", !busybox {
+            output.err("insmod: ERROR: this tool does not support loading from stdin!")
             return
         }
         guard let image = koFile(file) else {

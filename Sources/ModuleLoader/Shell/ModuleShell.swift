@@ -66,7 +66,8 @@ package final class ModuleShell {
     /// Set when a panic stopped the machine.
     package private(set) var halted = false
 
-    /// One command line; returns what it printed.
+    /// One command line; returns what it printed (and, if a module function panicked, what the
+    /// console showed of the panic).
     package func execute(_ line: String) -> String {
         let parsed = ShellWords(line)
         guard let name = parsed.words.first else { return "" }
@@ -75,16 +76,27 @@ package final class ModuleShell {
         nextPID += 1
         kernel.setCurrent(pid: nextPID, comm: name)
         var output = ToolOutput()
-        let args = Array(parsed.words.dropFirst())
+        let recordsBefore = kernel.records.count
+        dispatch(name, Array(parsed.words.dropFirst()), parsed, &output)
+        if halted { output.text += console(since: recordsBefore) }
+        return output.text
+    }
+
+    private func dispatch(_ name: String, _ args: [String], _ parsed: ShellWords, _ output: inout ToolOutput) {
         if let target = parsed.redirect {
             write(name, args, to: target, append: parsed.append, output: &output)
-            return output.text
+            return
         }
         switch name {
         case "insmod": insmod(args, &output)
         case "rmmod": rmmod(args, &output)
         case "modprobe": modprobe(args, &output)
-        case "lsmod": lsmod(&output)
+        case "lsmod":
+            if args.isEmpty || userland == .busybox {
+                lsmod(&output)
+            } else {
+                output.err("lsmod: ERROR: too many arguments provided.")
+            }
         case "modinfo": modinfo(args, &output)
         case "depmod": runDepmod(&output)
         case "dmesg": dmesg(args, &output)
@@ -95,10 +107,13 @@ package final class ModuleShell {
         case "su": su(args, &output)
         case "exit": if uid != 0 { uid = 0 }
         default:
-            output.err(
-                userland == .busybox ? "sh: \(name): not found" : "bash: \(name): command not found")
+            output.err(userland == .busybox ? "sh: \(name): not found" : "bash: \(name): command not found")
         }
-        return output.text
+    }
+
+    /// What the console showed of a panic: the records since `start`, with their timestamps.
+    func console(since start: Int) -> String {
+        kernel.records.dropFirst(start).map { "[\(ModuleShell.timestamp($0.timestamp))] \($0.text)\n" }.joined()
     }
 
     var caller: Caller { Caller(uid: uid, pid: nextPID, comm: "") }
