@@ -87,7 +87,7 @@ extension ModuleLoader {
         if let error = modSysfsSetup(module) {
             return (failAfterComing(module, error), nil)
         }
-        nextAddress = nextAddress &+ UInt64(ModuleLoader.pageAlign(image.coreSize + image.initSize))
+        nextAddress = nextAddress &+ UInt64(ModuleLoader.pageAlign(module.coreSize + module.initSize))
         return doInitModule(module)
     }
 

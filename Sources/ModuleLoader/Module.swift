@@ -55,6 +55,8 @@ package final class Module {
     package let base: UInt64
     /// Init sections' size; 0 after a successful init frees them.
     package var initSize: Int
+    /// Core size (text + data).
+    package let coreSize: Int
     /// `mod->using_gplonly_symbols`.
     package var usingGPLOnlySymbols = false
     /// `mod->sig_ok`.
@@ -64,7 +66,9 @@ package final class Module {
         self.image = image
         self.params = params
         self.base = base
-        self.initSize = image.initSize
+        // Sizes come from the description: a Swift caller may give anything, so clamp.
+        self.initSize = min(max(image.initSize, 0), 1 << 40)
+        self.coreSize = min(max(image.coreSize, 0), 1 << 40)
     }
 
     /// `module_refcount()`: refcnt − `MODULE_REF_BASE`.
@@ -74,10 +78,10 @@ package final class Module {
     package var isPermanent: Bool { image.initFunction != nil && image.exitFunction == nil }
 
     /// Core plus init size, as `/proc/modules` shows it.
-    package var totalSize: Int { image.coreSize + initSize }
+    package var totalSize: Int { coreSize + initSize }
 
     /// The address of the init function: the start of the init text, after the core.
-    package var initAddress: UInt64 { base &+ UInt64(image.coreSize) }
+    package var initAddress: UInt64 { base &+ UInt64(coreSize) }
 
     /// The core text's functions laid out one after another from the base: the exit, then
     /// every exported symbol (a size each, as `%pS` shows it).
@@ -89,7 +93,7 @@ package final class Module {
         for export in image.exports { functions.append((export.name, InitFunction.defaultSize(for: export.name))) }
         for (name, size) in functions {
             symbols.append((name, next, size))
-            next = next &+ UInt64(size)
+            next = next &+ UInt64(clamping: size)
         }
         return symbols
     }

@@ -31,7 +31,7 @@ extension ModuleLoader {
         switch attribute {
         case "refcnt": return "\(module.refcount)\n"
         case "initstate": return "\(module.state.sysfsText)\n"
-        case "coresize": return "\(module.image.coreSize)\n"
+        case "coresize": return "\(module.coreSize)\n"
         case "initsize": return "\(module.initSize)\n"
         case "taint": return TaintBit.letters(module.taints) + "\n"
         case "version": return module.image.modinfoValue("version").map { $0 + "\n" }

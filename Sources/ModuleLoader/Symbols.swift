@@ -149,7 +149,7 @@ extension ModuleLoader {
     package func moduleAddress(_ address: UInt64) -> Module? {
         modules.first { module in
             module.state != .unformed && address >= module.base
-                && address < module.base &+ UInt64(module.image.coreSize + module.initSize)
+                && address < module.base &+ UInt64(module.totalSize)
         }
     }
 
@@ -166,7 +166,7 @@ extension ModuleLoader {
         if module.initSize > 0, let initFunction = module.image.initFunction {
             symbols.append((initFunction.name, module.initAddress, initFunction.size))
         }
-        guard let symbol = symbols.first(where: { address >= $0.address && address < $0.address &+ UInt64($0.size) })
+        guard let symbol = symbols.first(where: { address >= $0.address && address < $0.address &+ UInt64(clamping: $0.size) })
         else { return raw }
         let offset = address &- symbol.address
         return "\(symbol.name)+0x\(String(offset, radix: 16))/0x\(String(symbol.size, radix: 16)) [\(module.name)]"

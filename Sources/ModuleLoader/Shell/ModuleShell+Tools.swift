@@ -168,7 +168,7 @@ extension ModuleShell {
         output.out("Module                  Size  Used by")
         for module in live {
             var line =
-                module.name.padding(19) + " " + String(module.image.coreSize).leftPadding(8) + "  \(module.refcount)"
+                module.name.padding(19) + " " + String(module.coreSize).leftPadding(8) + "  \(module.refcount)"
             let holders = loader.holders(module)
             if !holders.isEmpty { line += " " + holders.joined(separator: ",") }
             output.out(line)
