@@ -43,6 +43,7 @@ package final class ModuleLoader {
         nextAddress = ModuleLoader.modulesBase(kernel.description.architecture)
         for module in kernel.description.modules where module.build == .module { installed[module.name] = module }
         kernel.requestModule = { [weak self] name in self?.requestModule(name) ?? -Errno.ENOENT }
+        kernel.moduleSymbol = { [weak self] name in self?.sprintSymbol(named: name) }
     }
 
     /// `MODULES_VADDR` of the architecture (x86-64: `0xffffffffc0000000`).

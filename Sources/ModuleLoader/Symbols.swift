@@ -166,9 +166,22 @@ extension ModuleLoader {
         if module.initSize > 0, let initFunction = module.image.initFunction {
             symbols.append((initFunction.name, module.initAddress, initFunction.size))
         }
-        guard let symbol = symbols.first(where: { address >= $0.address && address < $0.address &+ UInt64(clamping: $0.size) })
+        guard
+            let symbol = symbols.first(where: {
+                address >= $0.address && address < $0.address &+ UInt64(clamping: $0.size)
+            })
         else { return raw }
         let offset = address &- symbol.address
         return "\(symbol.name)+0x\(String(offset, radix: 16))/0x\(String(symbol.size, radix: 16)) [\(module.name)]"
+    }
+
+    /// `%pS` of a module symbol by name (`kallsyms_lookup_name()` over the modules, newest
+    /// first): the init only while its section exists.
+    package func sprintSymbol(named name: String) -> String? {
+        for module in modules where module.state != .unformed {
+            if let address = module.address(of: name) { return sprintSymbol(address) }
+            if module.initSize > 0, module.image.initFunction?.name == name { return sprintSymbol(module.initAddress) }
+        }
+        return nil
     }
 }

@@ -255,3 +255,27 @@ import Testing
         #expect(loader.rmmod("par") == 0)
     }
 }
+
+@Suite struct ModuleSymbolPrintkTests {
+    @Test func percentPSNamesModuleText() throws {
+        let loader = try ModuleFixtures.loader(
+            """
+            module dep
+              MODULE_LICENSE "GPL"
+              EXPORT_SYMBOL dep_get
+            module ps
+              MODULE_LICENSE "GPL"
+              uses dep_get
+              module_init ps_init printk=KERN_INFO:"%pS %ps\\n",ps_init,dep_get
+              module_exit ps_exit
+
+            """)
+        loader.insmod("dep")
+        #expect(loader.insmod("ps") == 0)
+        let initSize = String(InitFunction.defaultSize(for: "ps_init"), radix: 16)
+        #expect(loader.lines.last == "ps_init+0x0/0x\(initSize) [ps] dep_get [dep]")
+        // After init the init text is freed: kallsyms no longer names it.
+        #expect(loader.sprintSymbol(named: "ps_init") == nil)
+        #expect(loader.sprintSymbol(named: "ps_exit")?.hasSuffix(" [ps]") == true)
+    }
+}

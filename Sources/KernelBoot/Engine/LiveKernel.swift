@@ -105,6 +105,12 @@ package final class LiveKernel {
         set { ctx.requestModuleHandler = newValue }
     }
 
+    /// How `%pS` names a symbol the image does not have: the loaded modules'.
+    package var moduleSymbol: ((String) -> String?)? {
+        get { ctx.moduleSymbolHandler }
+        set { ctx.moduleSymbolHandler = newValue }
+    }
+
     /// `initcall_blacklist=` as the boot parsed it.
     package var initcallBlacklist: Set<String> { engine.blacklist }
 

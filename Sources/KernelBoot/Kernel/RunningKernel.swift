@@ -80,6 +80,8 @@ public final class RunningKernel: KernelContext {
     /// What `request_module()` does once user space runs (the module loader's modprobe);
     /// nil during the boot.
     var requestModuleHandler: ((String) -> Int32)?
+    /// `%pS` of a loaded module's symbol (`name+0x0/0x40 [mod]`), kept by the module loader.
+    var moduleSymbolHandler: ((String) -> String?)?
     /// What each `.init.setup` handler last received, by its `str`.
     var setupArguments: [String: String?] = [:]
 
@@ -235,7 +237,7 @@ public final class RunningKernel: KernelContext {
     }
 
     public func sprint_symbol(_ function: String) -> String? {
-        kallsyms.function(named: function).map(\.symbolText)
+        kallsyms.function(named: function).map(\.symbolText) ?? moduleSymbolHandler?(function)
     }
 
     // MARK: panic
