@@ -14,6 +14,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(boot: "par.boot", script: "par.sh", golden: "shell-par.txt"),
+        Case(boot: "par-builtin.boot", script: "par-builtin.sh", golden: "shell-par-builtin.txt"),
         Case(boot: "par-3.5.boot", script: "par-3.5.sh", userland: "busybox", golden: "shell-par-3.5-busybox.txt"),
         Case(boot: "dep-user.boot", script: "dep-user.sh", golden: "shell-dep-user.txt"),
         Case(boot: "gpl-only.boot", script: "gpl-only.sh", golden: "shell-gpl-only.txt"),

@@ -101,3 +101,21 @@ import Testing
         #expect(loader.findSymbolOwner("nothing") == nil)
     }
 }
+
+@Suite struct ModuleStateTests {
+    @Test func notLiveIsEBUSYAndGoingRefusesReferences() throws {
+        let loader = try ModuleFixtures.loader(ModuleFixtures.par)
+        loader.insmod("par")
+        let par = try #require(loader.findModule("par"))
+        par.state = .coming
+        #expect(loader.procModules().hasSuffix("Loading 0xffffffffc0000000 (O+)\n"))
+        #expect(loader.rmmod("par") == -Errno.EBUSY)
+        #expect(loader.tryModuleGet("par"))
+        loader.modulePut("par")
+        par.state = .going
+        #expect(loader.moduleFlags(par) == "(O-)")
+        #expect(!loader.tryModuleGet("par"))
+        #expect(loader.rmmod("par") == -Errno.EBUSY)
+        #expect(loader.insmod("par") == -Errno.EBUSY)
+    }
+}
