@@ -154,6 +154,18 @@ import Testing
         #expect(
             shell.execute("lsmod").hasPrefix("Module                  Size  Used by    Tainted: G  \nb 16384 0 - Live"))
         #expect(shell.execute("frobnicate") == "sh: frobnicate: not found\n")
+        #expect(shell.execute("modprobe c") == "modprobe: can't open 'modules.dep': No such file or directory\n")
+        #expect(shell.execute("depmod") == "")
+        #expect(
+            shell.execute("modprobe -D c x=1")
+                == "insmod /lib/modules/6.8.0-sim/extra/a.ko\ninsmod /lib/modules/6.8.0-sim/extra/b.ko\ninsmod /lib/modules/6.8.0-sim/extra/c.ko x=1\n"
+        )
+        #expect(shell.execute("modprobe c") == "")
+        #expect(shell.execute("modprobe nosuch") == "modprobe: module nosuch not found in modules.dep\n")
+        #expect(
+            shell.execute("modprobe -r b") == "modprobe: can't unload module 'b': Resource temporarily unavailable\n")
+        #expect(shell.execute("modprobe -r c") == "")
+        #expect(shell.loader.modules.isEmpty)
     }
 
     @Test func shellFilesAndUsers() throws {

@@ -128,6 +128,10 @@ extension ModuleShell {
     }
 
     func modprobe(_ args: [String], _ output: inout ToolOutput) {
+        if userland == .busybox {
+            busyboxModprobe(args, &output)
+            return
+        }
         var options = Modprobe.Options()
         var positional: [String] = []
         for arg in args {
