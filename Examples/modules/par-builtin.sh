@@ -9,3 +9,4 @@ rmmod par
 depmod
 modprobe par
 modprobe -r par
+modinfo par

@@ -59,6 +59,19 @@ extension ModuleDescription {
         return Modinfo(strings: ownModinfo.reversed() + modpost.reversed())
     }
 
+    /// A built-in module's strings as `modules.builtin.modinfo` keeps them (without the
+    /// `<modname>.` prefix): its own, `MODULE_LICENSE()` adding `file=<KBUILD_MODFILE>` before
+    /// the license; no modpost strings.
+    public var builtinModinfo: Modinfo {
+        var strings: [String] = []
+        let file = object.path.hasSuffix(".o") ? String(object.path.dropLast(2)) : object.path
+        for string in ownModinfo {
+            if string.hasPrefix("license=") { strings.append("file=\(file)") }
+            strings.append(string)
+        }
+        return Modinfo(strings: strings.reversed())
+    }
+
     /// `srcversion=`: modpost's MD4 of the sources, here a stable FNV-1a digest of what was
     /// declared, 23 uppercase hex digits as such values usually show.
     public var srcversion: String {

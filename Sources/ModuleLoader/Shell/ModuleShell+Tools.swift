@@ -222,6 +222,14 @@ extension ModuleShell {
             return
         }
         for name in names {
+            let normalized = ModprobeConfig.underscores(name)
+            if userland == .kmod,
+                let builtin = kernel.description.modules.first(where: { $0.name == normalized && $0.build == .builtin })
+            {
+                output.text += ModinfoFormat.render(
+                    builtin.builtinModinfo, filename: "(builtin)", field: field, builtin: builtin.name)
+                continue
+            }
             guard let (image, path) = modinfoTarget(name) else {
                 output.err("modinfo: ERROR: Module \(name) not found.")
                 continue

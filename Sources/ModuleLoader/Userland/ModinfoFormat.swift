@@ -4,14 +4,19 @@ import KernelModel
 /// parameters as `key:` padded to column 17, then the parameters merged by name in reverse
 /// order of first appearance (`parm:  name:desc (type)`).
 package enum ModinfoFormat {
-    package static func render(_ info: Modinfo, filename: String, field: String? = nil) -> String {
+    package static func render(_ info: Modinfo, filename: String, field: String? = nil, builtin: String? = nil)
+        -> String
+    {
         let params = parameters(info)
         if let field {
             if field == "filename" { return filename + "\n" }
+            if field == "name", let builtin { return builtin + "\n" }
             if field == "parm" { return params.map { parmValue($0, forField: true) + "\n" }.joined() }
             return info.values(field).map { $0 + "\n" }.joined()
         }
-        var text = line("filename", filename)
+        // A built-in module: its name first, then `filename: (builtin)`.
+        var text = builtin.map { line("name", $0) } ?? ""
+        text += line("filename", filename)
         for pair in info.pairs where pair.tag != "parm" && pair.tag != "parmtype" {
             text += line(pair.tag, pair.value)
         }
