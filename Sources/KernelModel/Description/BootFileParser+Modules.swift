@@ -164,6 +164,11 @@ extension BootFileParser {
     {
         let macro = keyword.text
         let isModule = description.modules[index].build == .module
+        if macro == "__define_initcall", isModule {
+            throw invalid(
+                "'__define_initcall' in a module", at: keyword.column,
+                notes: ["include/linux/init.h defines it only without MODULE; a module has module_init()"])
+        }
         if macro == "pure_initcall", isModule {
             throw invalid(
                 "'pure_initcall' in a module", at: keyword.column,

@@ -145,8 +145,10 @@ extension ModuleShell {
             if module.image.modinfoValue("version") != nil { names += ["srcversion", "version"] }
             return names.sorted().map { Entry(name: $0, mode: "-r--r--r--", size: 4096) }
         }
-        if let depmod, trimmed == modulesDirectory {
-            _ = depmod
+        if depmod != nil, trimmed == modulesDirectory + "/extra" {
+            return koFiles.keys.sorted().map { Entry(name: $0, mode: "-rw-r--r--", size: 0x4000) }
+        }
+        if depmod != nil, trimmed == modulesDirectory {
             return ["extra", "modules.alias", "modules.dep", "modules.symbols"].map {
                 Entry(name: $0, mode: "-rw-r--r--", size: 0)
             }

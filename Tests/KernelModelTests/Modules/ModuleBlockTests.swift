@@ -90,6 +90,10 @@ import Testing
         let text = diagnostic("module bad\n  pure_initcall bad_init\n")
         #expect(text.hasPrefix("par.boot:2:3: error: 'pure_initcall' in a module"))
         #expect(diagnostic("module ok build=y\n  pure_initcall ok_init\n") == "(no diagnostic)")
+        #expect(
+            diagnostic("module bad\n  __define_initcall bad_init 6\n").hasPrefix(
+                "par.boot:2:3: error: '__define_initcall' in a module"))
+        #expect(diagnostic("module bad\n  console_initcall bad_init\n") == "(no diagnostic)")
     }
 
     @Test func mistakesAreReportedAtTheirPlace() {
