@@ -143,7 +143,11 @@ extension ModuleShell {
             ]
             if module.image.object.params.contains(where: { $0.permission.mode != 0 }) { names.append("parameters") }
             if module.image.modinfoValue("version") != nil { names += ["srcversion", "version"] }
-            return names.sorted().map { Entry(name: $0, mode: "-r--r--r--", size: 4096) }
+            let directories: Set = ["holders", "notes", "parameters", "sections"]
+            return names.sorted().map { name in
+                if directories.contains(name) { return Entry(name: name, mode: "drwxr-xr-x", size: 0) }
+                return Entry(name: name, mode: name == "uevent" ? "--w-------" : "-r--r--r--", size: 4096)
+            }
         }
         if depmod != nil, trimmed == modulesDirectory + "/extra" {
             return koFiles.keys.sorted().map { Entry(name: $0, mode: "-rw-r--r--", size: 0x4000) }
