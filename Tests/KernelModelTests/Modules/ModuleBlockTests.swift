@@ -25,6 +25,31 @@ import Testing
 
     func parse(_ text: String) throws -> KernelDescription { try Fixtures.parse(text, file: "par.boot") }
 
+    @Test func theIssueFormParses() throws {
+        let description = try parse(
+            """
+            module par                                 # par.ko, in /lib/modules/<release>/
+              MODULE_LICENSE "Dual BSD/GPL"
+              MODULE_AUTHOR "letcos"
+              MODULE_DESCRIPTION "STUDY_MODULE"
+              MODULE_VERSION "v1.0"
+              module_param age int 0644 default=25
+              module_param_array arr int 0444 max=10 default=1,2,3,4,5,6,7,8,9,10
+              module_init par_init printk="arg=%d\\n",age
+              module_exit par_exit
+            module dep
+              MODULE_LICENSE "GPL"
+              EXPORT_SYMBOL_GPL dep_get
+            module user
+              MODULE_LICENSE "GPL"
+              uses dep_get                             # an undefined symbol the loader must resolve
+              module_init user_init
+              module_exit user_exit
+            """)
+        #expect(description.modules.map(\.name) == ["par", "dep", "user"])
+        #expect(description.depends(of: description.modules[2]) == ["dep"])
+    }
+
     @Test func aModuleStaysOutOfTheImage() throws {
         let description = try parse(Self.par.replacingOccurrences(of: "BUILD", with: "m"))
         #expect(description.objects.isEmpty)
