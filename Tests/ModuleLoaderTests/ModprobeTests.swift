@@ -128,6 +128,21 @@ import Testing
         #expect(shell.execute("modinfo nothing") == "modinfo: ERROR: Module nothing not found.\n")
     }
 
+    @Test func moduleSoftdepsThroughModulesSoftdep() throws {
+        let shell = try Self.shell(Self.chain + "module soft\n  MODULE_SOFTDEP \"pre: pre post: a\"\n")
+        _ = shell.execute("depmod")
+        #expect(
+            shell.execute("cat /lib/modules/6.8.0-sim/modules.softdep")
+                == "# Soft dependencies extracted from modules themselves.\nsoftdep soft pre: pre post: a\n")
+        #expect(
+            shell.execute("modprobe -D soft") == """
+                insmod /lib/modules/6.8.0-sim/extra/pre.ko 
+                insmod /lib/modules/6.8.0-sim/extra/soft.ko 
+                insmod /lib/modules/6.8.0-sim/extra/a.ko 
+
+                """)
+    }
+
     @Test func kernelCommandLineOptionsAndHolders() throws {
         let loader = try ModuleFixtures.loader(
             ModuleFixtures.par + ModuleFixtures.depUser, cmdline: "par.age=7 modprobe.blacklist=user quiet")

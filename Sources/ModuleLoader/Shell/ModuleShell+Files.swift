@@ -69,6 +69,7 @@ extension ModuleShell {
             case "modules.dep": return .success(depmod.modulesDep)
             case "modules.symbols": return .success(depmod.modulesSymbols)
             case "modules.alias": return .success(depmod.modulesAlias)
+            case "modules.softdep": return .success(depmod.modulesSoftdep)
             default: break
             }
         }
@@ -153,7 +154,7 @@ extension ModuleShell {
             return koFiles.keys.sorted().map { Entry(name: $0, mode: "-rw-r--r--", size: 0x4000) }
         }
         if depmod != nil, trimmed == modulesDirectory {
-            return ["extra", "modules.alias", "modules.dep", "modules.symbols"].map {
+            return ["extra", "modules.alias", "modules.dep", "modules.softdep", "modules.symbols"].map {
                 Entry(name: $0, mode: "-rw-r--r--", size: 0)
             }
         }

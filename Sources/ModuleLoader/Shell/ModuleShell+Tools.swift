@@ -152,6 +152,7 @@ extension ModuleShell {
         let index = depmod ?? DepmodResult(modules: [:], order: [], dependencies: [:], symbolOwners: [:], aliases: [])
         var config = ModprobeConfig(files: modprobeFiles)
         config.addKernelCommandLine(kernel.result.commandLine)
+        config.addModuleSoftdeps(depmod?.softdeps ?? [])
         let tool = Modprobe(
             loader: loader, depmod: index, config: config, caller: callerNamed("modprobe"),
             directory: modulesDirectory)

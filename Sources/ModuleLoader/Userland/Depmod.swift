@@ -14,6 +14,16 @@ package struct DepmodResult: Sendable {
     package var symbolOwners: [String: String]
     /// `alias <alias> <mod>` entries, in order.
     package var aliases: [(alias: String, module: String)]
+    /// `softdep <mod> <value>` entries from the modules' `MODULE_SOFTDEP()`, in order.
+    package var softdeps: [(module: String, value: String)] = []
+
+    /// `modules.softdep`.
+    package var modulesSoftdep: String {
+        var text = "# Soft dependencies extracted from modules themselves.\n"
+        for entry in softdeps { text += "softdep \(entry.module) \(entry.value)\n" }
+        return text
+    }
+
     /// Dependency cycles, each from its first module back to it; depmod then writes nothing.
     package var cycles: [[String]] = []
 
@@ -79,6 +89,9 @@ package enum Depmod {
             modules: byName, order: loadable.map(\.name), dependencies: dependencies, symbolOwners: owners,
             aliases: aliases)
         result.cycles = cycles(direct).map { $0.map { loadable[$0].name } }
+        result.softdeps = loadable.flatMap { module in
+            module.info.filter { $0.tag == "softdep" }.map { (module.name, $0.value) }
+        }
         return result
     }
 

@@ -38,6 +38,14 @@ package struct ModprobeConfig: Sendable {
         }
     }
 
+    /// `modules.softdep` (kmod reads it after the configuration files, so their `softdep`
+    /// lines win).
+    package mutating func addModuleSoftdeps(_ entries: [(module: String, value: String)]) {
+        for entry in entries {
+            softdeps.append(Self.softdep([entry.module] + entry.value.split(separator: " ").map(String.init)))
+        }
+    }
+
     static func underscores(_ name: String) -> String { String(name.map { $0 == "-" ? "_" : $0 }) }
 
     private mutating func read(_ text: String, file: String) {
