@@ -229,6 +229,12 @@ import Testing
             "module odd\n  MODULE_LICENSE \"GPL\"\n  module_init odd_init returns=1\n", version: "3.5.0")
         #expect(loader.insmod("odd") == 0)
         #expect(loader.lines.contains("sys_init_module: loading module anyway..."))
+        #expect(loader.lines.contains(" sys_init_module+0x9f/0x1e0"))
+        let five = try ModuleFixtures.loader(
+            "module odd\n  MODULE_LICENSE \"GPL\"\n  module_init odd_init returns=1\n", version: "5.10.0")
+        #expect(five.insmod("odd") == 0)
+        #expect(five.lines.contains(" __do_sys_finit_module+0xbb/0x130"))
+        #expect(five.lines.contains(" do_init_module+0x60/0x240"))
     }
 }
 

@@ -195,23 +195,40 @@ package final class LiveKernel {
         ctx.frames = saved
     }
 
-    /// The system call below a module function, outermost first: `finit_module()` down to
-    /// `do_init_module()` (6.4 added `idempotent_init_module()` and `init_module_from_file()`),
-    /// or `delete_module()`.
+    /// The system call below a module function, outermost first, as x86-64 traces of the era
+    /// show it: `finit_module()` down to `do_init_module()` (6.4 added
+    /// `idempotent_init_module()` and `init_module_from_file()`; 4.17 the `__do_sys_` wrappers;
+    /// before 3.8 `sys_init_module()` ran the init itself), or `delete_module()`. Other
+    /// architectures show the loader's frames only.
     func syscallFrames(exit: Bool) -> [StackFrame] {
         let version = description.version
-        var frames = [
-            StackFrame(name: "entry_SYSCALL_64_after_hwframe", offset: 0x6e, size: 0x76),
-            StackFrame(name: "do_syscall_64", offset: 0x83, size: 0x170),
-        ]
+        let x86 = description.architecture == .x86_64
+        var frames: [StackFrame] = []
+        if x86 {
+            if version.isAtLeast(4, 17) {
+                frames.append(StackFrame(name: "entry_SYSCALL_64_after_hwframe", offset: 0x6e, size: 0x76))
+                frames.append(StackFrame(name: "do_syscall_64", offset: 0x83, size: 0x170))
+            } else {
+                let entry = version.isAtLeast(4, 2) ? "entry_SYSCALL_64_fastpath" : "system_call_fastpath"
+                frames.append(StackFrame(name: entry, offset: 0x1a, size: 0xa5))
+            }
+        }
         if exit {
-            frames.append(StackFrame(name: "__x64_sys_delete_module", offset: 0x1d5, size: 0x2e0))
+            let name = version.isAtLeast(4, 17) ? "__do_sys_delete_module" : "SyS_delete_module"
+            frames.append(StackFrame(name: name, offset: 0x1d5, size: 0x2e0))
             return frames
         }
-        frames.append(StackFrame(name: "__x64_sys_finit_module", offset: 0x5c, size: 0x90))
+        guard version.isAtLeast(3, 8) else {
+            frames.append(StackFrame(name: "sys_init_module", offset: 0x9f, size: 0x1e0))
+            return frames
+        }
         if version.isAtLeast(6, 4) {
+            frames.append(StackFrame(name: "__x64_sys_finit_module", offset: 0x5c, size: 0x90))
             frames.append(StackFrame(name: "idempotent_init_module", offset: 0x11b, size: 0x2e0))
             frames.append(StackFrame(name: "init_module_from_file", offset: 0x96, size: 0xd0))
+        } else {
+            let name = version.isAtLeast(4, 17) ? "__do_sys_finit_module" : "SyS_finit_module"
+            frames.append(StackFrame(name: name, offset: 0xbb, size: 0x130))
         }
         frames.append(StackFrame(name: "load_module", offset: 0x1f8e, size: 0x2140))
         frames.append(StackFrame(name: "do_init_module", offset: 0x60, size: 0x240))
