@@ -5,7 +5,7 @@
 // One library target per layer, in the direction the data flows; each depends only on the
 // layers before it:
 //
-//   SourceInput → LinkerScript → KernelModel → KernelLink → KernelBoot → BootAnalysis → Reports
+//   SourceInput → LinkerScript → KernelModel → KernelLink → KernelBoot → ModuleLoader → BootAnalysis → Reports
 //
 // `InitcallSim` re-exports them all, so `import InitcallSim` is the whole library.
 import PackageDescription
@@ -32,6 +32,11 @@ let package = Package(
         .target(name: "KernelLink", dependencies: ["SourceInput", "LinkerScript", "KernelModel"]),
         // The boot: `start_kernel()` to init, `do_one_initcall()`, the command line, printk.
         .target(name: "KernelBoot", dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink"]),
+        // The module loader on top of a booted kernel: init_module/delete_module, symbols,
+        // refcounts, /proc/modules and sysfs, depmod/modprobe and the userland tools.
+        .target(
+            name: "ModuleLoader",
+            dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot"]),
         // What no kernel tells you: compare boots, check hazards, explore link orders.
         .target(
             name: "BootAnalysis",
@@ -44,7 +49,9 @@ let package = Package(
         .target(
             name: "InitcallSim",
             dependencies: [
-                "SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot", "BootAnalysis", "Reports",
+                "SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot", "ModuleLoader",
+                "BootAnalysis",
+                "Reports",
             ]
         ),
         // Argument parsing and rendering for the command-line tool, kept in a library so that
@@ -73,6 +80,7 @@ let package = Package(
         .testTarget(name: "KernelModelTests", dependencies: ["InitcallSim", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "KernelLinkTests", dependencies: ["InitcallSim", "TestSupport"]),
         .testTarget(name: "KernelBootTests", dependencies: ["InitcallSim", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ModuleLoaderTests", dependencies: ["InitcallSim", "ModuleLoader", "TestSupport"]),
         .testTarget(name: "BootAnalysisTests", dependencies: ["InitcallSim", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["InitcallSim", "TestSupport"], exclude: ["Golden"]),
         .testTarget(

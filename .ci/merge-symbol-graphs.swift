@@ -5,7 +5,9 @@
 //     swift .ci/merge-symbol-graphs.swift <symbolgraph-dir> <output-dir>
 import Foundation
 
-let layers = ["SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot", "BootAnalysis", "Reports"]
+let layers = [
+    "SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot", "ModuleLoader", "BootAnalysis", "Reports",
+]
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
     FileHandle.standardError.write(Data("usage: merge-symbol-graphs <symbolgraph-dir> <output-dir>\n".utf8))

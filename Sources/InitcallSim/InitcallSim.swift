@@ -4,5 +4,6 @@
 @_exported import KernelLink
 @_exported import KernelModel
 @_exported import LinkerScript
+@_exported import ModuleLoader
 @_exported import Reports
 @_exported import SourceInput

@@ -19,6 +19,7 @@ public enum CLI {
         LdsCommand.command,
         CompareCommand.command,
         ExploreCommand.command,
+        ShellCommand.command,
     ]
 
     /// Runs `initcall-sim` with `arguments` (without the program name).

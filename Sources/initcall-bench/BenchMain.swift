@@ -21,6 +21,10 @@ struct BenchMain {
             BenchProfile.link(initcalls: count)
             return
         }
+        if arguments.count == 2, arguments[1] == "--modules" {
+            ModuleBench.rows().forEach { print($0) }
+            return
+        }
         if arguments.count == 2, arguments[1] == "--hostile" {
             hostileRows().forEach { print($0) }
             return
@@ -59,6 +63,7 @@ struct BenchMain {
         }
         for row in ExplorationBench.rows() { print(row) }
         hostileRows().forEach { print($0) }
+        ModuleBench.rows().forEach { print($0) }
         print("overhead ratio (100k, no debug): \(format2(ratio100k))")
     }
 

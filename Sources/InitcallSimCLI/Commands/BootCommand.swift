@@ -66,7 +66,16 @@ enum BootCommand {
               preempt=+N|-N  irqs=off  time=120us  sleep=2ms  requires=a,b  on-missing=…
               printk=KERN_ERR:"text"  pr_debug="text"  panic="message"  returns=-ENODEV
               provides=a,b  size=0x40
-            printk= takes a C format and arguments: printk=KERN_INFO:"age=%d arr[1]=%d\n",age,arr[1]
+            printk= takes a C format and arguments: printk=KERN_INFO:"age=%d arr[1]=%d\n",age,arr[1];
+            without a level it is a bare printk() (continues a line before 4.9), KERN_CONT: is
+            pr_cont(); request_module=NAME asks for a module (see 'initcall-sim shell').
+              module NAME [build=y|m]       a driver built in or as NAME.ko, then its lines:
+                                            MODULE_LICENSE/AUTHOR/DESCRIPTION/VERSION/ALIAS
+                                            "…", MODULE_INFO TAG "…", EXPORT_SYMBOL[_GPL] SYM,
+                                            uses SYM…, module_init/module_exit FN (any level
+                                            macro is module_init in a module), the parameter
+                                            lines below, sizes core=N init=N, vermagic "…",
+                                            signed
             Parameters and boot options, under an object:
               modname par                   KBUILD_MODNAME (default: the object's base name)
               module_param NAME TYPE PERM [default=V]

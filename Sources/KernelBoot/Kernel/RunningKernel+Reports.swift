@@ -102,7 +102,7 @@ extension RunningKernel {
             log(.KERN_WARNING, text)
             log(.KERN_WARNING, warning)
         }
-        log(.KERN_WARNING, "Modules linked in:")
+        log(.KERN_WARNING, "Modules linked in:\(modulesLinkedIn)")
         dumpStackPrintInfo()
         switch machine.architecture {
         case .x86_64: showRegisters(all: true)
@@ -245,7 +245,7 @@ extension RunningKernel {
             .KERN_ERR,
             "BUG: scheduling while atomic: \(comm)/\(pid)/0x\(String(repeating: "0", count: max(0, 8 - hex.count)) + hex)"
         )
-        log(.KERN_WARNING, "Modules linked in:")
+        log(.KERN_WARNING, "Modules linked in:\(modulesLinkedIn)")
         let path =
             [StackFrame.scheduleBug, StackFrame.schedule, StackFrame.scheduleEntry] + StackFrame.sleepPath(callee)
             + currentFunctionFrame

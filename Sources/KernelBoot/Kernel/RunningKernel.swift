@@ -74,6 +74,14 @@ public final class RunningKernel: KernelContext {
     var params: ParamTable?
     /// The object whose code runs outside an initcall (a `__setup` handler), for its local names.
     var contextObject: String?
+    /// The loaded modules as "Modules linked in:" lists them (` par(O) dep`), kept by the
+    /// module loader; empty during the boot.
+    var modulesLinkedIn = ""
+    /// What `request_module()` does once user space runs (the module loader's modprobe);
+    /// nil during the boot.
+    var requestModuleHandler: ((String) -> Int32)?
+    /// `%pS` of a loaded module's symbol (`name+0x0/0x40 [mod]`), kept by the module loader.
+    var moduleSymbolHandler: ((String) -> String?)?
     /// What each `.init.setup` handler last received, by its `str`.
     var setupArguments: [String: String?] = [:]
 
@@ -224,8 +232,12 @@ public final class RunningKernel: KernelContext {
         setupArguments[str] ?? nil
     }
 
+    public func request_module(_ name: String) -> Int32 {
+        requestModuleHandler?(name) ?? -Errno.ENOENT
+    }
+
     public func sprint_symbol(_ function: String) -> String? {
-        kallsyms.function(named: function).map(\.symbolText)
+        kallsyms.function(named: function).map(\.symbolText) ?? moduleSymbolHandler?(function)
     }
 
     // MARK: panic

@@ -17,6 +17,12 @@ struct Taint: Sendable, Hashable {
 
     mutating func addWarn() { mask |= 1 << UInt32(Taint.warnBit) }
 
+    /// `add_taint(flag, …)`: sets bit `bit` (0…19).
+    mutating func add(bit: Int) {
+        guard (0..<Taint.letters.count).contains(bit) else { return }
+        mask |= 1 << UInt32(bit)
+    }
+
     var isTainted: Bool { mask != 0 }
 
     /// The set flags as letters, e.g. `W`.

@@ -9,7 +9,12 @@ extension BootFileParser {
         let entries = description.objects.flatMap { object in
             object.params.map { ($0, object.modname) }
         }
-        let functions = Set(description.objects.flatMap { $0.entries.map(\.function.name) })
+        var functions = Set(description.objects.flatMap { $0.entries.map(\.function.name) })
+        // A module's functions and the symbols it exports or uses have addresses too (%pS).
+        for module in description.modules {
+            functions.formUnion([module.initFunction?.name, module.exitFunction?.name].compactMap { $0 })
+            functions.formUnion(module.exports.map(\.name) + module.uses)
+        }
         for pending in pendingFormats {
             guard let format = pending.message.format else { continue }
             var types: [PrintkArgumentType] = []

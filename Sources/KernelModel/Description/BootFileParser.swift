@@ -7,6 +7,8 @@ struct BootFileParser {
     let loader: BootFile.FileLoader
     var description = KernelDescription()
     var currentObject: Int?
+    /// The `module` block the statements that follow belong to (an index into `modules`).
+    var currentModule: Int?
     /// Whether a `levels` statement chose the level table (the release then no longer does).
     private var levelsGiven = false
     /// The era whose table the `levels` files edited.
@@ -37,6 +39,7 @@ struct BootFileParser {
             try statement(first, Array(words.dropFirst()))
         }
         try checkFormats()
+        finishModules()
         return description
     }
 
@@ -44,7 +47,7 @@ struct BootFileParser {
 
     static let topLevel = [
         "kernel", "arch", "cpus", "hardware", "cmdline", "linker-script", "levels", "initramfs", "disk", "partition",
-        "filesystems", "build", "timeline", "config", "kaslr", "object",
+        "filesystems", "build", "timeline", "config", "kaslr", "object", "module",
     ]
 
     private mutating func statement(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
@@ -102,7 +105,11 @@ struct BootFileParser {
             try kaslr(keyword, arguments)
         case "object":
             try object(keyword, arguments)
+            currentModule = nil
+        case "module":
+            try module(keyword, arguments)
         default:
+            if try moduleStatement(keyword, arguments) { return }
             if try parameterStatement(keyword, arguments) { return }
             try registration(keyword, arguments)
         }
@@ -228,7 +235,7 @@ struct BootFileParser {
         return (paths, options)
     }
 
-    private mutating func object(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+    mutating func object(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
     {
         let options = arguments.filter { $0.text.hasPrefix("-") }
@@ -328,7 +335,7 @@ struct BootFileParser {
 
     static let attributeNames = [
         "time", "sleep", "returns", "preempt", "irqs", "printk", "pr_debug", "requires", "provides", "on-missing",
-        "panic", "size",
+        "panic", "size", "request_module",
     ]
 
     /// The behaviour the attributes declare, and the column of each attribute (`requires=`).
@@ -391,6 +398,11 @@ struct BootFileParser {
             if key == "requires" { behaviour.requires += names } else { behaviour.provides += names }
         case "on-missing":
             behaviour.onMissing = try onMissing(value, column: valueColumn)
+        case "request_module":
+            guard !value.isEmpty, !value.contains(" ") else {
+                throw invalid("request_module= needs a module name or alias", at: valueColumn)
+            }
+            behaviour.requestModules.append(value)
         case "panic":
             guard !value.isEmpty else { throw invalid("panic= needs a message", at: valueColumn) }
             behaviour.panic = value
@@ -457,15 +469,25 @@ struct BootFileParser {
         let unquotedValue = word.unquotedPrefix.drop { $0 != "=" }.dropFirst()
         var level = LogLevel.KERN_DEFAULT
         var text = value
+        var marker = DeclaredBehaviour.Message.Marker.none
         if let colon = unquotedValue.firstIndex(of: ":") {
             let prefix = String(unquotedValue[..<colon])
-            guard let parsed = LogLevel(parsing: prefix) else {
+            if prefix == "KERN_CONT" || prefix == "CONT" || prefix == "pr_cont" {
+                marker = .continuation
+                text = String(value.dropFirst(prefix.count + 1))
+            }
+            guard marker == .continuation || LogLevel(parsing: prefix) != nil,
+                let parsed = LogLevel(parsing: marker == .continuation ? "KERN_DEFAULT" : prefix)
+            else {
                 throw invalid(
                     "unknown log level '\(prefix)'", at: column,
                     notes: ["levels: KERN_EMERG … KERN_DEBUG, KERN_DEFAULT; quote the text if it holds a ':'"])
             }
             level = parsed
-            text = String(value.dropFirst(prefix.count + 1))
+            if marker != .continuation {
+                marker = .level
+                text = String(value.dropFirst(prefix.count + 1))
+            }
         }
         var arguments: [PrintkArgument] = []
         if let tail = word.tail, tail.hasPrefix(",") {
@@ -479,7 +501,7 @@ struct BootFileParser {
                 arguments.append(argument)
             }
         }
-        var message = DeclaredBehaviour.Message(level: level, text: text, column: column)
+        var message = DeclaredBehaviour.Message(level: level, text: text, marker: marker, column: column)
         guard text.contains("%") || !arguments.isEmpty else { return message }
         switch PrintkFormat.parse(text) {
         case .success(let format): message.format = format

@@ -21,6 +21,8 @@ struct DeclaredBehaviour: Sendable, Hashable {
     var provides: [String] = []
     var onMissing: OnMissing = .returns(-Errno.ENODEV)
     var panic: String?
+    /// `request_module=`: modules asked for (before the printk lines), in order.
+    var requestModules: [String] = []
     /// `size=`: the symbol size `%pS` prints; nil derives one from the name.
     var size: Int?
     /// The `.boot` line, reported as the source line of a sleep in atomic context.
@@ -31,6 +33,15 @@ struct DeclaredBehaviour: Sendable, Hashable {
         var text: String
         /// `pr_debug=`: printed only when the object's `pr_debug()` prints.
         var isDebug = false
+        /// How the call marks its level: `printk(KERN_INFO "…")`, a bare `printk("…")` (which
+        /// before 4.9 continues a record left open), or `printk(KERN_CONT "…")`.
+        var marker: Marker = .level
+
+        enum Marker: Sendable, Hashable {
+            case level
+            case none
+            case continuation
+        }
         /// The text as a `printk()` format, when it has conversions or arguments.
         var format: PrintkFormat?
         var arguments: [PrintkArgument] = []
@@ -86,8 +97,17 @@ struct DeclaredBehaviour: Sendable, Hashable {
                 break
             }
         }
+        for name in requestModules { _ = k.request_module(name) }
         for message in printk {
-            if message.isDebug { k.pr_debug(message.rendered(k)) } else { k.printk(message.level, message.rendered(k)) }
+            if message.isDebug {
+                k.pr_debug(message.rendered(k))
+            } else {
+                switch message.marker {
+                case .level: k.printk(message.level, message.rendered(k))
+                case .none: k.printk(message.rendered(k))
+                case .continuation: k.pr_cont(message.rendered(k))
+                }
+            }
         }
         if let panic { try k.panic(panic) }
         if ret == 0 { for resource in provides { k.provide(resource) } }

@@ -10,12 +10,25 @@ public struct KernelConfig: Sendable, Hashable {
     /// `CONFIG_DEBUG_ATOMIC_SLEEP`: `might_sleep()` reports "BUG: sleeping function called from
     /// invalid context".
     public var debugAtomicSleep = true
+    /// `CONFIG_MODULE_SIG`: the loader checks module signatures; an unsigned module taints `E`
+    /// ("module verification failed"), or with `module.sig_enforce=1` is rejected.
+    public var moduleSig = false
+    /// `CONFIG_MODULE_SIG_FORCE`: `module.sig_enforce` defaults to on.
+    public var moduleSigForce = false
+    /// `CONFIG_MODULE_FORCE_UNLOAD`: `rmmod -f` (`O_TRUNC`) may unload a busy or permanent
+    /// module, tainting `R`.
+    public var moduleForceUnload = false
+    /// `CONFIG_MODULE_FORCE_LOAD`: a module without `vermagic=` loads, tainting `F`.
+    public var moduleForceLoad = false
 
     /// The options a defconfig build has.
     public init() {}
 
     /// The option names the `config` statement takes, without `CONFIG_`.
-    public static let names = ["DEVTMPFS_MOUNT", "DYNAMIC_DEBUG", "DEBUG_ATOMIC_SLEEP"]
+    public static let names = [
+        "DEVTMPFS_MOUNT", "DYNAMIC_DEBUG", "DEBUG_ATOMIC_SLEEP", "MODULE_SIG", "MODULE_SIG_FORCE",
+        "MODULE_FORCE_UNLOAD", "MODULE_FORCE_LOAD",
+    ]
 
     /// Sets option `name` (with or without `CONFIG_`); false when there is no such option.
     public mutating func set(_ name: String, _ value: Bool) -> Bool {
@@ -24,6 +37,10 @@ public struct KernelConfig: Sendable, Hashable {
         case "DEVTMPFS_MOUNT": devtmpfsMount = value
         case "DYNAMIC_DEBUG": dynamicDebug = value
         case "DEBUG_ATOMIC_SLEEP": debugAtomicSleep = value
+        case "MODULE_SIG": moduleSig = value
+        case "MODULE_SIG_FORCE": moduleSigForce = value
+        case "MODULE_FORCE_UNLOAD": moduleForceUnload = value
+        case "MODULE_FORCE_LOAD": moduleForceLoad = value
         default: return false
         }
         return true

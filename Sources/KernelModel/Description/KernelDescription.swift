@@ -15,6 +15,9 @@ public struct KernelDescription: Sendable {
     public var commandLine: String = ""
     /// The objects in description order, which is the link order unless one is given.
     public var objects: [ObjectFile] = []
+    /// The drivers declared with `module` blocks, built in or as loadable modules, in
+    /// description order. Built-in ones are also among ``objects``.
+    public var modules: [ModuleDescription] = []
     /// The level table: the registration macros, their sections, and the tables `do_initcalls()`
     /// walks. Set it before adding objects, whose registrations use its macros.
     public var levels: LevelTable = .linux6
@@ -70,6 +73,19 @@ public struct KernelDescription: Sendable {
         var object = ObjectFile(path, levels: levels, build)
         object.defines = defines
         objects.append(object)
+    }
+
+    /// Adds a driver: a loadable module (kept in ``modules`` for the loader), or built in —
+    /// then its object, with its init registered and its exit discarded, joins ``objects`` too.
+    public mutating func add(_ module: ModuleDescription) {
+        var module = module
+        if module.build == .builtin {
+            var object = module.object
+            object.entries += module.builtinEntries(levels: levels)
+            objects.append(object)
+            module.object = object
+        }
+        modules.append(module)
     }
 
     /// The object paths in description order.

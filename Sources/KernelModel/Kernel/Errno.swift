@@ -36,6 +36,9 @@ public enum Errno {
     /// Bad address. The kernel's `EFAULT`.
     public static let EFAULT: Int32 = 14
     /// Device or resource busy. The kernel's `EBUSY`.
+    /// `EAGAIN` under its other name: what `delete_module()` returns while a module is used.
+    public static let EWOULDBLOCK: Int32 = 11
+    /// "Device or resource busy".
     public static let EBUSY: Int32 = 16
     /// File exists. The kernel's `EEXIST`.
     public static let EEXIST: Int32 = 17
@@ -58,8 +61,14 @@ public enum Errno {
     /// Connection timed out; drivers also return it when hardware does not answer in time. The
     /// kernel's `ETIMEDOUT`.
     public static let ETIMEDOUT: Int32 = 110
+    /// "Timer expired": `request_module()` waiting for a free kmod slot too long.
+    public static let ETIME: Int32 = 62
     /// Operation not supported on transport endpoint. The kernel's `EOPNOTSUPP`.
     public static let EOPNOTSUPP: Int32 = 95
+    /// "File name too long": `request_module()` of a name of `MODULE_NAME_LEN` or more.
+    public static let ENAMETOOLONG: Int32 = 36
+    /// "Key was rejected by service": an unsigned module under `module.sig_enforce`.
+    public static let EKEYREJECTED: Int32 = 129
     /// Driver requests probe retry: kernel-internal, never seen by user space. The kernel's
     /// `EPROBE_DEFER`.
     public static let EPROBE_DEFER: Int32 = 517

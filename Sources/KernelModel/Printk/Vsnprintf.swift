@@ -10,7 +10,9 @@ enum Vsnprintf {
             return string("(efault)", spec)
         case ("p", .symbol(let symbol)):
             // %ps: the name only; %pS: name+offset/size (kallsyms_lookup + sprint_symbol).
-            let text = spec.pointerExtension == "s" ? String(symbol.prefix { $0 != "+" }) : symbol
+            // A module symbol keeps its ` [module]` either way (`__sprint_symbol()`).
+            let module = symbol.range(of: " [").map { String(symbol[$0.lowerBound...]) } ?? ""
+            let text = spec.pointerExtension == "s" ? String(symbol.prefix { $0 != "+" }) + module : symbol
             return string(text, spec)
         case ("c", .integer(let bits)):
             return character(UInt8(truncatingIfNeeded: bits), spec)

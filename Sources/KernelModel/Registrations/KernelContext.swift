@@ -86,6 +86,10 @@ public protocol KernelContext: AnyObject {
     /// `%pS` of a function of the image: `name+0x0/0xsize`, or nil for a name it does not
     /// have. Mirrors `sprint_symbol()` (kernel/kallsyms.c).
     func sprint_symbol(_ function: String) -> String?
+    /// `request_module("%s", name)` (kernel/module/kmod.c): runs `modprobe -q -- name` and
+    /// waits; 0 when it exited 0, its wait status otherwise (256 for exit 1), or a negative
+    /// errno. During the boot there is no modprobe to run (-ENOENT).
+    func request_module(_ name: String) -> Int32
 }
 
 extension KernelContext {
