@@ -15,7 +15,7 @@ enum CLIFixtures {
 
     /// Runs the CLI from the package root with relative paths, as a user types them.
     static func runFromRoot(_ arguments: [String]) -> CLI.Output {
-        FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
         return CLI.run(arguments)
     }
 
