@@ -3,7 +3,7 @@ import SourceInput
 /// An ld expression.
 ///
 /// The tree is shallow by construction, so that nothing that walks it — parsing, evaluation,
-/// ``isConstant``, hashing and equality, releasing it — recurses in proportion to the input:
+/// `isConstant`, hashing and equality, releasing it — recurses in proportion to the input:
 /// a run of binary operators of one precedence level (`1+1+…+1`, twelve thousand terms) is
 /// one ``chain(_:_:)`` node, so the depth is bounded by the precedence levels times the
 /// nesting the parser allows (``maxNesting`` parentheses, unary operators and `?:` arms).
