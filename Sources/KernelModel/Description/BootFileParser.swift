@@ -297,8 +297,9 @@ struct BootFileParser {
                 PendingFormat(object: objectIndex, message: message, line: lineNumber, handler: false))
         }
         let body: InitcallBody = { k in try behaviour.run(k) }
-        let function = InitFunction(
+        var function = InitFunction(
             name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires, body: body)
+        function.gap = behaviour.gap
         let source = SourceLocation(file: file, line: lineNumber, column: keyword.column)
         let levels = description.levels
         let registered =
@@ -328,7 +329,7 @@ struct BootFileParser {
 
     static let attributeNames = [
         "time", "sleep", "returns", "preempt", "irqs", "printk", "pr_debug", "requires", "provides", "on-missing",
-        "panic", "size",
+        "panic", "size", "gap",
     ]
 
     /// The behaviour the attributes declare, and the column of each attribute (`requires=`).
@@ -357,13 +358,17 @@ struct BootFileParser {
         into behaviour: inout DeclaredBehaviour
     ) throws(BootDescriptionError) {
         switch key {
-        case "time", "sleep":
+        case "time", "sleep", "gap":
             guard let ns = DurationParser.nanoseconds(value) else {
                 throw invalid(
                     "invalid duration '\(value)' for \(key)=", at: valueColumn,
                     notes: ["a number and a unit: 500ns, 120us, 3ms, 2.5ms, 1s (at most a day, whole nanoseconds)"])
             }
-            if key == "time" { behaviour.time = ns } else { behaviour.sleep = ns }
+            switch key {
+            case "time": behaviour.time = ns
+            case "gap": behaviour.gap = ns
+            default: behaviour.sleep = ns
+            }
         case "returns":
             behaviour.returns = try returnValue(value, column: valueColumn)
         case "preempt":

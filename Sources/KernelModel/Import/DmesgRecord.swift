@@ -1,0 +1,81 @@
+/// One line of a kernel log as `dmesg` prints it, taken apart: the `dmesg -r` level prefix
+/// (`<7>`, or a syslog `<30>` whose low three bits are the level), the `printk.time` stamp
+/// (`[%5lu.%06lu]`, from `print_time()` in kernel/printk/printk.c), the `CONFIG_PRINTK_CALLER`
+/// id (`[    T1]` a task, `[    C0]` a CPU, from `print_caller()`), then the text. Every part
+/// is optional: a log taken without `printk.time` has bare text.
+public struct DmesgRecord: Sendable, Hashable {
+    /// The loglevel of a `<N>` prefix (0 `KERN_EMERG` … 7 `KERN_DEBUG`).
+    public var level: Int?
+    /// The timestamp in microseconds.
+    public var microseconds: UInt64?
+    /// The caller id without its brackets and padding: `T1`, `C0`.
+    public var caller: String?
+    /// The message.
+    public var text: Substring
+    /// The line of the log it came from (1-based).
+    public var line: Int
+
+    /// The pid of a `T<pid>` caller id.
+    public var callerPID: Int32? {
+        guard let caller, caller.hasPrefix("T") else { return nil }
+        return Int32(caller.dropFirst())
+    }
+
+    /// Takes `line` apart; never fails (a line that is none of the forms is all text).
+    public init(_ line: Substring, number: Int) {
+        self.line = number
+        var rest = line
+        level = Self.levelPrefix(&rest)
+        microseconds = Self.timestamp(&rest)
+        caller = Self.caller(&rest)
+        if microseconds != nil || caller != nil, rest.first == " " { rest = rest.dropFirst() }
+        text = rest
+    }
+
+    /// `<N>`: up to three digits.
+    static func levelPrefix(_ rest: inout Substring) -> Int? {
+        guard rest.first == "<", let close = rest.prefix(5).firstIndex(of: ">") else { return nil }
+        let digits = rest[rest.index(after: rest.startIndex)..<close]
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) else { return nil }
+        rest = rest[rest.index(after: close)...]
+        return value & 7
+    }
+
+    /// `[    1.234567]`: seconds, a dot, up to nine digits of fraction (read to microseconds).
+    static func timestamp(_ rest: inout Substring) -> UInt64? {
+        guard let (inside, after) = bracketed(rest) else { return nil }
+        let trimmed = inside.drop { $0 == " " }
+        guard let dot = trimmed.firstIndex(of: ".") else { return nil }
+        let seconds = trimmed[..<dot]
+        let fraction = trimmed[trimmed.index(after: dot)...]
+        guard (1...12).contains(seconds.count), (1...9).contains(fraction.count),
+            seconds.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
+            let whole = UInt64(seconds), let part = UInt64(fraction.prefix(6))
+        else { return nil }
+        var micro = part
+        for _ in fraction.prefix(6).count..<6 { micro &*= 10 }
+        rest = after
+        return whole &* 1_000_000 &+ micro
+    }
+
+    /// `[    T1]` / `[    C0]`.
+    static func caller(_ rest: inout Substring) -> String? {
+        guard let (inside, after) = bracketed(rest) else { return nil }
+        let id = inside.drop { $0 == " " }
+        guard let kind = id.first, kind == "T" || kind == "C", id.count >= 2, id.count <= 12,
+            id.dropFirst().allSatisfy(\.isASCIIDigit)
+        else { return nil }
+        rest = after
+        return String(id)
+    }
+
+    /// The inside of a leading `[…]` of at most 24 characters, and what follows it.
+    static func bracketed(_ text: Substring) -> (Substring, Substring)? {
+        guard text.first == "[", let close = text.prefix(24).firstIndex(of: "]") else { return nil }
+        return (text[text.index(after: text.startIndex)..<close], text[text.index(after: close)...])
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,173 @@
+/// The `.boot` description of an imported boot: the machine and build statements, then every
+/// built-in call in log order as a registration whose attributes replay it — `time=` so that
+/// `initcall_debug` prints the same duration, `gap=` so that its `calling` line comes at the
+/// same time, `returns=`, `size=` for `%pS`, `printk=` for what it printed — and every other
+/// line of the log as a comment where it was.
+extension ImportedBoot {
+    /// The description; `source` names the log in the header comment.
+    public func bootFile(source: String) -> String {
+        var out = BootFileWriter(boot: self)
+        // The body first: it runs the clock that decides the timeline's stages.
+        out.body()
+        let body = out.text
+        out.text = ""
+        out.header(source: source)
+        out.machine()
+        return out.text + body
+    }
+}
+
+struct BootFileWriter {
+    let boot: ImportedBoot
+    let version: KernelVersion?
+    var text = ""
+    /// The simulated clock (ns) as the engine will run it, to compute each `gap=`.
+    var clock: UInt64 = 0
+    var object: String?
+    var objectNames: [String: Int] = [:]
+    var lastID = "6"
+    var smpDone = false
+    /// `kernel_init=`: console_init() to PID 1, when no early call's gap= can carry it.
+    var kernelInit: UInt64 = 0
+    var pid1Started = false
+    static let printkCost: UInt64 = 1_000
+
+    init(boot: ImportedBoot) {
+        self.boot = boot
+        self.version = boot.release.map(KernelVersion.init)
+    }
+
+    mutating func line(_ string: String) { text += string + "\n" }
+
+    mutating func header(source: String) {
+        let built = boot.calls.filter { $0.phase != .outside }.count
+        line(
+            "# Imported by 'initcall-sim import' from \(source): \(boot.lineCount) lines, \(built) built-in initcalls.")
+        line("# time= and gap= replay each call's duration and start; lines that are not a call's own")
+        line("# output are kept as comments where they were.")
+        for note in boot.notes { line("# note: \(note)") }
+        if boot.warnings > 0 { line("# the log has \(boot.warnings) WARN\(boot.warnings == 1 ? "" : "s")") }
+        if let taint = boot.taint { line("# last taint flags: \(taint)") }
+        if let panic = boot.panic { line("# the boot ended in a panic: \(panic)") }
+        if let path = boot.initPath { line("# the boot reached init: Run \(path) as init process") }
+    }
+
+    mutating func machine() {
+        if let release = boot.release { line("kernel \(Self.quoted(release))") }
+        if let architecture = boot.architecture { line("arch \(architecture)") }
+        if let cpus = boot.cpus { line("cpus \(cpus)") }
+        if let build = buildStatement() { line(build) }
+        if let hardware = boot.hardware { line("hardware \(Self.quoted(hardware))") }
+        if let kaslr = boot.kaslr { line("kaslr \(kaslr)") }
+        if let commandLine = boot.commandLine { line("cmdline \(Self.quoted(commandLine))") }
+        line("timeline console_init=0 kernel_init=\(kernelInit)ns smp_init=\(perCPU)ns do_basic_setup=0 printk=1us")
+        root()
+    }
+
+    /// `smp_init()`'s time per secondary CPU, from the two `smp:` lines.
+    var perCPU: UInt64 {
+        guard let up = boot.smpBringUp, let done = boot.smpBroughtUp, let cpus = boot.cpus, cpus > 1, done > up else {
+            return 0
+        }
+        let total = (done - up) &* 1_000
+        return total > Self.printkCost ? (total - Self.printkCost) / UInt64(cpus - 1) : 0
+    }
+
+    /// What init ran from: an initramfs's `/init`, or the partition `root=` names.
+    mutating func root() {
+        guard let path = boot.initPath else { return }
+        if path == "/init" { return line("initramfs /init") }
+        let words = (boot.commandLine ?? "").split(separator: " ")
+        guard let root = words.first(where: { $0.hasPrefix("root=/dev/") })?.dropFirst(10), !root.isEmpty,
+            let disk = Self.disk(of: root)
+        else {
+            return line("# init ran from a root this import cannot describe: declare its disk and partition")
+        }
+        line("disk \(disk) size=64G")
+        line("partition \(root) size=60G fs=ext4 holds=\(path)")
+    }
+
+    /// `vda1` → `vda`, `mmcblk0p2` → `mmcblk0`, `nvme0n1p2` → `nvme0n1`.
+    static func disk(of partition: Substring) -> String? {
+        let base = partition.reversed().drop { $0.isASCIIDigit }
+        guard base.count < partition.count, !base.isEmpty else { return nil }
+        var name = String(base.reversed())
+        if name.hasSuffix("p"), name.dropLast().last?.isASCIIDigit == true { name.removeLast() }
+        return name
+    }
+
+    /// `build …` from `linux_banner`: `Linux version %s (%s@%s) (%s) %s`.
+    func buildStatement() -> String? {
+        guard let banner = boot.banner, let release = boot.release else { return nil }
+        var rest = Substring(banner).dropFirst(14 + release.count)
+        guard rest.hasPrefix(" ("), let user = Self.parenthesized(&rest), rest.hasPrefix(" ("),
+            let toolchain = Self.parenthesized(&rest), rest.hasPrefix(" ")
+        else { return nil }
+        let version = rest.dropFirst()
+        var parts = "build compiler=\(Self.quoted(String(toolchain)))"
+        if let release = self.version, release.bannerNamesLinker, let comma = Self.lastTopLevelComma(toolchain) {
+            parts = "build compiler=\(Self.quoted(String(toolchain[..<comma])))"
+            parts += " linker=\(Self.quoted(String(toolchain[toolchain.index(comma, offsetBy: 2)...])))"
+        }
+        parts += " version=\(Self.quoted(String(version))) user=\(Self.quoted(String(user)))"
+        if let package = packageID(release: release, version: version) { parts += " package=\(Self.quoted(package))" }
+        return parts
+    }
+
+    /// Debian's `LINUX_PACKAGE_ID`: what a stack dump prints after the build number.
+    func packageID(release: String, version: Substring) -> String? {
+        guard let dump = boot.dumpStackLine else { return nil }
+        let stamp = release + " " + version.prefix { $0 != " " }
+        guard let range = dump.firstRange(of: stamp) else { return nil }
+        // dump_stack_print_info(): "%s %.*s%s", release, the build number, then the ID.
+        let rest = dump[range.upperBound...].dropFirst()
+        return rest.isEmpty ? nil : String(rest)
+    }
+
+    /// The text of a leading ` (…)` with nested parentheses, consumed from `rest`.
+    static func parenthesized(_ rest: inout Substring) -> Substring? {
+        let start = rest.index(rest.startIndex, offsetBy: 2)
+        var depth = 1
+        var index = start
+        while index < rest.endIndex {
+            if rest[index] == "(" { depth += 1 }
+            if rest[index] == ")" { depth -= 1 }
+            if depth == 0 {
+                defer { rest = rest[rest.index(after: index)...] }
+                return rest[start..<index]
+            }
+            index = rest.index(after: index)
+        }
+        return nil
+    }
+
+    static func lastTopLevelComma(_ text: Substring) -> Substring.Index? {
+        var depth = 0
+        var found: Substring.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            switch text[index] {
+            case "(": depth += 1
+            case ")": depth -= 1
+            case "," where depth == 0 && text[index...].hasPrefix(", "): found = index
+            default: break
+            }
+            index = text.index(after: index)
+        }
+        return found
+    }
+
+    /// A `.boot` string: `\"`, `\\`, `\t`; other control characters become spaces.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7f ? " " : scalar)
+            }
+        }
+        return out + "\""
+    }
+}
