@@ -22,10 +22,10 @@ public struct DmesgImport {
         var reader = DmesgImport()
         var number = 0
         let lines = SourceText.lines(text)
-        for line in lines {
-            number += 1
+        for (index, line) in lines.enumerated() {
             // The line end of the last line is not an empty record.
-            if number == lines.count, line.isEmpty, number > 1 { break }
+            if index == lines.count - 1, line.isEmpty, index > 0 { break }
+            number += 1
             for record in Self.records(line, number: number) { reader.take(record) }
         }
         reader.boot.lineCount = number

@@ -25,11 +25,21 @@ public struct DmesgRecord: Sendable, Hashable {
     public init(_ line: Substring, number: Int) {
         self.line = number
         var rest = line
+        Self.syslogPrefix(&rest)
         level = Self.levelPrefix(&rest)
         microseconds = Self.timestamp(&rest)
         caller = Self.caller(&rest)
         if microseconds != nil || caller != nil, rest.first == " " { rest = rest.dropFirst() }
         text = rest
+    }
+
+    /// `journalctl -k` and syslog files: `mar 06 13:18:23 host kernel: ` before the message.
+    static func syslogPrefix(_ rest: inout Substring) {
+        guard rest.first != "[", rest.first != "<", let kernel = rest.prefix(96).firstRange(of: " kernel: ")
+        else { return }
+        let before = rest[..<kernel.lowerBound]
+        guard before.contains(":"), before.split(separator: " ").count >= 3 else { return }
+        rest = rest[kernel.upperBound...]
     }
 
     /// `<N>`: up to three digits.

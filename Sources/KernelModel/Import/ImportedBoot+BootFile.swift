@@ -30,11 +30,37 @@ struct BootFileWriter {
     /// `kernel_init=`: console_init() to PID 1, when no early call's gap= can carry it.
     var kernelInit: UInt64 = 0
     var pid1Started = false
-    static let printkCost: UInt64 = 1_000
+    /// What one record costs (`timeline printk=`), from the log itself: the median time a
+    /// call's two lines are apart beyond its duration, but no more than the closest the log
+    /// puts a call after the previous one's returned line (so that replayed calls are never
+    /// late and each `gap=` can put them back on time), and no more than keeps every printed
+    /// duration exact with the records the call prints (see ``durationRange(_:)``). 1 µs for
+    /// a log without timestamps.
+    var printkCost: UInt64 = 1_000
 
     init(boot: ImportedBoot) {
         self.boot = boot
         self.version = boot.release.map(KernelVersion.init)
+        printkCost = fittedPrintkCost()
+    }
+
+    func fittedPrintkCost() -> UInt64 {
+        var overheads: [UInt64] = []
+        var closest = UInt64.max
+        var bound = UInt64.max
+        var previousEnd: UInt64?
+        for call in boot.calls where call.phase != .outside && call.duration != nil {
+            let range = durationRange(call)
+            if !call.records.isEmpty { bound = min(bound, range.upperBound / UInt64(call.records.count)) }
+            guard let start = call.calltime, let end = call.rettime, end >= start else { continue }
+            if let previousEnd, start >= previousEnd { closest = min(closest, (start - previousEnd) &* 1_000) }
+            previousEnd = end
+            let span = (end - start) &* 1_000
+            if span > range.lowerBound { overheads.append(span - range.lowerBound) }
+        }
+        overheads.sort()
+        let median = overheads.isEmpty ? 1_000 : overheads[overheads.count / 2]
+        return min(median, closest, bound, 1_000_000)
     }
 
     mutating func line(_ string: String) { text += string + "\n" }
@@ -42,7 +68,8 @@ struct BootFileWriter {
     mutating func header(source: String) {
         let built = boot.calls.filter { $0.phase != .outside }.count
         line(
-            "# Imported by 'initcall-sim import' from \(source): \(boot.lineCount) lines, \(built) built-in initcalls.")
+            "# Imported by 'initcall-sim import' from \(source): \(boot.lineCount) lines, \(built) built-in initcall\(built == 1 ? "" : "s")."
+        )
         line("# time= and gap= replay each call's duration and start; lines that are not a call's own")
         line("# output are kept as comments where they were.")
         for note in boot.notes { line("# note: \(note)") }
@@ -59,9 +86,21 @@ struct BootFileWriter {
         if let build = buildStatement() { line(build) }
         if let hardware = boot.hardware { line("hardware \(Self.quoted(hardware))") }
         if let kaslr = boot.kaslr { line("kaslr \(kaslr)") }
-        if let commandLine = boot.commandLine { line("cmdline \(Self.quoted(commandLine))") }
-        line("timeline console_init=0 kernel_init=\(kernelInit)ns smp_init=\(perCPU)ns do_basic_setup=0 printk=1us")
+        line("cmdline \(Self.quoted(commandLine))")
+        line(
+            "timeline console_init=0 kernel_init=\(kernelInit)ns smp_init=\(perCPU)ns do_basic_setup=0 printk=\(printkCost)ns"
+        )
         root()
+    }
+
+    /// The log's command line; `initcall_debug` is added when it does not say it (an excerpt
+    /// without its `Kernel command line:`), since the log has the lines it prints.
+    var commandLine: String {
+        let logged = boot.commandLine ?? ""
+        if logged.split(separator: " ").contains(where: { $0 == "initcall_debug" || $0.hasPrefix("initcall_debug=") }) {
+            return logged
+        }
+        return logged.isEmpty ? "initcall_debug" : logged + " initcall_debug"
     }
 
     /// `smp_init()`'s time per secondary CPU, from the two `smp:` lines.
@@ -70,7 +109,7 @@ struct BootFileWriter {
             return 0
         }
         let total = (done - up) &* 1_000
-        return total > Self.printkCost ? (total - Self.printkCost) / UInt64(cpus - 1) : 0
+        return total > printkCost ? (total - printkCost) / UInt64(cpus - 1) : 0
     }
 
     /// What init ran from: an initramfs's `/init`, or the partition `root=` names.

@@ -58,7 +58,7 @@ extension BootFileWriter {
         smpDone = true
         if !pid1Started { startPID1(at: boot.smpBringUp) }
         let cpus = UInt64(max(1, boot.cpus ?? 1))
-        clock &+= 2 &* Self.printkCost &+ perCPU &* (cpus - 1)
+        clock &+= 2 &* printkCost &+ perCPU &* (cpus - 1)
     }
 
     /// `rest_init()`: with no early call to carry the time to PID 1, `kernel_init=` puts
@@ -100,14 +100,14 @@ extension BootFileWriter {
     /// engine will.
     mutating func attributes(_ call: ImportedBoot.Call) -> [String] {
         if call.blacklisted {
-            clock &+= Self.printkCost
+            clock &+= printkCost
             return []
         }
         var words: [String] = []
-        let inner = UInt64(call.records.count) &* Self.printkCost
+        let inner = UInt64(call.records.count) &* printkCost
         let total = max(inner, durationNanoseconds(call))
         if total > inner { words.append("time=\(total - inner)ns") }
-        clock &+= Self.printkCost &* (2 &+ UInt64(call.warnRecords)) &+ total
+        clock &+= printkCost &* (2 &+ UInt64(call.warnRecords)) &+ total
         if call.ret != 0 { words.append("returns=\(call.ret)") }
         if let size = call.size, (1...0x10_0000).contains(size) { words.append("size=0x" + String(size, radix: 16)) }
         for record in call.records {
@@ -122,22 +122,31 @@ extension BootFileWriter {
         return words
     }
 
-    /// The nanoseconds that make the engine print the same duration: `ktime_us_delta()` from
-    /// 5.18, `>> 10` from 2.6.28, `>> 20` for msecs.
-    func durationNanoseconds(_ call: ImportedBoot.Call) -> UInt64 {
-        guard let duration = call.duration else {
-            // A call that panicked: from after its calling line to the panic.
-            guard let start = call.calltime, let end = call.rettime, end > start else { return 0 }
-            return (end - start) &* 1_000 - Self.printkCost
+    /// The nanoseconds the engine turns into the printed duration: `ktime_us_delta()` from
+    /// 5.18 (µs of 1000 ns), `>> 10` from 2.6.28 (of 1024 ns), `>> 20` for msecs.
+    func durationRange(_ call: ImportedBoot.Call) -> ClosedRange<UInt64> {
+        guard let duration = call.duration else { return 0...0 }
+        let unit: UInt64
+        switch call.durationUnit {
+        case .milliseconds: unit = 1 << 20
+        case .microseconds: unit = (version.map { $0.isAtLeast(5, 18) } ?? true) ? 1_000 : 1_024
         }
         let limit: UInt64 = 86_400_000_000_000
-        switch call.durationUnit {
-        case .milliseconds: return min(limit, duration.multipliedReportingOverflow(by: 1 << 20).partialValue)
-        case .microseconds:
-            let factor: UInt64 = (version.map { $0.isAtLeast(5, 18) } ?? true) ? 1_000 : 1_024
-            let (product, overflow) = duration.multipliedReportingOverflow(by: factor)
-            return overflow ? limit : min(limit, product)
+        let (low, overflow) = duration.multipliedReportingOverflow(by: unit)
+        guard !overflow, low < limit else { return limit...limit }
+        return low...(low + unit - 1)
+    }
+
+    /// The body's whole time: the printed duration's lowest value, or what the records it
+    /// prints cost when that is more; for a call that panicked, from after its calling line
+    /// to the panic.
+    func durationNanoseconds(_ call: ImportedBoot.Call) -> UInt64 {
+        guard call.duration != nil else {
+            guard let start = call.calltime, let end = call.rettime, end > start else { return 0 }
+            let span = (end - start) &* 1_000
+            return span > printkCost ? span - printkCost : 0
         }
+        return durationRange(call).lowerBound
     }
 }
 
