@@ -7,8 +7,17 @@ import SourceInput
 /// has caller ids).
 public struct DmesgImport {
     var boot = ImportedBoot()
-    /// Indices of open calls, oldest first.
+    /// Indices of calls opened, oldest first; closed ones are dropped lazily (from the end),
+    /// so that every lookup stays amortized constant whatever the log holds.
     var open: [Int] = []
+    var openByName: [String: [Int]] = [:]
+    var openByPID: [Int32: [Int]] = [:]
+    /// 2.6.17–2.6.21 calls that printed `returned %d.` and wait for the next call to close them.
+    var oldReturnedOpen: [Int] = []
+    /// The last closed call of each name, for `do_one_initcall()`'s sanity report.
+    var lastClosedByName: [String: Int] = [:]
+    /// How many open-call entries a lookup may skip before giving up.
+    static let lookupBound = 64
     /// The id `entering initcall level:` announced last (6.16+ logs).
     var levelID: String?
     var smpSeen = false
@@ -90,6 +99,7 @@ public struct DmesgImport {
             boot.calls[index].ret = ret
             boot.calls[index].oldReturned = true
             boot.calls[index].rettime = record.microseconds
+            oldReturnedOpen.append(index)
         case .ranFor(let symbol, let milliseconds):
             guard let index = openCall(symbol.name, record) else { return boot.events.append(.record(record)) }
             boot.calls[index].duration = milliseconds
@@ -97,7 +107,7 @@ public struct DmesgImport {
             close(index, record)
         case .returnedWith(let symbol, let reasons):
             // do_one_initcall()'s sanity report follows the call it is about.
-            if let index = boot.calls.lastIndex(where: { $0.function == symbol.name && !$0.open }) {
+            if let index = lastClosedByName[symbol.name] {
                 boot.calls[index].sanity = reasons
                 boot.calls[index].warnRecords += 1
             } else {
@@ -131,8 +141,15 @@ public struct DmesgImport {
         call.size = symbol.size
         call.module = symbol.module
         if symbol.module != nil { call.phase = .outside }
+        // One task runs one initcall at a time: a call of the same pid still open lost its
+        // returned line (a log cut short, lines dropped by the ring buffer).
+        let key = pid ?? -1
+        for index in openByPID[key] ?? [] where boot.calls[index].open { boot.calls[index].open = false }
         appendCall(call)
-        open.append(boot.calls.count - 1)
+        let index = boot.calls.count - 1
+        open.append(index)
+        openByName[symbol.name, default: []].append(index)
+        openByPID[key] = [index]
     }
 
     func newCall(_ name: String, pid: Int32?, _ record: DmesgRecord) -> ImportedBoot.Call {
@@ -159,21 +176,33 @@ public struct DmesgImport {
     }
 
     /// The latest open call named `name` (of the record's pid, when it has a caller id).
-    func openCall(_ name: String, _ record: DmesgRecord) -> Int? {
+    mutating func openCall(_ name: String, _ record: DmesgRecord) -> Int? {
+        guard var list = openByName[name] else { return nil }
+        while let last = list.last, !boot.calls[last].open { list.removeLast() }
+        openByName[name] = list.isEmpty ? nil : list
         let pid = record.callerPID
-        return open.last { boot.calls[$0].function == name && (pid == nil || boot.calls[$0].pid == pid) }
+        return list.suffix(Self.lookupBound).last { boot.calls[$0].open && (pid == nil || boot.calls[$0].pid == pid) }
     }
 
     mutating func close(_ index: Int, _ record: DmesgRecord) {
         boot.calls[index].open = false
         boot.calls[index].rettime = record.microseconds
-        open.removeAll { $0 == index }
+        lastClosedByName[boot.calls[index].function] = index
     }
 
     /// 2.6.17–2.6.21 print `returned %d.` without a `ran for` line: the next call closes it.
     mutating func closeOldReturned() {
-        for index in open where boot.calls[index].oldReturned { boot.calls[index].open = false }
-        open.removeAll { !boot.calls[$0].open }
+        for index in oldReturnedOpen {
+            boot.calls[index].open = false
+            lastClosedByName[boot.calls[index].function] = index
+        }
+        oldReturnedOpen.removeAll()
+    }
+
+    /// The latest call still open.
+    mutating func latestOpen() -> Int? {
+        while let last = open.last, !boot.calls[last].open { open.removeLast() }
+        return open.last
     }
 
     // MARK: Other lines
@@ -191,7 +220,7 @@ public struct DmesgImport {
     /// A WARN after a call (`__warn()`, from `------------[ cut here ]------------` to
     /// `---[ end trace … ]---`): its records count towards the call, whose replay prints one.
     mutating func countWarn(_ text: Substring) {
-        if text == "------------[ cut here ]------------", open.isEmpty,
+        if text == "------------[ cut here ]------------", latestOpen() == nil,
             let last = boot.calls.indices.last, boot.calls[last].phase != .outside
         {
             warnOwner = last
@@ -202,9 +231,11 @@ public struct DmesgImport {
     }
 
     /// The open call a line belongs to: its pid's (caller id), else the latest.
-    func owner(of record: DmesgRecord) -> Int? {
-        if let pid = record.callerPID { return open.last { boot.calls[$0].pid == pid } }
-        return open.last
+    mutating func owner(of record: DmesgRecord) -> Int? {
+        if let pid = record.callerPID {
+            return openByPID[pid]?.last.flatMap { boot.calls[$0].open ? $0 : nil }
+        }
+        return latestOpen()
     }
 
     mutating func machineLine(_ text: Substring, _ record: DmesgRecord) {
@@ -252,7 +283,7 @@ public struct DmesgImport {
     /// engine's to print (kept as comments).
     mutating func panicLine(_ message: String, _ record: DmesgRecord) {
         boot.panic = message
-        guard let index = open.last(where: { boot.calls[$0].phase != .outside }) else { return }
+        guard let index = latestOpen(), boot.calls[index].phase != .outside else { return }
         boot.calls[index].panic = message
         close(index, record)
     }

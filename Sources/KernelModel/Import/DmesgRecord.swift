@@ -88,4 +88,5 @@ public struct DmesgRecord: Sendable, Hashable {
 
 extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
 }

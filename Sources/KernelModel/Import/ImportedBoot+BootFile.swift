@@ -80,15 +80,20 @@ struct BootFileWriter {
     }
 
     mutating func machine() {
-        if let release = boot.release { line("kernel \(Self.quoted(release))") }
+        if let release = boot.release, !release.isEmpty { line("kernel \(Self.quoted(release))") }
         if let architecture = boot.architecture { line("arch \(architecture)") }
         if let cpus = boot.cpus { line("cpus \(cpus)") }
         if let build = buildStatement() { line(build) }
-        if let hardware = boot.hardware { line("hardware \(Self.quoted(hardware))") }
-        if let kaslr = boot.kaslr { line("kaslr \(kaslr)") }
+        if let hardware = boot.hardware, !hardware.isEmpty { line("hardware \(Self.quoted(hardware))") }
+        if let kaslr = boot.kaslr, kaslr.count <= 18, kaslr.hasPrefix("0x"),
+            UInt64(kaslr.dropFirst(2), radix: 16) != nil
+        {
+            line("kaslr \(kaslr)")
+        }
         line("cmdline \(Self.quoted(commandLine))")
         line(
-            "timeline console_init=0 kernel_init=\(kernelInit)ns smp_init=\(perCPU)ns do_basic_setup=0 printk=\(printkCost)ns"
+            "timeline console_init=0 kernel_init=\(Self.duration(kernelInit)) smp_init=\(Self.duration(perCPU)) "
+                + "do_basic_setup=0 printk=\(Self.duration(printkCost))"
         )
         root()
     }
@@ -115,9 +120,12 @@ struct BootFileWriter {
     /// What init ran from: an initramfs's `/init`, or the partition `root=` names.
     mutating func root() {
         guard let path = boot.initPath else { return }
+        guard path.hasPrefix("/"), path.count <= 256,
+            path.allSatisfy({ $0 == "/" || $0 == "." || $0 == "_" || $0 == "-" || $0.isASCIIDigit || $0.isASCIILetter })
+        else { return line("# init ran from a path this import cannot declare") }
         if path == "/init" { return line("initramfs /init") }
         let words = (boot.commandLine ?? "").split(separator: " ")
-        guard let root = words.first(where: { $0.hasPrefix("root=/dev/") })?.dropFirst(10), !root.isEmpty,
+        guard let root = words.first(where: { $0.hasPrefix("root=/dev/") })?.dropFirst(10),
             let disk = Self.disk(of: root)
         else {
             return line("# init ran from a root this import cannot describe: declare its disk and partition")
@@ -126,12 +134,25 @@ struct BootFileWriter {
         line("partition \(root) size=60G fs=ext4 holds=\(path)")
     }
 
-    /// `vda1` → `vda`, `mmcblk0p2` → `mmcblk0`, `nvme0n1p2` → `nvme0n1`.
+    /// The disk of a partition whose device number the reader knows by name: `vda1` → `vda`,
+    /// `sdb2` → `sdb`, `hda1` → `hda`, `mmcblk0p2` → `mmcblk0`, `nvme0n1p2` → `nvme0n1`.
     static func disk(of partition: Substring) -> String? {
+        guard partition.count <= 32, partition.allSatisfy({ $0.isASCIIDigit || ("a"..."z").contains($0) }) else {
+            return nil
+        }
         let base = partition.reversed().drop { $0.isASCIIDigit }
         guard base.count < partition.count, !base.isEmpty else { return nil }
         var name = String(base.reversed())
         if name.hasSuffix("p"), name.dropLast().last?.isASCIIDigit == true { name.removeLast() }
+        let lettered = ["vd", "sd", "hd"].contains {
+            name.hasPrefix($0) && name.count > 2 && name.dropFirst(2).allSatisfy { ("a"..."z").contains($0) }
+        }
+        let numbered = name.hasPrefix("mmcblk") && name.count > 6 && name.dropFirst(6).allSatisfy(\.isASCIIDigit)
+        let nvme =
+            name.hasPrefix("nvme") && name.contains("n")
+            && name.dropFirst(4).allSatisfy { $0 == "n" || $0.isASCIIDigit }
+        guard lettered || numbered || nvme else { return nil }
+        if numbered || nvme, !partition.dropFirst(name.count).hasPrefix("p") { return nil }
         return name
     }
 
@@ -143,6 +164,8 @@ struct BootFileWriter {
             let toolchain = Self.parenthesized(&rest), rest.hasPrefix(" ")
         else { return nil }
         let version = rest.dropFirst()
+        // The reader takes only what a banner can hold: text, and UTS_VERSION's build number.
+        guard version.hasPrefix("#"), !user.isEmpty, !toolchain.isEmpty else { return nil }
         var parts = "build compiler=\(Self.quoted(String(toolchain)))"
         if let release = self.version, release.bannerNamesLinker, let comma = Self.lastTopLevelComma(toolchain) {
             parts = "build compiler=\(Self.quoted(String(toolchain[..<comma])))"
@@ -194,6 +217,22 @@ struct BootFileWriter {
             index = text.index(after: index)
         }
         return found
+    }
+
+    /// A duration the `.boot` reader takes (whole nanoseconds, at most twelve digits before
+    /// the unit), capped at a day.
+    static func duration(_ nanoseconds: UInt64) -> String {
+        let capped = min(nanoseconds, 86_400_000_000_000)
+        if capped < 1_000_000_000_000 { return "\(capped)ns" }
+        let fraction = String(capped % 1_000_000)
+        return "\(capped / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction + "ms"
+    }
+
+    /// A C identifier: what a registration's function name must be.
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, first == "_" || ("a"..."z").contains(first) || ("A"..."Z").contains(first)
+        else { return false }
+        return name.allSatisfy { $0 == "_" || $0.isASCIIDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
     }
 
     /// A `.boot` string: `\"`, `\\`, `\t`; other control characters become spaces.

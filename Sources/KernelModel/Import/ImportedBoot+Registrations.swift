@@ -41,6 +41,10 @@ extension BootFileWriter {
     }
 
     mutating func registration(_ call: ImportedBoot.Call) {
+        guard Self.isIdentifier(call.function) else {
+            // `foo.cold`, a bare address without kallsyms: no C function to declare.
+            return line("# not a C identifier, left out: " + Self.stamp(call.calltime) + "calling  " + call.function)
+        }
         if call.phase == .early, !pid1Started { startPID1(at: nil) }
         if call.phase == .levels, !smpDone { smpInit() }
         let objectName = call.object.map { $0 + ".o" } ?? "unknown.o"
@@ -48,7 +52,7 @@ extension BootFileWriter {
         var words = ["  " + macro(call)]
         let gap = call.calltime.map { $0 &* 1_000 > clock ? $0 &* 1_000 - clock : 0 } ?? 0
         clock &+= gap
-        if gap > 0 { words.append("gap=\(gap)ns") }
+        if gap > 0 { words.append("gap=" + Self.duration(gap)) }
         words += attributes(call)
         line(words.joined(separator: " ") + levelComment(call))
     }
@@ -106,7 +110,7 @@ extension BootFileWriter {
         var words: [String] = []
         let inner = UInt64(call.records.count) &* printkCost
         let total = max(inner, durationNanoseconds(call))
-        if total > inner { words.append("time=\(total - inner)ns") }
+        if total > inner { words.append("time=" + Self.duration(total - inner)) }
         clock &+= printkCost &* (2 &+ UInt64(call.warnRecords)) &+ total
         if call.ret != 0 { words.append("returns=\(call.ret)") }
         if let size = call.size, (1...0x10_0000).contains(size) { words.append("size=0x" + String(size, radix: 16)) }
@@ -118,7 +122,7 @@ extension BootFileWriter {
             if sanity.contains("preemption imbalance") { words.append("preempt=+1") }
             if sanity.contains("disabled interrupts") { words.append("irqs=off") }
         }
-        if let panic = call.panic { words.append("panic=" + Self.quoted(panic)) }
+        if let panic = call.panic, !panic.isEmpty { words.append("panic=" + Self.quoted(panic)) }
         return words
     }
 
