@@ -21,6 +21,18 @@ struct BenchMain {
             BenchProfile.link(initcalls: count)
             return
         }
+        if arguments.count == 2, arguments[1] == "--profile-parse" {
+            print(ImportBench.parseRow())
+            return
+        }
+        if arguments.count == 2, arguments[1] == "--profile-import" {
+            print(ImportBench.importRow())
+            return
+        }
+        if arguments.count == 2, arguments[1] == "--import" {
+            ImportBench.rows().forEach { print($0) }
+            return
+        }
         if arguments.count == 2, arguments[1] == "--hostile" {
             hostileRows().forEach { print($0) }
             return
@@ -58,6 +70,7 @@ struct BenchMain {
             print(TimelineBench.row(large))
         }
         for row in ExplorationBench.rows() { print(row) }
+        ImportBench.rows().forEach { print($0) }
         hostileRows().forEach { print($0) }
         print("overhead ratio (100k, no debug): \(format2(ratio100k))")
     }

@@ -310,19 +310,22 @@ struct BootFileParser {
         description.objects[objectIndex].entries.append(entry)
     }
 
+    /// A C identifier: an ASCII letter or `_`, then letters, digits and `_` (checked on the
+    /// UTF-8 bytes: any non-ASCII byte fails it).
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
-        else {
-            return false
-        }
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || isASCIILetter(first) else { return false }
         return isIdentifierBody(text)
     }
 
     static func isIdentifierBody(_ text: String) -> Bool {
         !text.isEmpty
-            && text.unicodeScalars.allSatisfy {
-                $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0)
+            && text.utf8.allSatisfy {
+                $0 == UInt8(ascii: "_") || isASCIILetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
             }
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     // MARK: Attributes
@@ -339,14 +342,16 @@ struct BootFileParser {
         var behaviour = DeclaredBehaviour(function: function, line: lineNumber)
         var columns: [String: Int] = [:]
         for word in words {
-            guard let equals = word.unquotedPrefix.firstIndex(of: "=") else {
+            // By bytes: '=' is ASCII, and the key is what precedes it in the text as well.
+            guard let equals = word.unquotedPrefix.utf8.firstIndex(of: UInt8(ascii: "=")) else {
                 throw invalid(
                     "expected an attribute 'name=value', found '\(word.text)'", at: word.column,
                     notes: ["attributes: \(Self.attributeNames.joined(separator: ", "))"])
             }
-            let key = String(word.unquotedPrefix[..<equals])
-            let valueColumn = word.column + key.count + 1
-            let value = String(word.text.dropFirst(key.count + 1))
+            let key = String(Substring(word.unquotedPrefix.utf8[..<equals]))
+            let keyBytes = word.unquotedPrefix.utf8.distance(from: word.unquotedPrefix.utf8.startIndex, to: equals)
+            let valueColumn = word.column + key.unicodeScalars.count + 1
+            let value = String(Substring(word.text.utf8.dropFirst(keyBytes + 1)))
             try attribute(key, value, word: word, valueColumn: valueColumn, into: &behaviour)
             if columns[key + "="] == nil { columns[key + "="] = word.column }
         }

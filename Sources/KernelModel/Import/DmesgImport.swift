@@ -64,11 +64,13 @@ public struct DmesgImport {
 
     /// Where a `[   1.234567]` stamp starts inside `text` (not at its start).
     static func secondTimestamp(in text: Substring) -> Substring.Index? {
-        var index = text.startIndex
-        while let bracket = text[index...].firstIndex(of: "[") {
+        // By bytes: '[' is ASCII, so every match is a character boundary.
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let bracket = bytes[index...].firstIndex(of: UInt8(ascii: "[")) {
             var probe = text[bracket...]
             if bracket != text.startIndex, DmesgRecord.timestamp(&probe) != nil { return bracket }
-            index = text.index(after: bracket)
+            index = bytes.index(after: bracket)
         }
         return nil
     }
@@ -271,10 +273,10 @@ public struct DmesgImport {
             boot.warnings += 1
         } else if text.hasPrefix("CPU: "), text.contains(" PID: ") {
             boot.dumpStackLine = boot.dumpStackLine ?? String(text)
-            if let tainted = text.firstRange(of: " Tainted: ") {
+            if let tainted = text.firstASCIIRange(of: " Tainted: ") {
                 boot.taint = text[tainted.upperBound...].prefix { $0 != " " }.description
             }
-        } else if let tainted = text.firstRange(of: " Tainted: ") {
+        } else if let tainted = text.firstASCIIRange(of: " Tainted: ") {
             boot.taint = text[tainted.upperBound...].prefix { $0 != " " }.description
         }
     }

@@ -35,7 +35,7 @@ public struct DmesgRecord: Sendable, Hashable {
 
     /// `journalctl -k` and syslog files: `mar 06 13:18:23 host kernel: ` before the message.
     static func syslogPrefix(_ rest: inout Substring) {
-        guard rest.first != "[", rest.first != "<", let kernel = rest.prefix(96).firstRange(of: " kernel: ")
+        guard rest.first != "[", rest.first != "<", let kernel = rest.prefix(96).firstASCIIRange(of: " kernel: ")
         else { return }
         let before = rest[..<kernel.lowerBound]
         guard before.contains(":"), before.split(separator: " ").count >= 3 else { return }
@@ -89,4 +89,27 @@ public struct DmesgRecord: Sendable, Hashable {
 extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
     var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+}
+
+extension Substring {
+    /// The first range of an ASCII `needle`, searched on the UTF-8 bytes: the generic
+    /// `firstRange(of:)` walks `Character`s and costs several times as much on long logs. The
+    /// bounds are character boundaries (a match starts and ends at ASCII bytes).
+    func firstASCIIRange(of needle: String) -> Range<Index>? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        let bytes = utf8
+        var from = bytes.startIndex
+        while let found = bytes[from...].firstIndex(of: first) {
+            var cursor = found
+            var matched = 0
+            while matched < pattern.count, cursor < bytes.endIndex, bytes[cursor] == pattern[matched] {
+                cursor = bytes.index(after: cursor)
+                matched += 1
+            }
+            if matched == pattern.count { return found..<cursor }
+            from = bytes.index(after: found)
+        }
+        return nil
+    }
 }

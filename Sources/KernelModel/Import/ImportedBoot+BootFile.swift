@@ -119,7 +119,13 @@ struct BootFileWriter {
 
     /// What init ran from: an initramfs's `/init`, or the partition `root=` names.
     mutating func root() {
-        guard let path = boot.initPath else { return }
+        guard let path = boot.initPath else {
+            if boot.panic == nil {
+                line("# the log does not show the end of the boot: with no root the replay panics in")
+                line("# prepare_namespace(); declare 'initramfs /init' (or a disk) to let it reach init")
+            }
+            return
+        }
         guard path.hasPrefix("/"), path.count <= 256,
             path.allSatisfy({ $0 == "/" || $0 == "." || $0 == "_" || $0 == "-" || $0.isASCIIDigit || $0.isASCIILetter })
         else { return line("# init ran from a path this import cannot declare") }
@@ -180,7 +186,7 @@ struct BootFileWriter {
     func packageID(release: String, version: Substring) -> String? {
         guard let dump = boot.dumpStackLine else { return nil }
         let stamp = release + " " + version.prefix { $0 != " " }
-        guard let range = dump.firstRange(of: stamp) else { return nil }
+        guard let range = Substring(dump).firstASCIIRange(of: stamp) else { return nil }
         // dump_stack_print_info(): "%s %.*s%s", release, the build number, then the ID.
         let rest = dump[range.upperBound...].dropFirst()
         return rest.isEmpty ? nil : String(rest)

@@ -60,7 +60,7 @@ public enum InitcallDebugLine: Sendable, Hashable {
             guard let line = Self.calling(text.dropFirst(9)) else { return nil }
             self = line
         } else if text.hasPrefix("Calling initcall 0x") {
-            guard let colon = text.firstRange(of: ": "),
+            guard let colon = text.firstASCIIRange(of: ": "),
                 let symbol = PrintedSymbol(text[colon.upperBound...])
             else { return nil }
             self = .calling(symbol, pid: nil)
@@ -77,7 +77,7 @@ public enum InitcallDebugLine: Sendable, Hashable {
     private static func calling(_ rest: Substring) -> InitcallDebugLine? {
         var symbolText = rest
         var pid: Int32?
-        if let at = rest.firstRange(of: " @ ") {
+        if let at = rest.firstASCIIRange(of: " @ ") {
             symbolText = rest[..<at.lowerBound]
             guard let value = Int32(rest[at.upperBound...]) else { return nil }
             pid = value
@@ -100,11 +100,11 @@ public enum InitcallDebugLine: Sendable, Hashable {
             return .blacklisted(String(name))
         }
         if rest.hasPrefix("0x") { return oldInitcall(rest) }
-        if let with = rest.firstRange(of: " returned with ") {
+        if let with = rest.firstASCIIRange(of: " returned with ") {
             guard let symbol = PrintedSymbol(rest[..<with.lowerBound]) else { return nil }
             return .returnedWith(symbol, reasons: String(rest[with.upperBound...]))
         }
-        guard let returned = rest.firstRange(of: " returned ") else { return nil }
+        guard let returned = rest.firstASCIIRange(of: " returned ") else { return nil }
         if isAsync(rest[..<returned.lowerBound]) { return .async }
         guard let symbol = PrintedSymbol(rest[..<returned.lowerBound]) else { return nil }
         let words = rest[returned.upperBound...].split(separator: " ")
@@ -117,14 +117,14 @@ public enum InitcallDebugLine: Sendable, Hashable {
     /// `initcall 0x%p: %s() returned %d.`, `initcall 0x%p ran for %Ld msecs: %s()` and
     /// `initcall at 0x%p: %s(): returned with %s` (2.6.22–2.6.25).
     private static func oldInitcall(_ rest: Substring) -> InitcallDebugLine? {
-        if let ran = rest.firstRange(of: " ran for ") {
+        if let ran = rest.firstASCIIRange(of: " ran for ") {
             let after = rest[ran.upperBound...]
-            guard let msecs = after.firstRange(of: " msecs: "), let value = UInt64(after[..<msecs.lowerBound]),
+            guard let msecs = after.firstASCIIRange(of: " msecs: "), let value = UInt64(after[..<msecs.lowerBound]),
                 let symbol = PrintedSymbol(after[msecs.upperBound...])
             else { return nil }
             return .ranFor(symbol, milliseconds: value)
         }
-        guard let colon = rest.firstRange(of: ": "), let returned = rest.firstRange(of: "() returned "),
+        guard let colon = rest.firstASCIIRange(of: ": "), let returned = rest.firstASCIIRange(of: "() returned "),
             colon.upperBound <= returned.lowerBound,
             let symbol = PrintedSymbol(rest[colon.upperBound..<returned.lowerBound])
         else { return nil }

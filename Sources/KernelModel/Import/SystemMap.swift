@@ -89,7 +89,7 @@ public struct SystemMap: Sendable {
     /// Splits `<obj>__<ctr>_<line>_<rest>` at the first `__` followed by two numbers.
     static func kmodParts(_ text: Substring) -> (Substring, Substring)? {
         var search = text.startIndex
-        while let range = text[search...].firstRange(of: "__") {
+        while let range = text[search...].firstASCIIRange(of: "__") {
             var index = range.upperBound
             var fields = 0
             while fields < 2 {

@@ -4,6 +4,8 @@
 # note: the level of 6 calls is unknown (no System.map, no 'entering initcall level' records): each is written as the level of the call before it (device_initcall when none), which keeps the order; they are marked 'level unknown'
 cmdline "initcall_debug"
 timeline console_init=0 kernel_init=0ns smp_init=0ns do_basic_setup=0 printk=1000ns
+# the log does not show the end of the boot: with no root the replay panics in
+# prepare_namespace(); declare 'initramfs /init' (or a disk) to let it reach init
 # initcall acpi_init+0x0/0x33a returned 0 after 30273 usecs
 # objects unknown: no 5.12+ System.map names them
 object unknown.o
