@@ -25,6 +25,10 @@ struct BenchMain {
             print(ImportBench.parseRow())
             return
         }
+        if arguments.count == 2, arguments[1] == "--profile-path" {
+            print(ImportBench.wholePathRow())
+            return
+        }
         if arguments.count == 2, arguments[1] == "--profile-import" {
             print(ImportBench.importRow())
             return

@@ -475,7 +475,8 @@ struct BootFileParser {
                     notes: ["levels: KERN_EMERG … KERN_DEBUG, KERN_DEFAULT; quote the text if it holds a ':'"])
             }
             level = parsed
-            text = String(value.dropFirst(prefix.count + 1))
+            // By bytes: the prefix and its colon are the value's first bytes.
+            text = String(Substring(value.utf8.dropFirst(prefix.utf8.count + 1)))
         }
         var arguments: [PrintkArgument] = []
         if let tail = word.tail, tail.hasPrefix(",") {
@@ -490,7 +491,7 @@ struct BootFileParser {
             }
         }
         var message = DeclaredBehaviour.Message(level: level, text: text, column: column)
-        guard text.contains("%") || !arguments.isEmpty else { return message }
+        guard text.utf8.contains(UInt8(ascii: "%")) || !arguments.isEmpty else { return message }
         switch PrintkFormat.parse(text) {
         case .success(let format): message.format = format
         case .failure(let error): throw invalid(error.message, at: column, notes: [Self.formatNote])
