@@ -107,6 +107,21 @@ import Testing
         #expect(Self.initcallLines(what) == Self.initcallLines(expected))
     }
 
+    @Test func movingACallToAnotherLevel() throws {
+        let description = try Fixtures.description("board.boot")
+        let text = Self.imported(try Self.dmesg(description), map: try Self.systemMap(description))
+        #expect(text.contains("  pure_initcall net_ns_init "))
+        let moved = text.replacingOccurrences(
+            of: "  pure_initcall net_ns_init ", with: "  late_initcall_sync net_ns_init ")
+        let result = try Linker.link(Fixtures.parse(moved, file: "moved.boot")).boot()
+        // After every late_initcall; first of the 7s entries, since its object links first.
+        let called = TestKernel.called(result)
+        let position = called.firstIndex(of: "net_ns_init") ?? -1
+        #expect(position > called.firstIndex(of: "tcp_congestion_default") ?? called.count)
+        #expect(position > called.firstIndex(of: "printk_late_init") ?? called.count)
+        #expect(position < called.firstIndex(of: "clk_disable_unused") ?? -1)
+    }
+
     @Test func compareAndExploreWorkOnAnImport() throws {
         let description = try Fixtures.description("seed-pair-dependency.boot")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString)")
@@ -149,6 +164,15 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let empty = directory.appendingPathComponent("empty.dmesg").path
         try "[    0.000000] Linux version 6.1.0\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let noisy = directory.appendingPathComponent("noisy.dmesg").path
+        let bytes =
+            Array("[    0.100000] calling  a_init+0x0/0x10 @ 1\n[    0.100005] ".utf8) + [0xFF] + Array("noise\n".utf8)
+        try Data(bytes + Array("[    0.100009] initcall a_init+0x0/0x10 returned 0 after 3 usecs\n".utf8)).write(
+            to: URL(fileURLWithPath: noisy))
+        let lossy = CLI.run(["import", noisy])
+        #expect(lossy.exitCode == 0)
+        #expect(lossy.stderr.contains("invalid UTF-8"))
+        #expect(lossy.stdout.contains("device_initcall a_init"))
         let none = CLI.run(["import", empty])
         #expect(none.exitCode == 2)
         #expect(none.stderr.contains("no initcall_debug lines"))

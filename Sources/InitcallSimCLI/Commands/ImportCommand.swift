@@ -27,9 +27,23 @@ enum ImportCommand {
         options: [.value("--system-map"), .value("-o", short: "o")],
         run: run)
 
+    /// The log's text. A kernel log may hold bytes that are not UTF-8 (a console's line noise,
+    /// a driver printing raw data): they become U+FFFD, with a warning, instead of failing.
+    static func readLog(_ path: String, _ output: inout CLI.Output) throws(CLIError) -> String {
+        do throws(CLIError) {
+            return try Loading.read(path, what: "kernel log")
+        } catch {
+            guard case .diagnostic(let diagnostic) = error, let data = FileManager.default.contents(atPath: path) else {
+                throw error
+            }
+            output.stderr += "initcall-sim import: warning: \(diagnostic.message); read with U+FFFD in its place\n"
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
     @Sendable static func run(_ arguments: ParsedArguments, _ output: inout CLI.Output) throws(CLIError) {
         let path = try Loading.onePositional(arguments, "kernel log")
-        let log = try Loading.read(path, what: "kernel log")
+        let log = try readLog(path, &output)
         let map = try arguments.value("--system-map").map { (file: String) throws(CLIError) in
             SystemMap(try Loading.read(file, what: "System.map"))
         }
