@@ -52,20 +52,31 @@ public struct DmesgRecord: Sendable, Hashable {
     }
 
     /// `[    1.234567]`: seconds, a dot, up to nine digits of fraction (read to microseconds).
+    /// By UTF-8 bytes, as every delimiter is ASCII.
     static func timestamp(_ rest: inout Substring) -> UInt64? {
         guard let (inside, after) = bracketed(rest) else { return nil }
-        let trimmed = inside.drop { $0 == " " }
-        guard let dot = trimmed.firstIndex(of: ".") else { return nil }
-        let seconds = trimmed[..<dot]
-        let fraction = trimmed[trimmed.index(after: dot)...]
-        guard (1...12).contains(seconds.count), (1...9).contains(fraction.count),
-            seconds.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
-            let whole = UInt64(seconds), let part = UInt64(fraction.prefix(6))
+        let bytes = inside.utf8.drop { $0 == UInt8(ascii: " ") }
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+        let seconds = bytes[..<dot]
+        let fraction = bytes[bytes.index(after: dot)...]
+        guard (1...12).contains(seconds.count), (1...9).contains(fraction.count), let whole = decimal(seconds),
+            let part = decimal(fraction.prefix(6))
         else { return nil }
+        guard fraction.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
         var micro = part
         for _ in fraction.prefix(6).count..<6 { micro &*= 10 }
         rest = after
         return whole &* 1_000_000 &+ micro
+    }
+
+    /// ASCII digits (at most twelve here, so no overflow); nil for anything else.
+    static func decimal(_ digits: Substring.UTF8View.SubSequence) -> UInt64? {
+        var value: UInt64 = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// `[    T1]` / `[    C0]`.
@@ -79,10 +90,13 @@ public struct DmesgRecord: Sendable, Hashable {
         return String(id)
     }
 
-    /// The inside of a leading `[…]` of at most 24 characters, and what follows it.
+    /// The inside of a leading `[…]` of at most 24 bytes, and what follows it.
     static func bracketed(_ text: Substring) -> (Substring, Substring)? {
-        guard text.first == "[", let close = text.prefix(24).firstIndex(of: "]") else { return nil }
-        return (text[text.index(after: text.startIndex)..<close], text[text.index(after: close)...])
+        let bytes = text.utf8
+        guard bytes.first == UInt8(ascii: "["), let close = bytes.prefix(24).firstIndex(of: UInt8(ascii: "]")) else {
+            return nil
+        }
+        return (text[bytes.index(after: bytes.startIndex)..<close], text[bytes.index(after: close)...])
     }
 }
 

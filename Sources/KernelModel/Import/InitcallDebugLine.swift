@@ -8,28 +8,36 @@ public struct PrintedSymbol: Sendable, Hashable {
     /// The ` [module]` tag of module text.
     public var module: String?
 
-    /// Reads `text` (nothing after the symbol); nil when it is not a symbol.
+    /// Reads `text` (nothing after the symbol); nil when it is not a symbol. By UTF-8 bytes:
+    /// every delimiter is ASCII, so each index found is a character boundary.
     public init?(_ text: Substring) {
         var rest = text
-        if rest.hasSuffix("]"), let open = rest.lastIndex(of: "["), open > rest.startIndex,
-            rest[rest.index(before: open)] == " "
+        let bytes = rest.utf8
+        if bytes.last == UInt8(ascii: "]"), let open = bytes.lastIndex(of: UInt8(ascii: "[")),
+            open > bytes.startIndex, bytes[bytes.index(before: open)] == UInt8(ascii: " ")
         {
-            module = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])
-            rest = rest[..<rest.index(before: open)]
+            module = String(rest[bytes.index(after: open)..<bytes.index(before: bytes.endIndex)])
+            rest = rest[..<bytes.index(before: open)]
         }
-        let nameEnd = rest.firstIndex { $0 == "+" || $0 == "(" } ?? rest.endIndex
+        let nameEnd = rest.utf8.firstIndex { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "(") } ?? rest.endIndex
         let name = rest[..<nameEnd]
-        guard !name.isEmpty, name.count <= 256, name.allSatisfy(Self.isSymbolCharacter) else { return nil }
+        guard !name.isEmpty, name.utf8.count <= 256, name.utf8.allSatisfy(Self.isSymbolByte) else { return nil }
         self.name = String(name)
         let offsets = rest[nameEnd...]
-        if offsets.hasPrefix("+"), let slash = offsets.firstIndex(of: "/") {
-            let size = offsets[offsets.index(after: slash)...].prefix { $0 != "(" }
-            if size.hasPrefix("0x") { self.size = Int(size.dropFirst(2), radix: 16) }
+        if offsets.utf8.first == UInt8(ascii: "+"), let slash = offsets.utf8.firstIndex(of: UInt8(ascii: "/")) {
+            let size = offsets[offsets.utf8.index(after: slash)...].utf8.prefix { $0 != UInt8(ascii: "(") }
+            if size.starts(with: "0x".utf8) { self.size = Int(Substring(size.dropFirst(2)), radix: 16) }
         }
     }
 
     static func isSymbolCharacter(_ c: Character) -> Bool {
         c == "_" || c == "." || c.isASCIIDigit || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
+    }
+
+    static func isSymbolByte(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
+            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
     }
 }
 
