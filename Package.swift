@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["InitcallSimCLI", "initcall-sim", "swift-board", "TestSupport"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

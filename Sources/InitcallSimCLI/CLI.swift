@@ -15,6 +15,7 @@ public enum CLI {
         BootCommand.command,
         CmdlineCommand.command,
         LevelsCommand.command,
+        ImportCommand.command,
         CheckCommand.command,
         LdsCommand.command,
         CompareCommand.command,

@@ -38,6 +38,9 @@ public struct KernelImage: Sendable {
     /// The description's part of `.init.setup` (`__setup_start` … `__setup_end`): every object's
     /// `__setup`/`early_param` handlers, objects in link order, after the kernel's own.
     public let setups: [PlacedSetup]
+    /// Whether any entry has a ``PlacedInitcall/gap`` (imported boots): the boot loop reads
+    /// the gaps only then.
+    package let hasGaps: Bool
 
     init(
         description: KernelDescription, linkOrder: [String], table: [PlacedInitcall],
@@ -54,7 +57,13 @@ public struct KernelImage: Sendable {
         self.discarded = discarded
         self.linkMap = linkMap
         self.layoutWarnings = layoutWarnings
-        let code = table.reduce(0) { $0 &+ $1.size }
+        var code = 0
+        var hasGaps = false
+        for entry in table {
+            code &+= entry.size
+            if entry.gap != 0 { hasGaps = true }
+        }
+        self.hasGaps = hasGaps
         let tables = table.count &* Int(description.architecture.entrySize)
         // `free_initmem()` frees whole pages (`__init_begin`/`__init_end` are page-aligned), and
         // prints K(pages): always a multiple of 4 on 4 KiB pages.

@@ -24,6 +24,7 @@ public struct PlacedInitcall: Sendable, Hashable {
         let requires: [String]
         let statement: LinkMap.StatementReference?
         let slice: InitcallSlice?
+        let gap: UInt64
 
         init(
             _ entry: InitcallEntry, object: String, order: Int, statement: LinkMap.StatementReference?,
@@ -42,6 +43,7 @@ public struct PlacedInitcall: Sendable, Hashable {
             self.requires = entry.function.requires
             self.statement = statement
             self.slice = slice
+            self.gap = entry.function.gap
         }
 
         init(copying other: Storage, own: (String) -> String) {
@@ -58,6 +60,7 @@ public struct PlacedInitcall: Sendable, Hashable {
             requires = other.requires.map(own)
             statement = other.statement
             slice = other.slice
+            gap = other.gap
         }
     }
 
@@ -113,6 +116,8 @@ public struct PlacedInitcall: Sendable, Hashable {
     /// The first table walk that runs it; nil when none does (orphan, discarded, or placed
     /// outside every walk).
     public var slice: InitcallSlice? { storage.slice }
+    /// Virtual time before the entry is reached (``InitFunction/gap``).
+    public var gap: UInt64 { storage.gap }
 
     /// The same entry at another address.
     func moved(to address: UInt64?) -> PlacedInitcall { PlacedInitcall(storage: storage, address: address) }
@@ -130,7 +135,7 @@ public struct PlacedInitcall: Sendable, Hashable {
                     && lhs.section == rhs.section && lhs.macro == rhs.macro && lhs.id == rhs.id
                     && lhs.sourceOrder == rhs.sourceOrder && lhs.source == rhs.source
                     && lhs.provides == rhs.provides && lhs.requires == rhs.requires
-                    && lhs.statement == rhs.statement && lhs.slice == rhs.slice))
+                    && lhs.statement == rhs.statement && lhs.slice == rhs.slice && lhs.gap == rhs.gap))
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -25,6 +25,22 @@ struct BenchMain {
             ModuleBench.rows().forEach { print($0) }
             return
         }
+        if arguments.count == 2, arguments[1] == "--profile-parse" {
+            print(ImportBench.parseRow())
+            return
+        }
+        if arguments.count == 2, arguments[1] == "--profile-path" {
+            print(ImportBench.wholePathRow())
+            return
+        }
+        if arguments.count == 2, arguments[1] == "--profile-import" {
+            print(ImportBench.importRow())
+            return
+        }
+        if arguments.count == 2, arguments[1] == "--import" {
+            ImportBench.rows().forEach { print($0) }
+            return
+        }
         if arguments.count == 2, arguments[1] == "--hostile" {
             hostileRows().forEach { print($0) }
             return
@@ -62,6 +78,7 @@ struct BenchMain {
             print(TimelineBench.row(large))
         }
         for row in ExplorationBench.rows() { print(row) }
+        ImportBench.rows().forEach { print($0) }
         hostileRows().forEach { print($0) }
         ModuleBench.rows().forEach { print($0) }
         print("overhead ratio (100k, no debug): \(format2(ratio100k))")

@@ -16,7 +16,9 @@ import SourceInput
 /// - `boot`: a `.boot` description, linked and booted; its CRLF copy must give the same log;
 /// - `order`: a link-order file, applied to a small description;
 /// - `levels`: an init.h/main.c-like levels file;
-/// - `cmdline`: a kernel command line, booted through every parameter pass.
+/// - `cmdline`: a kernel command line, booted through every parameter pass;
+/// - `import`: a kernel log (also read as its own System.map) imported; the description it
+///   writes must read back, and its CRLF copy must import the same.
 ///
 /// Errors are expected; crashes, hangs, sanitizer reports and broken invariants (`abort()`)
 /// are what the fuzzer looks for. Build and run with `.ci/fuzz` (README, "Fuzzing the
@@ -30,12 +32,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .order: FuzzTarget.linkOrder(text)
     case .levels: FuzzTarget.levels(text)
     case .cmdline: FuzzTarget.commandLine(text)
+    case .dmesg: FuzzTarget.importLog(text)
     }
     return 0
 }
 
 enum FuzzTarget: String, CaseIterable {
     case lds, boot, order, levels, cmdline
+    case dmesg = "import"
 
     /// `INITCALL_FUZZ`, read once; `lds` when unset.
     static let selected: FuzzTarget = {
@@ -92,6 +96,20 @@ enum FuzzTarget: String, CaseIterable {
         guard let table = try? LevelDefinitions.parse(text, file: "fuzz.h", options: options) else { return }
         _ = table.headerText()
         _ = table.initcallLevelsText()
+    }
+
+    /// `initcall-sim import`: never traps, line ends do not matter, and what it writes is a
+    /// `.boot` description the reader takes.
+    static func importLog(_ text: String) {
+        let description = importedDescription(text)
+        if importedDescription(text.replacingLineEnds(with: "\r\n")) != description { abort() }
+        guard (try? BootFile.parse(description, file: "fuzz.boot", loader: { _ in throw FuzzNoFile() })) != nil else {
+            abort()
+        }
+    }
+
+    private static func importedDescription(_ text: String) -> String {
+        DmesgImport.read(text, systemMap: SystemMap(text)).bootFile(source: "fuzz.dmesg")
     }
 
     static func commandLine(_ text: String) {

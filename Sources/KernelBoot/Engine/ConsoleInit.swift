@@ -13,6 +13,7 @@ extension BootEngine {
         let traced = version.tracesConsoleInitcalls
         try walk(.console) { () throws(KernelPanic) in
             for index in image.consoleSlice {
+                if image.hasGaps { ctx.clock.advance(by: image.table[index].gap) }
                 if traced { traceInitcallStart(index) }
                 let run = try call(index, slice: .console)
                 if traced { traceInitcallFinish(index, ret: run.ret, nanoseconds: run.rettime &- run.calltime) }

@@ -6,6 +6,7 @@ extension BootEngine {
     @discardableResult
     func doOneInitcall(_ index: Int, slice: InitcallSlice) throws(KernelPanic) -> Int32 {
         let count = ctx.preemptCount
+        if image.hasGaps { ctx.clock.advance(by: image.table[index].gap) }
         if hasBlacklist, initcallBlacklisted(index) {
             let now = ctx.clock.now
             let end = ctx.records.count

@@ -4,9 +4,11 @@ import SourceInput
 /// with no space between them (`printk=KERN_ERR:"no chip"` is one word); `#` at the start of a
 /// word begins a comment. Strings take `\"`, `\\`, `\n` and `\t`.
 ///
-/// The lexer walks Unicode scalars, not `Character`s: a quote followed by a combining mark is
-/// still a quote (as a `Character` it would be one grapheme with the mark), and columns count
-/// scalars.
+/// The lexer walks the line's UTF-8 bytes: every character it looks for (space, tab, quote,
+/// backslash, `#`) is ASCII and never part of a multi-byte sequence, so a quote followed by a
+/// combining mark is still a quote (as a `Character` it would be one grapheme with the mark).
+/// Words are cut out of the bytes in one piece; columns count Unicode scalars, as a person
+/// counts them.
 struct BootFileLexer {
     struct Word: Equatable {
         /// The text with quotes removed and escapes applied.
@@ -21,78 +23,143 @@ struct BootFileLexer {
         var tail: String? = nil
     }
 
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let quote = UInt8(ascii: "\"")
+    static let backslash = UInt8(ascii: "\\")
+    static let hash = UInt8(ascii: "#")
+
+    static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab || byte == carriageReturn }
+
     static func words(in line: String, file: String, lineNumber: Int) throws(BootDescriptionError) -> [Word] {
-        let characters = Array(line.unicodeScalars)
+        let bytes = Array(line.utf8)
+        var columns = ColumnCounter()
         var words: [Word] = []
         var index = 0
-        while index < characters.count {
-            let c = characters[index]
-            if c == " " || c == "\t" || c == "\r" {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isBlank(byte) {
                 index += 1
                 continue
             }
-            if c == "#" { break }
+            if byte == hash { break }
             let start = index
-            var text = String.UnicodeScalarView()
-            var prefix = String.UnicodeScalarView()
-            var tail = String.UnicodeScalarView()
-            var quoted = false
-            while index < characters.count {
-                let d = characters[index]
-                if d == " " || d == "\t" || d == "\r" { break }
-                if d == "\"" {
-                    quoted = true
-                    tail = String.UnicodeScalarView()
-                    index = try readString(
-                        characters, from: index, into: &text, file: file, line: lineNumber, source: line)
-                    continue
-                }
-                text.append(d)
-                if quoted { tail.append(d) } else { prefix.append(d) }
-                index += 1
+            var end = index
+            while end < bytes.count, !isBlank(bytes[end]), bytes[end] != quote { end += 1 }
+            let column = columns.column(of: start, in: bytes)
+            if end == bytes.count || bytes[end] != quote {
+                let text = String(decoding: bytes[start..<end], as: UTF8.self)
+                words.append(Word(text: text, column: column, unquotedPrefix: text, hasQuotes: false))
+                index = end
+                continue
             }
-            words.append(
-                Word(
-                    text: String(text), column: start + 1, unquotedPrefix: String(prefix), hasQuotes: quoted,
-                    tail: quoted ? String(tail) : nil))
+            let (word, next) = try quotedWord(
+                bytes, start: start, firstQuote: end, column: column, columns: &columns,
+                Context(file: file, line: lineNumber, source: line))
+            words.append(word)
+            index = next
         }
         return words
     }
 
+    /// Where a diagnostic points.
+    struct Context {
+        var file: String
+        var line: Int
+        var source: String
+    }
+
+    /// A word with at least one string in it, from `start` (its first byte) to the next blank
+    /// outside a string; returns the word and the index after it.
+    private static func quotedWord(
+        _ bytes: [UInt8], start: Int, firstQuote: Int, column: Int, columns: inout ColumnCounter, _ context: Context
+    ) throws(BootDescriptionError) -> (Word, Int) {
+        var text = Array(bytes[start..<firstQuote])
+        let prefix = String(decoding: text, as: UTF8.self)
+        var tailStart = firstQuote
+        var index = firstQuote
+        while index < bytes.count, !isBlank(bytes[index]) {
+            if bytes[index] == quote {
+                index = try readString(bytes, from: index, into: &text, columns: &columns, context)
+                tailStart = index
+                continue
+            }
+            text.append(bytes[index])
+            index += 1
+        }
+        let word = Word(
+            text: String(decoding: text, as: UTF8.self), column: column, unquotedPrefix: prefix, hasQuotes: true,
+            tail: String(decoding: bytes[tailStart..<index], as: UTF8.self))
+        return (word, index)
+    }
+
     /// Reads `"…"` starting at the opening quote; returns the index after the closing quote.
     private static func readString(
-        _ characters: [Unicode.Scalar], from start: Int, into text: inout String.UnicodeScalarView, file: String,
-        line: Int,
-        source: String
+        _ bytes: [UInt8], from start: Int, into text: inout [UInt8], columns: inout ColumnCounter, _ context: Context
     ) throws(BootDescriptionError) -> Int {
         var index = start + 1
-        while index < characters.count {
-            let c = characters[index]
-            if c == "\"" { return index + 1 }
-            if c == "\\" {
-                guard index + 1 < characters.count else { break }
-                let escaped = characters[index + 1]
-                switch escaped {
-                case "\"": text.append("\"")
-                case "\\": text.append("\\")
-                case "n": text.append("\n")
-                case "t": text.append("\t")
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == quote { return index + 1 }
+            if byte == backslash {
+                guard index + 1 < bytes.count else { break }
+                switch bytes[index + 1] {
+                case quote: text.append(quote)
+                case backslash: text.append(backslash)
+                case UInt8(ascii: "n"): text.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): text.append(tab)
                 default:
+                    let escaped = String(
+                        decoding: bytes[(index + 1)...].prefix(scalarLength(bytes[index + 1])), as: UTF8.self)
                     throw .syntax(
                         Diagnostic(
-                            .error, at: SourceLocation(file: file, line: line, column: index + 1),
+                            .error,
+                            at: SourceLocation(
+                                file: context.file, line: context.line, column: columns.column(of: index, in: bytes)),
                             "unknown escape '\\\(escaped)' in string", notes: ["strings take \\\", \\\\, \\n and \\t"],
-                            sourceLine: source))
+                            sourceLine: context.source))
                 }
                 index += 2
                 continue
             }
-            text.append(c)
+            text.append(byte)
             index += 1
         }
         throw .syntax(
             Diagnostic(
-                .error, at: SourceLocation(file: file, line: line, column: start + 1), "unterminated string",
-                notes: ["close the string with '\"' on the same line"], sourceLine: source))
+                .error,
+                at: SourceLocation(
+                    file: context.file, line: context.line, column: columns.column(of: start, in: bytes)),
+                "unterminated string", notes: ["close the string with '\"' on the same line"],
+                sourceLine: context.source))
+    }
+
+    /// The bytes of the UTF-8 sequence a lead byte starts.
+    static func scalarLength(_ lead: UInt8) -> Int {
+        if lead < 0x80 { return 1 }
+        if lead >= 0xF0 { return 4 }
+        if lead >= 0xE0 { return 3 }
+        return 2
+    }
+
+    /// Byte offsets to 1-based scalar columns, counting forward only once over a line (the
+    /// lexer asks for columns in increasing order; an earlier offset is counted afresh).
+    struct ColumnCounter {
+        var counted = 0
+        var scalars = 0
+
+        mutating func column(of offset: Int, in bytes: [UInt8]) -> Int {
+            if offset < counted {
+                counted = 0
+                scalars = 0
+            }
+            while counted < offset {
+                // Continuation bytes (10xxxxxx) do not start a scalar.
+                if bytes[counted] & 0xC0 != 0x80 { scalars += 1 }
+                counted += 1
+            }
+            return scalars + 1
+        }
     }
 }

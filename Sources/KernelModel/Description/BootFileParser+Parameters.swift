@@ -34,6 +34,10 @@ extension BootFileParser {
         throws(BootDescriptionError) -> Bool
     {
         let macro = keyword.text
+        // Registrations, the common case, are never parameter statements.
+        if macro.hasSuffix("_initcall") || macro.hasSuffix("_initcall_sync") || macro == "module_init" {
+            return false
+        }
         let isLevelHelper = macro.hasSuffix("_param_cb") && macro != "module_param_cb"
         guard parameterKeywords.contains(macro) || isLevelHelper || macro == "pure_param_cb" else { return false }
         guard let objectIndex = currentObject else {

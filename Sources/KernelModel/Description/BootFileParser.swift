@@ -304,8 +304,9 @@ struct BootFileParser {
                 PendingFormat(object: objectIndex, message: message, line: lineNumber, handler: false))
         }
         let body: InitcallBody = { k in try behaviour.run(k) }
-        let function = InitFunction(
+        var function = InitFunction(
             name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires, body: body)
+        function.gap = behaviour.gap
         let source = SourceLocation(file: file, line: lineNumber, column: keyword.column)
         let levels = description.levels
         let registered =
@@ -316,26 +317,29 @@ struct BootFileParser {
         description.objects[objectIndex].entries.append(entry)
     }
 
+    /// A C identifier: an ASCII letter or `_`, then letters, digits and `_` (checked on the
+    /// UTF-8 bytes: any non-ASCII byte fails it).
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
-        else {
-            return false
-        }
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || isASCIILetter(first) else { return false }
         return isIdentifierBody(text)
     }
 
     static func isIdentifierBody(_ text: String) -> Bool {
         !text.isEmpty
-            && text.unicodeScalars.allSatisfy {
-                $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0)
+            && text.utf8.allSatisfy {
+                $0 == UInt8(ascii: "_") || isASCIILetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
             }
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     // MARK: Attributes
 
     static let attributeNames = [
         "time", "sleep", "returns", "preempt", "irqs", "printk", "pr_debug", "requires", "provides", "on-missing",
-        "panic", "size", "request_module",
+        "panic", "size", "request_module", "gap",
     ]
 
     /// The behaviour the attributes declare, and the column of each attribute (`requires=`).
@@ -345,14 +349,16 @@ struct BootFileParser {
         var behaviour = DeclaredBehaviour(function: function, line: lineNumber)
         var columns: [String: Int] = [:]
         for word in words {
-            guard let equals = word.unquotedPrefix.firstIndex(of: "=") else {
+            // By bytes: '=' is ASCII, and the key is what precedes it in the text as well.
+            guard let equals = word.unquotedPrefix.utf8.firstIndex(of: UInt8(ascii: "=")) else {
                 throw invalid(
                     "expected an attribute 'name=value', found '\(word.text)'", at: word.column,
                     notes: ["attributes: \(Self.attributeNames.joined(separator: ", "))"])
             }
-            let key = String(word.unquotedPrefix[..<equals])
-            let valueColumn = word.column + key.count + 1
-            let value = String(word.text.dropFirst(key.count + 1))
+            let key = String(Substring(word.unquotedPrefix.utf8[..<equals]))
+            let keyBytes = word.unquotedPrefix.utf8.distance(from: word.unquotedPrefix.utf8.startIndex, to: equals)
+            let valueColumn = word.column + key.unicodeScalars.count + 1
+            let value = String(Substring(word.text.utf8.dropFirst(keyBytes + 1)))
             try attribute(key, value, word: word, valueColumn: valueColumn, into: &behaviour)
             if columns[key + "="] == nil { columns[key + "="] = word.column }
         }
@@ -364,13 +370,17 @@ struct BootFileParser {
         into behaviour: inout DeclaredBehaviour
     ) throws(BootDescriptionError) {
         switch key {
-        case "time", "sleep":
+        case "time", "sleep", "gap":
             guard let ns = DurationParser.nanoseconds(value) else {
                 throw invalid(
                     "invalid duration '\(value)' for \(key)=", at: valueColumn,
                     notes: ["a number and a unit: 500ns, 120us, 3ms, 2.5ms, 1s (at most a day, whole nanoseconds)"])
             }
-            if key == "time" { behaviour.time = ns } else { behaviour.sleep = ns }
+            switch key {
+            case "time": behaviour.time = ns
+            case "gap": behaviour.gap = ns
+            default: behaviour.sleep = ns
+            }
         case "returns":
             behaviour.returns = try returnValue(value, column: valueColumn)
         case "preempt":
@@ -486,7 +496,8 @@ struct BootFileParser {
             level = parsed
             if marker != .continuation {
                 marker = .level
-                text = String(value.dropFirst(prefix.count + 1))
+                // By bytes: the prefix and its colon are the value's first bytes.
+                text = String(Substring(value.utf8.dropFirst(prefix.utf8.count + 1)))
             }
         }
         var arguments: [PrintkArgument] = []
@@ -502,7 +513,7 @@ struct BootFileParser {
             }
         }
         var message = DeclaredBehaviour.Message(level: level, text: text, marker: marker, column: column)
-        guard text.contains("%") || !arguments.isEmpty else { return message }
+        guard text.utf8.contains(UInt8(ascii: "%")) || !arguments.isEmpty else { return message }
         switch PrintkFormat.parse(text) {
         case .success(let format): message.format = format
         case .failure(let error): throw invalid(error.message, at: column, notes: [Self.formatNote])

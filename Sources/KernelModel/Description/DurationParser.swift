@@ -4,24 +4,30 @@
 enum DurationParser {
     static let maximum: UInt64 = 86_400 * 1_000_000_000
 
+    static let units: [([UInt8], UInt64)] = [
+        (Array("ns".utf8), 1), (Array("us".utf8), 1_000), (Array("µs".utf8), 1_000), (Array("ms".utf8), 1_000_000),
+        (Array("s".utf8), 1_000_000_000),
+    ]
+
+    /// On the UTF-8 bytes: the unit is the first of ``units`` the text ends with, the number
+    /// before it ASCII digits (at most twelve), optionally a dot and one to nine more.
     static func nanoseconds(_ text: String) -> UInt64? {
         if text == "0" { return 0 }
-        let units: [(String, UInt64)] = [
-            ("ns", 1), ("us", 1_000), ("µs", 1_000), ("ms", 1_000_000), ("s", 1_000_000_000),
-        ]
-        guard let (suffix, scale) = units.first(where: { text.hasSuffix($0.0) }) else { return nil }
-        let number = text.dropLast(suffix.count)
-        let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let wholeText = parts.first, !wholeText.isEmpty, wholeText.allSatisfy(\.isASCII),
-            wholeText.allSatisfy(\.isNumber), wholeText.count <= 12, let whole = UInt64(wholeText)
+        let bytes = Array(text.utf8)
+        guard
+            let (suffix, scale) = units.first(where: {
+                bytes.count >= $0.0.count && bytes.suffix($0.0.count).elementsEqual($0.0)
+            })
         else { return nil }
+        let number = bytes.dropLast(suffix.count)
+        let dot = number.firstIndex(of: UInt8(ascii: "."))
+        let wholeDigits = number[..<(dot ?? number.endIndex)]
+        guard !wholeDigits.isEmpty, wholeDigits.count <= 12, let whole = decimal(wholeDigits) else { return nil }
         var total = whole.multipliedReportingOverflow(by: scale)
         guard !total.overflow else { return nil }
-        if parts.count == 2 {
-            let fraction = parts[1]
-            guard !fraction.isEmpty, fraction.count <= 9, fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let digits = UInt64(fraction)
-            else { return nil }
+        if let dot {
+            let fraction = number[(dot + 1)...]
+            guard !fraction.isEmpty, fraction.count <= 9, let digits = decimal(fraction) else { return nil }
             var divisor: UInt64 = 1
             for _ in 0..<fraction.count { divisor *= 10 }
             let (scaled, overflow) = digits.multipliedReportingOverflow(by: scale)
@@ -30,5 +36,15 @@ enum DurationParser {
             guard !total.overflow else { return nil }
         }
         return total.partialValue <= maximum ? total.partialValue : nil
+    }
+
+    /// ASCII digits only (at most twelve, so no overflow).
+    private static func decimal(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        var value: UInt64 = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 }

@@ -42,8 +42,15 @@ public enum LogLevel: Int, Sendable, Hashable, CaseIterable, Comparable, Codable
         }
     }
 
+    static let byName: [String: LogLevel] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+
     /// `KERN_ERR`, `KERN_DEFAULT`, `ERR`, `err`, `3`, `<3>` → a level; nil if none.
     public init?(parsing text: String) {
+        // The spelling .boot files use, without case folding.
+        if let level = LogLevel.byName[text] {
+            self = level
+            return
+        }
         var name = text.uppercased()
         if name.hasPrefix("<"), name.hasSuffix(">") { name = String(name.dropFirst().dropLast()) }
         if let number = Int(name), let level = LogLevel(rawValue: number) {

@@ -17,6 +17,10 @@ public struct InitFunction: Sendable {
     public var requires: [String]
     /// What the function does when called: the C function's body.
     public var body: InitcallBody
+    /// Virtual time that passes before `do_one_initcall()` (or `console_init()`) reaches this
+    /// entry: what a real boot spent between the previous record and this call's `calling`
+    /// line (other CPUs, interrupts, the loop itself). `gap=` of an imported log; 0 by default.
+    public var gap: UInt64 = 0
 
     /// A function `name` that runs `body`; `size` defaults to ``defaultSize(for:)`` of the name.
     public init(

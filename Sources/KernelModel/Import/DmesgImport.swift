@@ -1,0 +1,315 @@
+import SourceInput
+
+/// Reads a kernel log taken with `initcall_debug` into an ``ImportedBoot``: one pass over the
+/// lines (``SourceText``, so CRLF/CR/LF alike), linear in the log and never trapping, whatever
+/// the log holds. A function name is not a key: each `calling` line opens a call of its own,
+/// and a `returned` line closes the latest open call of that name (of its pid, when the log
+/// has caller ids).
+public struct DmesgImport {
+    var boot = ImportedBoot()
+    /// Indices of calls opened, oldest first; closed ones are dropped lazily (from the end),
+    /// so that every lookup stays amortized constant whatever the log holds.
+    var open: [Int] = []
+    var openByName: [String: [Int]] = [:]
+    var openByPID: [Int32: [Int]] = [:]
+    /// 2.6.17–2.6.21 calls that printed `returned %d.` and wait for the next call to close them.
+    var oldReturnedOpen: [Int] = []
+    /// The last closed call of each name, for `do_one_initcall()`'s sanity report.
+    var lastClosedByName: [String: Int] = [:]
+    /// How many open-call entries a lookup may skip before giving up.
+    static let lookupBound = 64
+    /// The id `entering initcall level:` announced last (6.16+ logs).
+    var levelID: String?
+    var smpSeen = false
+    var initRan = false
+    var sawARM64 = false
+    /// The call whose WARN is being printed.
+    var warnOwner: Int?
+
+    /// The import of `text`; `systemMap` gives levels, table order and objects.
+    public static func read(_ text: String, systemMap: SystemMap? = nil) -> ImportedBoot {
+        var reader = DmesgImport()
+        var number = 0
+        let lines = SourceText.lines(text)
+        for (index, line) in lines.enumerated() {
+            // The line end of the last line is not an empty record.
+            if index == lines.count - 1, line.isEmpty, index > 0 { break }
+            number += 1
+            for record in Self.records(line, number: number) { reader.take(record) }
+        }
+        reader.boot.lineCount = number
+        reader.finish()
+        if let systemMap { reader.boot.apply(systemMap) }
+        reader.boot.noteUnknownLevels()
+        return reader.boot
+    }
+
+    /// The records of one line: usually one; messages run together (a continuation that lost
+    /// its newline) are split where a second timestamp starts.
+    static func records(_ line: Substring, number: Int) -> [DmesgRecord] {
+        var result: [DmesgRecord] = []
+        var rest = line
+        while true {
+            let record = DmesgRecord(rest, number: number)
+            guard record.microseconds != nil, let split = Self.secondTimestamp(in: record.text) else {
+                result.append(record)
+                return result
+            }
+            var head = record
+            head.text = record.text[..<split]
+            result.append(head)
+            rest = record.text[split...]
+        }
+    }
+
+    /// Where a `[   1.234567]` stamp starts inside `text` (not at its start).
+    static func secondTimestamp(in text: Substring) -> Substring.Index? {
+        // By bytes: '[' is ASCII, so every match is a character boundary.
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let bracket = bytes[index...].firstIndex(of: UInt8(ascii: "[")) {
+            var probe = text[bracket...]
+            if bracket != text.startIndex, DmesgRecord.timestamp(&probe) != nil { return bracket }
+            index = bytes.index(after: bracket)
+        }
+        return nil
+    }
+
+    mutating func take(_ record: DmesgRecord) {
+        if let line = InitcallDebugLine(record.text) {
+            debugLine(line, record)
+        } else {
+            otherLine(record)
+        }
+    }
+
+    // MARK: initcall_debug lines
+
+    mutating func debugLine(_ line: InitcallDebugLine, _ record: DmesgRecord) {
+        switch line {
+        case .calling(let symbol, let pid):
+            closeOldReturned()
+            startCall(symbol, pid: pid ?? record.callerPID, record)
+        case .returned(let symbol, let ret, let duration, let milliseconds):
+            guard let index = openCall(symbol.name, record) else { return boot.events.append(.record(record)) }
+            boot.calls[index].ret = ret
+            boot.calls[index].duration = duration
+            boot.calls[index].durationUnit = milliseconds ? .milliseconds : .microseconds
+            close(index, record)
+        case .returnedOld(let symbol, let ret):
+            guard let index = openCall(symbol.name, record) else { return boot.events.append(.record(record)) }
+            boot.calls[index].ret = ret
+            boot.calls[index].oldReturned = true
+            boot.calls[index].rettime = record.microseconds
+            oldReturnedOpen.append(index)
+        case .ranFor(let symbol, let milliseconds):
+            guard let index = openCall(symbol.name, record) else { return boot.events.append(.record(record)) }
+            boot.calls[index].duration = milliseconds
+            boot.calls[index].durationUnit = .milliseconds
+            close(index, record)
+        case .returnedWith(let symbol, let reasons):
+            // do_one_initcall()'s sanity report follows the call it is about.
+            if let index = lastClosedByName[symbol.name] {
+                boot.calls[index].sanity = reasons
+                boot.calls[index].warnRecords += 1
+            } else {
+                boot.events.append(.record(record))
+            }
+        case .blacklisted(let name):
+            closeOldReturned()
+            var call = newCall(name, pid: 1, record)
+            call.blacklisted = true
+            call.open = false
+            call.ret = -1
+            appendCall(call)
+        case .enteringLevel(let name):
+            levelID = Self.id(ofLevelName: name)
+            if levelID == nil { boot.events.append(.record(record)) }
+        case .async:
+            boot.events.append(.record(record))
+        }
+    }
+
+    /// The ids of `initcall_level_names[]` (and the trace-only "early" and "console").
+    static func id(ofLevelName name: String) -> String? {
+        let names = ["pure", "core", "postcore", "arch", "subsys", "fs", "device", "late"]
+        if name == "early" { return "early" }
+        if name == "console" { return "con" }
+        return names.firstIndex(of: name).map(String.init)
+    }
+
+    mutating func startCall(_ symbol: PrintedSymbol, pid: Int32?, _ record: DmesgRecord) {
+        var call = newCall(symbol.name, pid: pid, record)
+        call.size = symbol.size
+        call.module = symbol.module
+        if symbol.module != nil { call.phase = .outside }
+        // One task runs one initcall at a time: a call of the same pid still open lost its
+        // returned line (a log cut short, lines dropped by the ring buffer).
+        let key = pid ?? -1
+        for index in openByPID[key] ?? [] where boot.calls[index].open { boot.calls[index].open = false }
+        appendCall(call)
+        let index = boot.calls.count - 1
+        open.append(index)
+        openByName[symbol.name, default: []].append(index)
+        openByPID[key] = [index]
+    }
+
+    func newCall(_ name: String, pid: Int32?, _ record: DmesgRecord) -> ImportedBoot.Call {
+        var phase: ImportedBoot.Phase = smpSeen ? .levels : .early
+        if pid == 0 { phase = .console }
+        if let pid, pid > 1 { phase = .outside }
+        if initRan { phase = .outside }
+        var call = ImportedBoot.Call(function: name, pid: pid, phase: phase, line: record.line)
+        call.calltime = record.microseconds
+        if phase != .outside, let levelID {
+            call.id = levelID
+            call.idSource = "entering initcall level"
+        }
+        if phase == .console {
+            call.id = "con"
+            call.idSource = "@ 0: console_init()"
+        }
+        return call
+    }
+
+    mutating func appendCall(_ call: ImportedBoot.Call) {
+        boot.calls.append(call)
+        boot.events.append(.call(boot.calls.count - 1))
+    }
+
+    /// The latest open call named `name` (of the record's pid, when it has a caller id).
+    mutating func openCall(_ name: String, _ record: DmesgRecord) -> Int? {
+        guard var list = openByName[name] else { return nil }
+        while let last = list.last, !boot.calls[last].open { list.removeLast() }
+        openByName[name] = list.isEmpty ? nil : list
+        let pid = record.callerPID
+        return list.suffix(Self.lookupBound).last { boot.calls[$0].open && (pid == nil || boot.calls[$0].pid == pid) }
+    }
+
+    mutating func close(_ index: Int, _ record: DmesgRecord) {
+        boot.calls[index].open = false
+        boot.calls[index].rettime = record.microseconds
+        lastClosedByName[boot.calls[index].function] = index
+    }
+
+    /// 2.6.17–2.6.21 print `returned %d.` without a `ran for` line: the next call closes it.
+    mutating func closeOldReturned() {
+        for index in oldReturnedOpen {
+            boot.calls[index].open = false
+            lastClosedByName[boot.calls[index].function] = index
+        }
+        oldReturnedOpen.removeAll()
+    }
+
+    /// The latest call still open.
+    mutating func latestOpen() -> Int? {
+        while let last = open.last, !boot.calls[last].open { open.removeLast() }
+        return open.last
+    }
+
+    // MARK: Other lines
+
+    mutating func otherLine(_ record: DmesgRecord) {
+        machineLine(record.text, record)
+        countWarn(record.text)
+        if let owner = owner(of: record) {
+            boot.calls[owner].records.append(record)
+        } else {
+            boot.events.append(.record(record))
+        }
+    }
+
+    /// A WARN after a call (`__warn()`, from `------------[ cut here ]------------` to
+    /// `---[ end trace … ]---`): its records count towards the call, whose replay prints one.
+    mutating func countWarn(_ text: Substring) {
+        if text == "------------[ cut here ]------------", latestOpen() == nil,
+            let last = boot.calls.indices.last, boot.calls[last].phase != .outside
+        {
+            warnOwner = last
+        }
+        guard let owner = warnOwner else { return }
+        boot.calls[owner].warnRecords += 1
+        if text.hasPrefix("---[ end trace") { warnOwner = nil }
+    }
+
+    /// The open call a line belongs to: its pid's (caller id), else the latest.
+    mutating func owner(of record: DmesgRecord) -> Int? {
+        if let pid = record.callerPID {
+            return openByPID[pid]?.last.flatMap { boot.calls[$0].open ? $0 : nil }
+        }
+        return latestOpen()
+    }
+
+    mutating func machineLine(_ text: Substring, _ record: DmesgRecord) {
+        if text.hasPrefix("Linux version "), boot.banner == nil {
+            boot.banner = String(text)
+            boot.release = text.dropFirst(14).prefix { $0 != " " }.description
+        } else if text.hasPrefix("Kernel command line: ") {
+            boot.commandLine = String(text.dropFirst(21))
+        } else if text.hasPrefix("Command line: ") {
+            boot.architecture = "x86_64"
+            if boot.commandLine == nil { boot.commandLine = String(text.dropFirst(14)) }
+        } else if text.hasPrefix("Booting Linux on physical CPU") || text.hasPrefix("Freeing unused kernel memory: ")
+            || text.hasPrefix("Machine model: ")
+        {
+            // setup_arch() and free_initmem() of arm64.
+            sawARM64 = true
+        } else if text.hasPrefix("smp: Bringing up secondary CPUs") {
+            boot.smpBringUp = record.microseconds
+        } else if text.hasPrefix("smp: Brought up ") || text.hasPrefix("Brought up ") {
+            smpSeen = true
+            boot.smpBroughtUp = record.microseconds
+            boot.cpus = Self.cpuCount(text)
+        } else if text.hasPrefix("Hardware name: "), boot.hardware == nil {
+            boot.hardware = String(text.dropFirst(15))
+        } else if text.hasPrefix("Kernel Offset: 0x") {
+            boot.kaslr = text.dropFirst(15).prefix { $0 != " " }.description
+        } else if text.hasPrefix("Run "), text.hasSuffix(" as init process"), !initRan {
+            initRan = true
+            boot.initPath = String(text.dropFirst(4).dropLast(16))
+        } else if text.hasPrefix("Kernel panic - not syncing: "), boot.panic == nil {
+            panicLine(String(text.dropFirst(28)), record)
+        } else if text.hasPrefix("WARNING: CPU: ") {
+            boot.warnings += 1
+        } else if text.hasPrefix("CPU: "), text.contains(" PID: ") {
+            boot.dumpStackLine = boot.dumpStackLine ?? String(text)
+            if let tainted = text.firstASCIIRange(of: " Tainted: ") {
+                boot.taint = text[tainted.upperBound...].prefix { $0 != " " }.description
+            }
+        } else if let tainted = text.firstASCIIRange(of: " Tainted: ") {
+            boot.taint = text[tainted.upperBound...].prefix { $0 != " " }.description
+        }
+    }
+
+    /// `panic()` inside a call: the call ends there, and the panic's own lines are the
+    /// engine's to print (kept as comments).
+    mutating func panicLine(_ message: String, _ record: DmesgRecord) {
+        boot.panic = message
+        guard let index = latestOpen(), boot.calls[index].phase != .outside else { return }
+        boot.calls[index].panic = message
+        close(index, record)
+    }
+
+    /// `Brought up 1 node, 4 CPUs` / `Brought up 4 CPUs`: the number before "CPU".
+    static func cpuCount(_ text: Substring) -> Int? {
+        let words = text.split(separator: " ")
+        guard let cpu = words.firstIndex(where: { $0.hasPrefix("CPU") }), cpu > 0 else { return nil }
+        return Int(words[cpu - 1]).map { min(max($0, 1), 8192) }
+    }
+
+    /// Calls still open at the end (the log stops, or the boot hung or panicked inside them).
+    mutating func finish() {
+        // Only x86's setup_arch() prints "Command line:".
+        if boot.architecture == nil, boot.banner != nil { boot.architecture = sawARM64 ? "arm64" : "generic" }
+        // Calls before an smp line that never came: not proved early.
+        if !smpSeen {
+            for index in boot.calls.indices where boot.calls[index].phase == .early {
+                boot.calls[index].phase = .levels
+            }
+        }
+        for index in boot.calls.indices where boot.calls[index].phase == .early && boot.calls[index].id == nil {
+            boot.calls[index].id = "early"
+            boot.calls[index].idSource = "before smp_init()"
+        }
+    }
+}

@@ -1,0 +1,167 @@
+/// The registrations of an imported boot, in log order, with the attributes that replay them.
+extension BootFileWriter {
+    mutating func body() {
+        for event in boot.events {
+            switch event {
+            case .record(let record): comment(record)
+            case .call(let index):
+                let call = boot.calls[index]
+                if call.phase == .outside {
+                    outsideCall(call)
+                } else {
+                    registration(call)
+                }
+            }
+        }
+    }
+
+    mutating func comment(_ record: DmesgRecord) {
+        line("# " + Self.stamp(record.microseconds) + String(record.text))
+    }
+
+    static func stamp(_ microseconds: UInt64?) -> String {
+        guard let microseconds else { return "" }
+        let seconds = String(microseconds / 1_000_000)
+        let fraction = String(microseconds % 1_000_000)
+        return "[" + String(repeating: " ", count: max(0, 5 - seconds.count)) + seconds + "."
+            + String(repeating: "0", count: 6 - fraction.count) + fraction + "] "
+    }
+
+    /// A module's init or async work: not part of the built-in tables, kept as comments.
+    mutating func outsideCall(_ call: ImportedBoot.Call) {
+        let module = call.module.map { " [\($0)]" } ?? ""
+        let pid = call.pid.map { " @ \($0)" } ?? ""
+        line("# " + Self.stamp(call.calltime) + "(not built in) calling  \(call.function)\(module)\(pid)")
+        for record in call.records { comment(record) }
+        if let duration = call.duration {
+            line(
+                "# " + Self.stamp(call.rettime)
+                    + "(not built in) \(call.function) returned \(call.ret) after \(duration)")
+        }
+    }
+
+    mutating func registration(_ call: ImportedBoot.Call) {
+        guard Self.isIdentifier(call.function) else {
+            // `foo.cold`, a bare address without kallsyms: no C function to declare.
+            return line("# not a C identifier, left out: " + Self.stamp(call.calltime) + "calling  " + call.function)
+        }
+        if call.phase == .early, !pid1Started { startPID1(at: nil) }
+        if call.phase == .levels, !smpDone { smpInit() }
+        let objectName = call.object.map { $0 + ".o" } ?? "unknown.o"
+        if objectName != object { openObject(objectName) }
+        var words = ["  " + macro(call)]
+        let gap = call.calltime.map { $0 &* 1_000 > clock ? $0 &* 1_000 - clock : 0 } ?? 0
+        clock &+= gap
+        if gap > 0 { words.append("gap=" + Self.duration(gap)) }
+        words += attributes(call)
+        line(words.joined(separator: " ") + levelComment(call))
+    }
+
+    /// `smp_init()`'s two lines and its per-CPU time, between the early slice and level 0.
+    mutating func smpInit() {
+        smpDone = true
+        if !pid1Started { startPID1(at: boot.smpBringUp) }
+        let cpus = UInt64(max(1, boot.cpus ?? 1))
+        clock &+= 2 &* printkCost &+ perCPU &* (cpus - 1)
+    }
+
+    /// `rest_init()`: with no early call to carry the time to PID 1, `kernel_init=` puts
+    /// `smp_init()`'s first line where the log has it.
+    mutating func startPID1(at microseconds: UInt64?) {
+        pid1Started = true
+        guard let microseconds, microseconds &* 1_000 > clock else { return }
+        kernelInit = microseconds &* 1_000 - clock
+        clock = microseconds &* 1_000
+    }
+
+    mutating func openObject(_ name: String) {
+        let count = (objectNames[name] ?? 0) + 1
+        objectNames[name] = count
+        object = name
+        if name == "unknown.o", count == 1 { line("# objects unknown: no 5.12+ System.map names them") }
+        line("object " + (count == 1 ? name : String(name.dropLast(2)) + "-part\(count).o"))
+    }
+
+    /// The macro for a call's id; a call whose level is unknown takes the previous call's.
+    mutating func macro(_ call: ImportedBoot.Call) -> String {
+        let id = call.id ?? lastID
+        if call.phase == .levels { lastID = id }
+        return Self.macros[id].map { "\($0) \(call.function)" } ?? "__define_initcall \(call.function) \(id)"
+    }
+
+    /// The registration macro of each id.
+    static let macros = [
+        "early": "early_initcall", "0": "pure_initcall", "1": "core_initcall", "1s": "core_initcall_sync",
+        "2": "postcore_initcall", "2s": "postcore_initcall_sync", "3": "arch_initcall",
+        "3s": "arch_initcall_sync", "4": "subsys_initcall", "4s": "subsys_initcall_sync", "5": "fs_initcall",
+        "5s": "fs_initcall_sync", "rootfs": "rootfs_initcall", "6": "device_initcall",
+        "6s": "device_initcall_sync", "7": "late_initcall", "7s": "late_initcall_sync", "con": "console_initcall",
+    ]
+
+    func levelComment(_ call: ImportedBoot.Call) -> String {
+        call.id == nil ? "  # level unknown" : ""
+    }
+
+    /// time=, returns=, size=, printk=, preempt=/irqs=, panic=; advances the clock as the
+    /// engine will.
+    mutating func attributes(_ call: ImportedBoot.Call) -> [String] {
+        if call.blacklisted {
+            clock &+= printkCost
+            return []
+        }
+        var words: [String] = []
+        let inner = UInt64(call.records.count) &* printkCost
+        let total = max(inner, durationNanoseconds(call))
+        if total > inner { words.append("time=" + Self.duration(total - inner)) }
+        clock &+= printkCost &* (2 &+ UInt64(call.warnRecords)) &+ total
+        if call.ret != 0 { words.append("returns=\(call.ret)") }
+        if let size = call.size, (1...0x10_0000).contains(size) { words.append("size=0x" + String(size, radix: 16)) }
+        for record in call.records {
+            let level = LogLevel(rawValue: record.level ?? LogLevel.KERN_INFO.rawValue) ?? .KERN_INFO
+            words.append("printk=\(level.name):" + Self.quoted(String(record.text).replacingPercent()))
+        }
+        if let sanity = call.sanity {
+            if sanity.contains("preemption imbalance") { words.append("preempt=+1") }
+            if sanity.contains("disabled interrupts") { words.append("irqs=off") }
+        }
+        if let panic = call.panic, !panic.isEmpty { words.append("panic=" + Self.quoted(panic)) }
+        return words
+    }
+
+    /// The nanoseconds the engine turns into the printed duration: `ktime_us_delta()` from
+    /// 5.18 (µs of 1000 ns), `>> 10` from 2.6.28 (of 1024 ns), `>> 20` for msecs.
+    func durationRange(_ call: ImportedBoot.Call) -> ClosedRange<UInt64> {
+        guard let duration = call.duration else { return 0...0 }
+        let unit: UInt64
+        switch call.durationUnit {
+        case .milliseconds: unit = 1 << 20
+        case .microseconds: unit = (version.map { $0.isAtLeast(5, 18) } ?? true) ? 1_000 : 1_024
+        }
+        let limit: UInt64 = 86_400_000_000_000
+        let (low, overflow) = duration.multipliedReportingOverflow(by: unit)
+        guard !overflow, low < limit else { return limit...limit }
+        return low...(low + unit - 1)
+    }
+
+    /// The body's whole time: the printed duration's lowest value, or what the records it
+    /// prints cost when that is more; for a call that panicked, from after its calling line
+    /// to the panic.
+    func durationNanoseconds(_ call: ImportedBoot.Call) -> UInt64 {
+        guard call.duration != nil else {
+            guard let start = call.calltime, let end = call.rettime, end > start else { return 0 }
+            let span = (end - start) &* 1_000
+            return span > printkCost ? span - printkCost : 0
+        }
+        return durationRange(call).lowerBound
+    }
+}
+
+extension String {
+    /// A literal text as a `printk()` format: `%` doubled.
+    func replacingPercent() -> String {
+        guard contains("%") else { return self }
+        var out = ""
+        for character in self { out += character == "%" ? "%%" : String(character) }
+        return out
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import InitcallSim
+import InitcallSimCLI
+import TestSupport
+import Testing
+
+/// `initcall-sim import` on excerpts of real logs (Tests/CLITests/Fixtures/import/README.md
+/// says where each comes from): the description is golden, and booting it prints the same
+/// `calling`/`returned` lines (their timestamps too, where the log has them).
+@Suite struct ImportFixtureTests {
+    static let fixtures = [
+        "clearlinux-4.x-x86_64.dmesg", "clearlinux-5.x-x86_64.dmesg", "liquorix-5.x-journal.log",
+        "rubikpi-6.8-arm64.dmesg", "elinux-2.6-x86.dmesg",
+    ]
+
+    @Test(arguments: fixtures)
+    func importIsGolden(fixture: String) throws {
+        let output = CLIFixtures.runFromRoot(["import", "Tests/CLITests/Fixtures/import/" + fixture])
+        #expect(output.exitCode == 0, "\(output.stderr)")
+        try CLIFixtures.checkGolden(output.stdout, "import/" + fixture + ".boot")
+    }
+
+    @Test(arguments: fixtures)
+    func bootReplaysTheCalls(fixture: String) throws {
+        let log = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/import/" + fixture),
+            encoding: .utf8)
+        let imported = DmesgImport.read(log)
+        let description = try BootFile.parse(imported.bootFile(source: fixture), file: "imported.boot")
+        let result = try Linker.link(description).boot()
+        let again = DmesgImport.read(DmesgRenderer.render(result))
+        let expected = imported.calls.filter { $0.phase != .outside && $0.duration != nil }
+        let replayed = again.calls.filter { $0.phase != .outside }
+        #expect(replayed.map(\.function) == expected.map(\.function))
+        #expect(replayed.map(\.ret) == expected.map(\.ret))
+        #expect(replayed.map(\.duration) == expected.map(\.duration))
+        #expect(replayed.map(\.records.count) == expected.map(\.records.count))
+        // Calling lines within 1 µs, up to the first call whose two lines are closer than its
+        // duration (a duration read from a coarser clock than printk's: the log's own
+        // arithmetic does not allow more). Returned lines within 3 µs: in these logs a call's
+        // two lines are 3-4 µs further apart than its duration while the next call starts
+        // 2-3 µs after, and one cost per record cannot fit both; the import keeps calls from
+        // ever starting late, so the returned lines come up to that difference early.
+        for (real, replay) in zip(expected, replayed) {
+            guard let start = real.calltime, let end = real.rettime, let duration = real.duration,
+                end - start >= duration
+            else { break }
+            #expect(Self.close(replay.calltime, start, within: 1), "\(real.function) calling line")
+            #expect(Self.close(replay.rettime, end, within: 3), "\(real.function) returned line")
+        }
+    }
+
+    static func close(_ a: UInt64?, _ b: UInt64, within microseconds: UInt64) -> Bool {
+        guard let a else { return false }
+        return a >= b ? a - b <= microseconds : b - a <= microseconds
+    }
+}

@@ -1,0 +1,161 @@
+import InitcallSim
+import Testing
+
+/// The pieces of `initcall-sim import`: one log line taken apart, the `initcall_debug`
+/// messages of every era, and what the importer makes of messy real logs.
+@Suite struct DmesgImportTests {
+    @Test func recordFormats() {
+        let plain = DmesgRecord("[    1.234567] calling  foo_init+0x0/0x30 @ 1", number: 1)
+        #expect(plain.microseconds == 1_234_567)
+        #expect(plain.text == "calling  foo_init+0x0/0x30 @ 1")
+        let raw = DmesgRecord("<7>[    0.000001][    T1] hello", number: 2)
+        #expect(raw.level == 7)
+        #expect(raw.microseconds == 1)
+        #expect(raw.caller == "T1")
+        #expect(raw.callerPID == 1)
+        #expect(raw.text == "hello")
+        let bare = DmesgRecord("calling  foo_init+0x0/0x30 @ 1", number: 3)
+        #expect(bare.microseconds == nil)
+        #expect(bare.text == "calling  foo_init+0x0/0x30 @ 1")
+        let syslog = DmesgRecord("<30>text", number: 4)
+        #expect(syslog.level == 6)
+        let cpu = DmesgRecord("[   12.5][    C3] x", number: 5)
+        #expect(cpu.microseconds == 12_500_000)
+        #expect(cpu.caller == "C3")
+    }
+
+    @Test func debugLinesOfEveryEra() throws {
+        #expect(
+            InitcallDebugLine("calling  e1000_init_module+0x0/0x80 [e1000] @ 412")
+                == .calling(try #require(symbol("e1000_init_module", 0x80, "e1000")), pid: 412))
+        #expect(
+            InitcallDebugLine("initcall inet_init+0x0/0x2a0 returned 0 after 1234 usecs")
+                == .returned(try #require(symbol("inet_init", 0x2a0)), ret: 0, duration: 1234, milliseconds: false))
+        #expect(
+            InitcallDebugLine("initcall pci_init returned 7 after 2 usecs")
+                == .returned(try #require(symbol("pci_init", nil)), ret: 7, duration: 2, milliseconds: false))
+        // 2.6.26-27: %pF, no pid, msecs.
+        #expect(
+            InitcallDebugLine("calling  net_ns_init+0x0/0x14d")
+                == .calling(try #require(symbol("net_ns_init", 0x14d)), pid: nil))
+        #expect(
+            InitcallDebugLine("initcall net_ns_init+0x0/0x14d returned 0 after 0 msecs")
+                == .returned(try #require(symbol("net_ns_init", 0x14d)), ret: 0, duration: 0, milliseconds: true))
+        // 2.6.22-25.
+        #expect(
+            InitcallDebugLine("Calling initcall 0xc0417f30: init_elf_binfmt+0x0/0x10()")
+                == .calling(try #require(symbol("init_elf_binfmt", 0x10)), pid: nil))
+        #expect(
+            InitcallDebugLine("initcall 0xc0417f30: init_elf_binfmt+0x0/0x10() returned 0.")
+                == .returnedOld(try #require(symbol("init_elf_binfmt", 0x10)), ret: 0))
+        #expect(
+            InitcallDebugLine("initcall 0xc0417f30 ran for 0 msecs: init_elf_binfmt+0x0/0x10()")
+                == .ranFor(try #require(symbol("init_elf_binfmt", 0x10)), milliseconds: 0))
+        #expect(
+            InitcallDebugLine("initcall foo_init+0x0/0x40 returned with preemption imbalance ")
+                == .returnedWith(try #require(symbol("foo_init", 0x40)), reasons: "preemption imbalance "))
+        #expect(InitcallDebugLine("initcall blocked_init blacklisted") == .blacklisted("blocked_init"))
+        #expect(InitcallDebugLine("entering initcall level: device") == .enteringLevel("device"))
+        #expect(InitcallDebugLine("calling  3_async_port_probe+0x0/0x50 @ 8") == .async)
+        #expect(InitcallDebugLine("initcall 3_async_port_probe+0x0/0x50 returned after 5 usecs") == .async)
+    }
+
+    @Test func notInitcalls() {
+        // PCI fixups (pci_do_fixups) and the driver core's probe timing look alike.
+        #expect(InitcallDebugLine("pci 0000:00:01.0: calling  quirk_piix4_acpi+0x0/0x170 @ 1") == nil)
+        #expect(InitcallDebugLine("probe of 0000:00:03.0 returned 0 after 1510 usecs") == nil)
+        #expect(InitcallDebugLine("initcall_blacklist requires CONFIG_KALLSYMS") == nil)
+        #expect(InitcallDebugLine("calling  foo bar baz @ x") == nil)
+    }
+
+    @Test func messyLog() {
+        let log = """
+            [    0.100000] smp: Brought up 1 node, 2 CPUs\r
+            [    0.200000] calling  twice_init+0x0/0x20 @ 1\r
+            [    0.200010] initcall twice_init+0x0/0x20 returned 5 after 9 usecs\r
+            [    0.199000] random: crng init done\r
+            [    0.200020] calling  twice_init+0x0/0x20 @ 1\r
+            [    0.200030] pci 0000:00:01.0: calling  quirk_x+0x0/0x10 @ 1\r
+            [    0.200040] probe of 0000:00:03.0 returned 0 after 3 usecs[    0.200050] initcall twice_init+0x0/0x20 returned 0 after 29 usecs\r
+            [    0.300000] calling  mod_init+0x0/0x20 [mod] @ 300\r
+            [    0.300010] initcall mod_init+0x0/0x20 [mod] returned 0 after 8 usecs\r
+            """
+        let boot = DmesgImport.read(log)
+        let builtIn = boot.calls.filter { $0.phase != .outside }
+        #expect(builtIn.map(\.function) == ["twice_init", "twice_init"])
+        #expect(builtIn.map(\.ret) == [5, 0])
+        #expect(
+            builtIn[1].records.map(\.text) == [
+                "pci 0000:00:01.0: calling  quirk_x+0x0/0x10 @ 1", "probe of 0000:00:03.0 returned 0 after 3 usecs",
+            ])
+        #expect(builtIn[1].duration == 29)
+        #expect(boot.calls.last?.module == "mod")
+        #expect(boot.calls.last?.phase == .outside)
+        #expect(boot.cpus == 2)
+    }
+
+    @Test func systemMapGivesLevelsAndObjects() {
+        let map = """
+            ffffffff83000000 T __initcall_start
+            ffffffff83000000 d __initcall__kmod_softirq__301_1012_spawn_ksoftirqdearly
+            ffffffff83000004 T __initcall0_start
+            ffffffff83000004 d __initcall__kmod_net_namespace__590_385_net_ns_init0
+            ffffffff83000008 T __initcall1_start
+            ffffffff83000008 d __initcall_sock_init1
+            ffffffff8300000c T __initcall6_start
+            ffffffff8300000c d __initcall__kmod_core__412_88_foo_init6
+            ffffffff83000010 d __initcall__kmod_other__413_88_bar_init6
+            ffffffff83000014 d __initcall__kmod_core__414_99_baz_init6
+            ffffffff83000018 T __initcall7_start
+            ffffffff83000018 d __initcall__kmod_clk__5_1_clk_disable_unused7s
+            ffffffff8300001c T __initcall_end
+            """
+        let log = """
+            [    0.001000] calling  spawn_ksoftirqd+0x0/0x30 @ 1
+            [    0.001001] initcall spawn_ksoftirqd+0x0/0x30 returned 0 after 0 usecs
+            [    0.002000] smp: Brought up 1 node, 1 CPU
+            [    0.003000] calling  net_ns_init+0x0/0x30 @ 1
+            [    0.003001] initcall net_ns_init+0x0/0x30 returned 0 after 0 usecs
+            [    0.003002] calling  sock_init+0x0/0x30 @ 1
+            [    0.003003] initcall sock_init+0x0/0x30 returned 0 after 0 usecs
+            [    0.003004] calling  foo_init+0x0/0x30 @ 1
+            [    0.003005] initcall foo_init+0x0/0x30 returned 0 after 0 usecs
+            [    0.003006] calling  bar_init+0x0/0x30 @ 1
+            [    0.003007] initcall bar_init+0x0/0x30 returned 0 after 0 usecs
+            [    0.003008] calling  baz_init+0x0/0x30 @ 1
+            [    0.003009] initcall baz_init+0x0/0x30 returned 0 after 0 usecs
+            [    0.003010] calling  clk_disable_unused+0x0/0x30 @ 1
+            [    0.003011] initcall clk_disable_unused+0x0/0x30 returned 0 after 0 usecs
+            """
+        let boot = DmesgImport.read(log, systemMap: SystemMap(map))
+        #expect(boot.calls.map { $0.id ?? "?" } == ["early", "0", "1", "6", "6", "6", "7s"])
+        #expect(
+            boot.calls.map { $0.object ?? "?" } == ["softirq", "net_namespace", "?", "core", "other", "core", "clk"])
+        #expect(boot.notes.contains { $0.contains("object 'core'") })
+    }
+
+    @Test func hostileInputNeverTraps() {
+        let inputs = [
+            "", "\r\r\r", "[", "[ ]", "<", "<999999999999999999>", "[99999999999999999999.9999999999] x",
+            "calling  ", "calling   @ ", "calling  a @ 99999999999", "initcall  returned",
+            "initcall a returned x after y usecs",
+            "initcall a returned 0 after 99999999999999999999 usecs", "initcall 0x: returned",
+            "initcall 0x ran for  msecs: ",
+            String(repeating: "[", count: 10_000), String(repeating: "[    1.000000] ", count: 2_000),
+            "initcall a+0x0/0xffffffffffffffffffff returned 0 after 1 usecs", "Linux version ", "Linux version x (",
+            "Brought up CPUs", "Run  as init process", "entering initcall level: nonsense",
+        ]
+        for input in inputs {
+            let boot = DmesgImport.read(input + "\n" + input)
+            _ = boot.bootFile(source: "hostile")
+        }
+    }
+
+    /// The symbol `%pS` prints for `name` (`name+0x0/0xSIZE [module]`).
+    private func symbol(_ name: String, _ size: Int?, _ module: String? = nil) -> PrintedSymbol? {
+        var text = name
+        if let size { text += "+0x0/0x" + String(size, radix: 16) }
+        if let module { text += " [\(module)]" }
+        return PrintedSymbol(Substring(text))
+    }
+}
