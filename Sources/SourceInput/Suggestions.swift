@@ -12,6 +12,14 @@ package enum Suggestions {
     }
 
     /// Levenshtein distance, bounded in work by the (short) words compared.
+    /// Whether `a` and `b` are at most `edits` edits apart. Words whose lengths differ by more
+    /// cannot be, and are told apart without the quadratic table: a check that asks this of
+    /// every pair in a large input stays cheap.
+    package static func isWithin(_ a: String, _ b: String, edits: Int) -> Bool {
+        guard abs(a.utf8.count - b.utf8.count) <= edits else { return false }
+        return distance(a, b) <= edits
+    }
+
     package static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a.utf8.prefix(64))
         let y = Array(b.utf8.prefix(64))

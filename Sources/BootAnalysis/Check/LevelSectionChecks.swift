@@ -14,6 +14,8 @@ enum LevelSectionChecks {
         // With a boundary undefined the link fails (undefined-boundary says so); where the
         // entries would run is then unknowable.
         let walksKnown = probe.walks.allSatisfy { $0.range != nil }
+        // Made once: every orphan level looks for its misspelling among the same patterns.
+        let stray = StrayPatterns(probe)
         for (index, id) in levels.ids.enumerated() where !id.macros.isEmpty {
             let macro = id.macros[0]
             let location = levels.sources?.macros[macro]
@@ -24,7 +26,7 @@ enum LevelSectionChecks {
                 {
                     continue
                 }
-                findings.append(neverRuns(id, macro, location, probe, version))
+                findings.append(neverRuns(id, macro, location, probe, stray, version))
             } else if let statement = probe.isDiscarded(index) {
                 findings.append(discarded(id, macro, statement))
             } else if let placement = probe.placement(ofID: index) {
@@ -41,14 +43,14 @@ enum LevelSectionChecks {
 
     private static func neverRuns(
         _ id: InitcallID, _ macro: String, _ location: SourceLocation?, _ probe: InitcallProbe,
-        _ version: KernelVersion
+        _ stray: StrayPatterns, _ version: KernelVersion
     )
         -> Finding
     {
         let isConsole = id.sectionBase != ".initcall\(id.id)"
         let level = syncBase(id, probe.levels) ?? id.id
         // A misspelt pattern is where the fix goes: point there.
-        let typo = misspelling(of: id.section, in: probe)
+        let typo = stray.misspelling(of: id.section)
         return Finding(
             .error, code: "level-never-runs", location: typo?.location ?? location,
             summary: "no pattern of the linker script collects \(id.section): \(macro)() calls never run",
@@ -61,27 +63,6 @@ enum LevelSectionChecks {
                     ? "collect it with KEEP(*(\(id.section))) between \(probe.levels.consoleSlice?.start ?? "__con_initcall_start") and \(probe.levels.consoleSlice?.end ?? "__con_initcall_end")"
                     : "add INIT_CALLS_LEVEL(\(level)) to INIT_CALLS (that is, __initcall\(level)_start = .; KEEP(*(.initcall\(level).init)) KEEP(*(.initcall\(level)s.init))) where level \(level) should run"),
             subjects: [id.section, macro])
-    }
-
-    /// "Did you mean": a literal pattern of the script that collects no section of the table
-    /// and is a typo away from `section` (`*(.intcall6.init)` for `.initcall6.init`).
-    static func misspelling(of section: String, in probe: InitcallProbe) -> (fix: String, location: SourceLocation)? {
-        let known = Set(probe.levels.ids.map(\.section))
-        var stray: [String: SourceLocation] = [:]
-        for output in probe.script.outputSections {
-            for case .input(let description) in output.items {
-                for pattern in description.sections {
-                    let name = pattern.pattern
-                    guard Wildcard(name).isLiteral, !known.contains(name), stray[name] == nil else { continue }
-                    stray[name] = description.location
-                }
-            }
-        }
-        // Two edits at most: a dropped, doubled or swapped letter, not any short section name.
-        let close = stray.keys.sorted().filter { Suggestions.distance(section, $0) <= 2 }
-        guard let name = Suggestions.closest(to: section, in: close, limit: 1).first, let location = stray[name]
-        else { return nil }
-        return ("did you mean \(section)? This pattern collects \(name), which no level uses", location)
     }
 
     /// What the build says about an orphan section. From 5.10 CONFIG_LD_ORPHAN_WARN (x86, arm,
@@ -159,5 +140,37 @@ enum LevelSectionChecks {
             fix:
                 "list \(symbol) in initcall_levels[] (init/main.c) in layout order, and add its name to initcall_level_names[]",
             subjects: [symbol, macro])
+    }
+}
+
+/// The literal patterns of a script that collect no section of the level table, each with the
+/// place it is written: where a misspelt section name (`*(.intcall6.init)`) would be.
+struct StrayPatterns {
+    private let names: [String]
+    private let locations: [String: SourceLocation]
+
+    init(_ probe: InitcallProbe) {
+        let known = Set(probe.levels.ids.map(\.section))
+        var locations: [String: SourceLocation] = [:]
+        for output in probe.script.outputSections {
+            for case .input(let description) in output.items {
+                for pattern in description.sections {
+                    let name = pattern.pattern
+                    guard Wildcard(name).isLiteral, !known.contains(name), locations[name] == nil else { continue }
+                    locations[name] = description.location
+                }
+            }
+        }
+        self.locations = locations
+        self.names = locations.keys.sorted()
+    }
+
+    /// "Did you mean": a stray pattern a typo away from `section` — two edits at most (a
+    /// dropped, doubled or swapped letter), not any short section name.
+    func misspelling(of section: String) -> (fix: String, location: SourceLocation)? {
+        let close = names.filter { Suggestions.isWithin(section, $0, edits: 2) }
+        guard let name = Suggestions.closest(to: section, in: close, limit: 1).first, let location = locations[name]
+        else { return nil }
+        return ("did you mean \(section)? This pattern collects \(name), which no level uses", location)
     }
 }
