@@ -28,6 +28,12 @@ public enum Exploration {
         /// … up to this many, in order of first appearance (k independent hazards can make
         /// 2^k failing outcomes; the first ones are the most common).
         public var reduceLimit = 100
+        /// The boots all reductions may spend together. Each failing outcome gets an equal
+        /// share, at most 2,000 boots for its objects and 512 for its pair moves (what one
+        /// outcome alone gets); a reproducer whose share ran out says it is not minimal.
+        /// Bounds the time of an exploration with many failing outcomes (500 provider/consumer
+        /// pairs in one level make every explored order its own outcome).
+        public var reductionBudget = 20_000
 
         /// The defaults: 1,000 orders, seed 1, one job, every level, failures reduced.
         public init() {}
@@ -258,9 +264,11 @@ public enum Exploration {
         let failing = Array(
             report.outcomes.indices.filter { !report.outcomes[$0].passes }.prefix(max(0, setup.options.reduceLimit)))
         let targets = failing.map { setup.order(report.outcomes[$0].firstOrder) }
+        let share = ReductionShare(total: setup.options.reductionBudget, outcomes: failing.count)
         let reproducers = await inParallel(failing.count, jobs: setup.options.jobs) { index in
             Result { () throws(ExplorationError) -> ExplorationReport.Reproducer in
-                try reproducer(from: from, fromOrder: passing, to: targets[index], setup, setup.relinker.isolated())
+                try reproducer(
+                    from: from, fromOrder: passing, to: targets[index], share, setup, setup.relinker.isolated())
             }
         }
         for (index, reproducer) in zip(failing, reproducers) {
@@ -269,10 +277,12 @@ public enum Exploration {
     }
 
     private static func reproducer(
-        from: [Int], fromOrder: Int, to target: [Int], _ setup: Setup, _ relinker: Relinker
+        from: [Int], fromOrder: Int, to target: [Int], _ share: ReductionShare, _ setup: Setup,
+        _ relinker: Relinker
     ) throws(ExplorationError) -> ExplorationReport.Reproducer {
         let fingerprint = try setup.evaluate(target, with: relinker).fingerprint
-        var reducer = LinkOrderReducer(from: from, to: target) { order throws(ExplorationError) in
+        var reducer = LinkOrderReducer(from: from, to: target, budget: share.objects) {
+            order throws(ExplorationError) in
             try setup.evaluate(order, with: relinker).fingerprint == fingerprint
         }
         let objects = try reducer.minimalObjects()
@@ -282,7 +292,7 @@ public enum Exploration {
             let wanted = Set(set)
             return order.filter { wanted.contains($0) }.map { paths[$0] }
         }
-        if let found = try reducer.pairMoves(reduced: reduced, sharing: setup.space.shareGroup) {
+        if let found = try reducer.pairMoves(reduced: reduced, sharing: setup.space.shareGroup, budget: share.moves) {
             let involved = found.moves.flatMap { [$0.before, $0.object] }
             return ExplorationReport.Reproducer(
                 fromOrder: fromOrder, passing: relative(involved, in: from),
@@ -335,5 +345,22 @@ extension Exploration.Setup {
             groups: space.groups.map { .init(level: $0.level, sections: $0.sections, objects: $0.objects) },
             movable: space.movable.map { paths[$0] }, referenceLinkOrder: space.reference.map { paths[$0] },
             outcomes: outcomes)
+    }
+}
+
+/// One failing outcome's part of ``Exploration/Options/reductionBudget``: the boots its object
+/// phase and its pair-move phase may spend. A few outcomes get what one alone would (2,000 and
+/// 512); many share the total, never below a floor that still finds small reproducers.
+struct ReductionShare: Sendable {
+    let objects: Int
+    let moves: Int
+
+    init(total: Int, outcomes: Int) {
+        let each = max(0, total) / max(1, outcomes)
+        if each >= 2_512 {
+            (objects, moves) = (2_000, 512)
+        } else {
+            (objects, moves) = (max(64, each * 4 / 5), max(16, each / 5))
+        }
     }
 }
