@@ -28,12 +28,13 @@ public enum Exploration {
         /// … up to this many, in order of first appearance (k independent hazards can make
         /// 2^k failing outcomes; the first ones are the most common).
         public var reduceLimit = 100
-        /// The boots all reductions may spend together. Each failing outcome gets an equal
-        /// share, at most 2,000 boots for its objects and 512 for its pair moves (what one
-        /// outcome alone gets); a reproducer whose share ran out says it is not minimal.
-        /// Bounds the time of an exploration with many failing outcomes (500 provider/consumer
-        /// pairs in one level make every explored order its own outcome).
-        public var reductionBudget = 20_000
+        /// The initcalls all reductions may boot together (a boot of the image costs about its
+        /// number of initcalls). Each failing outcome gets an equal share, in boots at most
+        /// 2,000 for its objects and 512 for its pair moves (what one outcome alone gets); a
+        /// reproducer whose share ran out says it is not minimal. Bounds the time of an
+        /// exploration with many failing outcomes (500 provider/consumer pairs in one level
+        /// make every explored order its own outcome).
+        public var reductionBudget = 2_000_000
 
         /// The defaults: 1,000 orders, seed 1, one job, every level, failures reduced.
         public init() {}
@@ -264,7 +265,8 @@ public enum Exploration {
         let failing = Array(
             report.outcomes.indices.filter { !report.outcomes[$0].passes }.prefix(max(0, setup.options.reduceLimit)))
         let targets = failing.map { setup.order(report.outcomes[$0].firstOrder) }
-        let share = ReductionShare(total: setup.options.reductionBudget, outcomes: failing.count)
+        let boots = setup.options.reductionBudget / max(1, setup.relinker.base.table.count)
+        let share = ReductionShare(total: boots, outcomes: failing.count)
         let reproducers = await inParallel(failing.count, jobs: setup.options.jobs) { index in
             Result { () throws(ExplorationError) -> ExplorationReport.Reproducer in
                 try reproducer(
@@ -348,7 +350,8 @@ extension Exploration.Setup {
     }
 }
 
-/// One failing outcome's part of ``Exploration/Options/reductionBudget``: the boots its object
+/// One failing outcome's part of ``Exploration/Options/reductionBudget`` (there in initcalls,
+/// here in boots of the image): the boots its object
 /// phase and its pair-move phase may spend. A few outcomes get what one alone would (2,000 and
 /// 512); many share the total, never below a floor that still finds small reproducers.
 struct ReductionShare: Sendable {
@@ -360,7 +363,7 @@ struct ReductionShare: Sendable {
         if each >= 2_512 {
             (objects, moves) = (2_000, 512)
         } else {
-            (objects, moves) = (max(64, each * 4 / 5), max(16, each / 5))
+            (objects, moves) = (max(16, each * 4 / 5), max(4, each / 5))
         }
     }
 }
