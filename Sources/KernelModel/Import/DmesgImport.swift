@@ -301,8 +301,10 @@ public struct DmesgImport {
     mutating func finish() {
         // Only x86's setup_arch() prints "Command line:".
         if boot.architecture == nil, boot.banner != nil { boot.architecture = sawARM64 ? "arm64" : "generic" }
-        // Calls before an smp line that never came: not proved early.
-        if !smpSeen {
+        // Calls before an smp line that never came, or in a release without early_initcall()
+        // (before 2.6.28): not proved early.
+        let releaseHasEarly = boot.release.map { KernelVersion($0).hasEarlyInitcalls } ?? true
+        if !smpSeen || !releaseHasEarly {
             for index in boot.calls.indices where boot.calls[index].phase == .early {
                 boot.calls[index].phase = .levels
             }
