@@ -168,6 +168,21 @@ import Testing
         _ = try BootFile.parse(text, file: "old.boot")
     }
 
+    /// Found by the `import` fuzz target: `root=/dev/vda0` names no partition the reader takes
+    /// (partitions are numbered from 1), so the import must not declare one.
+    @Test func rootPartitionsAreNumberedFromOne() throws {
+        let log = """
+            [    0.000000] Linux version 6.1.0 (a@b) (gcc) #1 SMP
+            [    0.000000] Kernel command line: root=/dev/vda0 initcall_debug
+            [    0.030000] calling  later_init+0x0/0x40 @ 1
+            [    0.030100] initcall later_init+0x0/0x40 returned 0 after 0 usecs
+            [    0.040000] Run /sbin/init as init process
+            """
+        let text = DmesgImport.read(log).bootFile(source: "vda0.dmesg")
+        #expect(!text.contains("partition vda0"))
+        _ = try BootFile.parse(text, file: "vda0.boot")
+    }
+
     /// The symbol `%pS` prints for `name` (`name+0x0/0xSIZE [module]`).
     private func symbol(_ name: String, _ size: Int?, _ module: String? = nil) -> PrintedSymbol? {
         var text = name
