@@ -28,7 +28,10 @@ public struct KernelBuild: Sendable, Hashable {
 
     /// The `UTS_VERSION` of initcall-sim's own build: a `PREEMPT_DYNAMIC` kernel built at the
     /// epoch.
-    public static let defaultVersion = "#1 SMP PREEMPT_DYNAMIC Thu Jan  1 00:00:00 UTC 1970"
+    public static let defaultVersion = "#1 SMP PREEMPT_DYNAMIC " + epoch
+
+    /// `date` of a build with `SOURCE_DATE_EPOCH=0`, as `UTS_VERSION` ends.
+    private static let epoch = "Thu Jan  1 00:00:00 UTC 1970"
 
     /// The build of initcall-sim's virtual toolchain, stamped as a reproducible build
     /// (`SOURCE_DATE_EPOCH=0`) would be.
@@ -58,7 +61,7 @@ public struct KernelBuild: Sendable, Hashable {
     /// a version the description sets is printed as written.
     public func utsVersion(release: KernelVersion) -> String {
         guard version == KernelBuild.defaultVersion, !release.utsVersionNamesPreemptDynamic else { return version }
-        return "#1 SMP PREEMPT Thu Jan  1 00:00:00 UTC 1970"
+        return "#1 SMP PREEMPT " + KernelBuild.epoch
     }
 
     /// `linux_banner` for `release`: `Linux version %s (%s) (%s) %s`, the compiler part naming
