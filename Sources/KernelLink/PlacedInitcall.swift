@@ -19,12 +19,14 @@ public struct PlacedInitcall: Sendable, Hashable {
         let id: String
         let sourceOrder: Int
         let source: SourceLocation?
-        let attributeColumns: [String: Int]
+        let attributeColumns: AttributeColumns
         let provides: [String]
         let requires: [String]
         let statement: LinkMap.StatementReference?
         let slice: InitcallSlice?
         let gap: UInt64
+        /// `%pS` of the entry, built once: `initcall_debug` prints it twice per call.
+        let symbolText: String
 
         init(
             _ entry: InitcallEntry, object: String, order: Int, statement: LinkMap.StatementReference?,
@@ -44,6 +46,16 @@ public struct PlacedInitcall: Sendable, Hashable {
             self.statement = statement
             self.slice = slice
             self.gap = entry.function.gap
+            self.symbolText = Self.symbolText(entry.function.name, size: entry.function.size)
+        }
+
+        /// `name+0x0/0xsize`, written into one buffer (an interpolation grows it twice).
+        static func symbolText(_ function: String, size: Int) -> String {
+            var text = TextBuffer(capacity: function.utf8.count + 16)
+            text.append(function)
+            text.append("+0x0/0x")
+            if size >= 0 { text.appendHex(UInt64(size)) } else { text.append(String(size, radix: 16)) }
+            return text.text
         }
 
         init(copying other: Storage, own: (String) -> String) {
@@ -61,6 +73,7 @@ public struct PlacedInitcall: Sendable, Hashable {
             statement = other.statement
             slice = other.slice
             gap = other.gap
+            symbolText = own(other.symbolText)
         }
     }
 
@@ -147,7 +160,7 @@ public struct PlacedInitcall: Sendable, Hashable {
     }
 
     /// `%pS` of the entry: `name+0x0/0xsize`.
-    public var symbolText: String { "\(function)+0x0/0x\(String(size, radix: 16))" }
+    public var symbolText: String { storage.symbolText }
 
     /// The C source file the object was compiled from (`drivers/net/enc28j60.c`).
     public var sourceFile: String {

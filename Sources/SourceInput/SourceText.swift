@@ -10,21 +10,23 @@ public enum SourceText {
     /// `text` with every `"\r\n"` and lone `"\r"` turned into `"\n"`, and a leading UTF-8 byte
     /// order mark removed. Linear; returns `text` itself when there is nothing to change.
     public static func normalized(_ text: String) -> String {
-        let utf8 = text.utf8
-        let hasBOM = utf8.starts(with: byteOrderMark)
-        guard hasBOM || utf8.contains(carriageReturn) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var previousWasCR = false
-        for byte in utf8.dropFirst(hasBOM ? byteOrderMark.count : 0) {
-            defer { previousWasCR = byte == carriageReturn }
-            if byte == carriageReturn {
-                bytes.append(lineFeed)
-            } else if byte != lineFeed || !previousWasCR {
-                bytes.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            let hasBOM = bytes.starts(with: byteOrderMark)
+            guard hasBOM || bytes.contains(carriageReturn) else { return nil }
+            var normalized: [UInt8] = []
+            normalized.reserveCapacity(bytes.count)
+            var previousWasCR = false
+            for byte in bytes.dropFirst(hasBOM ? byteOrderMark.count : 0) {
+                defer { previousWasCR = byte == carriageReturn }
+                if byte == carriageReturn {
+                    normalized.append(lineFeed)
+                } else if byte != lineFeed || !previousWasCR {
+                    normalized.append(byte)
+                }
             }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: normalized, as: UTF8.self)
+        } ?? text
     }
 
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -40,18 +42,25 @@ public enum SourceText {
 
     /// The lines of text that is already normalized.
     public static func normalizedLines(_ text: String) -> [Substring] {
-        // By bytes: a line feed is always a character of its own once "\r\n" is gone, and
-        // splitting by characters costs grapheme breaking over the whole text.
+        // By bytes, over the contiguous UTF-8 storage: a line feed is always a character of its
+        // own once "\r\n" is gone, and splitting by characters costs grapheme breaking over the
+        // whole text (and walking `String.UTF8View` by index costs tens of instructions a byte).
+        var text = text
+        let ends = text.withUTF8 { bytes in
+            var ends: [Int] = []
+            for (offset, byte) in bytes.enumerated() where byte == lineFeed { ends.append(offset) }
+            return ends
+        }
         let utf8 = text.utf8
         var lines: [Substring] = []
+        lines.reserveCapacity(ends.count + 1)
         var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == lineFeed {
-                lines.append(Substring(utf8[start..<index]))
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+        var startOffset = 0
+        for end in ends {
+            let endIndex = utf8.index(start, offsetBy: end - startOffset)
+            lines.append(Substring(utf8[start..<endIndex]))
+            start = utf8.index(after: endIndex)
+            startOffset = end + 1
         }
         lines.append(Substring(utf8[start..<utf8.endIndex]))
         return lines

@@ -21,4 +21,14 @@ struct SourceTextTests {
         let text = "SECTIONS { .x : { *(.y) } }\n"
         #expect(SourceText.normalized(text) == text)
     }
+
+    /// Lines are cut on bytes: multi-byte text, combining marks after a line end, and lines
+    /// that are not small strings all come back whole.
+    @Test func multiByteTextKeepsItsLines() {
+        let long = String(repeating: "µs ", count: 20)
+        let text = "é\n\u{301}x\n\(long)\n\n"
+        #expect(SourceText.lines(text) == ["é", "\u{301}x", Substring(long), "", ""])
+        #expect(SourceText.lines("") == [""])
+        #expect(SourceText.lines("\n") == ["", ""])
+    }
 }

@@ -24,7 +24,13 @@ extension BootEngine {
         guard initcallDebug else { return }
         let symbol = image.table[index].symbolText
         switch version.initcallDebugStyle {
-        case .microseconds: ctx.log(debugLevel, "calling  \(symbol) @ \(ctx.pid)")
+        case .microseconds:
+            var line = TextBuffer()
+            line.append("calling  ")
+            line.append(symbol)
+            line.append(" @ ")
+            line.appendDecimal(Int64(ctx.pid))
+            ctx.log(debugLevel, line.text)
         case .milliseconds: ctx.log(debugLevel, "calling  \(symbol)")
         case .address, .addressChecked, .addressUntimed:
             ctx.log(debugLevel, "Calling initcall 0x\(textAddress(of: index)): \(symbol)()")
@@ -41,7 +47,15 @@ extension BootEngine {
         let duration = version.initcallDuration(nanoseconds: nanoseconds)
         switch version.initcallDebugStyle {
         case .microseconds:
-            ctx.log(debugLevel, "initcall \(symbol) returned \(ret) after \(duration) usecs")
+            var line = TextBuffer()
+            line.append("initcall ")
+            line.append(symbol)
+            line.append(" returned ")
+            line.appendDecimal(Int64(ret))
+            line.append(" after ")
+            line.appendDecimal(duration)
+            line.append(" usecs")
+            ctx.log(debugLevel, line.text)
         case .milliseconds:
             ctx.log(debugLevel, "initcall \(symbol) returned \(ret) after \(duration) msecs")
         case .address:
@@ -65,6 +79,6 @@ extension BootEngine {
             }
         }
         let address = textAddresses.indices.contains(index) ? textAddresses[index] : architecture.initTextBase
-        return String(address, radix: 16)
+        return HexDigits.lowercase(address)
     }
 }

@@ -152,7 +152,10 @@ public final class RunningKernel: KernelContext {
             continues = false
             level = given
         }
-        let lines = parsed.text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split at each '\n' byte, as vprintk_store() does (a "\r\n" is one Character to Swift,
+        // and breaking the text into Characters cost more than storing it).
+        let lines = parsed.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { Substring($0) }
         for (index, line) in lines.enumerated() {
             let last = index == lines.count - 1
             // The empty piece after a final newline: the record is complete.

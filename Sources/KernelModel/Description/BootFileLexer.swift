@@ -32,10 +32,29 @@ struct BootFileLexer {
 
     static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab || byte == carriageReturn }
 
-    static func words(in line: String, file: String, lineNumber: Int) throws(BootDescriptionError) -> [Word] {
-        let bytes = Array(line.utf8)
+    static func words(in line: Substring, file: String, lineNumber: Int) throws(BootDescriptionError) -> [Word] {
+        // Over the line's own contiguous UTF-8 storage (a `.boot` line is a slice of the file's
+        // native string); a copy only for the strings that have none.
+        let context = Context(file: file, line: lineNumber, source: line)
+        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> Result<[Word], BootDescriptionError> in
+            do throws(BootDescriptionError) {
+                return .success(try words(in: bytes, context))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let outcome = line.utf8.withContiguousStorageIfAvailable(read) ?? Array(line.utf8).withUnsafeBufferPointer(read)
+        return try outcome.get()
+    }
+
+    private static func words(in bytes: UnsafeBufferPointer<UInt8>, _ context: Context) throws(BootDescriptionError)
+        -> [Word]
+    {
         var columns = ColumnCounter()
         var words: [Word] = []
+        // A registration line has a handful of words: one allocation instead of a regrowth
+        // for the first, second and fourth.
+        words.reserveCapacity(8)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -49,14 +68,13 @@ struct BootFileLexer {
             while end < bytes.count, !isBlank(bytes[end]), bytes[end] != quote { end += 1 }
             let column = columns.column(of: start, in: bytes)
             if end == bytes.count || bytes[end] != quote {
-                let text = String(decoding: bytes[start..<end], as: UTF8.self)
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                 words.append(Word(text: text, column: column, unquotedPrefix: text, hasQuotes: false))
                 index = end
                 continue
             }
             let (word, next) = try quotedWord(
-                bytes, start: start, firstQuote: end, column: column, columns: &columns,
-                Context(file: file, line: lineNumber, source: line))
+                bytes, start: start, firstQuote: end, column: column, columns: &columns, context)
             words.append(word)
             index = next
         }
@@ -67,15 +85,16 @@ struct BootFileLexer {
     struct Context {
         var file: String
         var line: Int
-        var source: String
+        var source: Substring
     }
 
     /// A word with at least one string in it, from `start` (its first byte) to the next blank
     /// outside a string; returns the word and the index after it.
     private static func quotedWord(
-        _ bytes: [UInt8], start: Int, firstQuote: Int, column: Int, columns: inout ColumnCounter, _ context: Context
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, firstQuote: Int, column: Int, columns: inout ColumnCounter,
+        _ context: Context
     ) throws(BootDescriptionError) -> (Word, Int) {
-        var text = Array(bytes[start..<firstQuote])
+        var text = Array(UnsafeBufferPointer(rebasing: bytes[start..<firstQuote]))
         let prefix = String(decoding: text, as: UTF8.self)
         var tailStart = firstQuote
         var index = firstQuote
@@ -90,13 +109,14 @@ struct BootFileLexer {
         }
         let word = Word(
             text: String(decoding: text, as: UTF8.self), column: column, unquotedPrefix: prefix, hasQuotes: true,
-            tail: String(decoding: bytes[tailStart..<index], as: UTF8.self))
+            tail: String(decoding: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]), as: UTF8.self))
         return (word, index)
     }
 
     /// Reads `"…"` starting at the opening quote; returns the index after the closing quote.
     private static func readString(
-        _ bytes: [UInt8], from start: Int, into text: inout [UInt8], columns: inout ColumnCounter, _ context: Context
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into text: inout [UInt8], columns: inout ColumnCounter,
+        _ context: Context
     ) throws(BootDescriptionError) -> Int {
         var index = start + 1
         while index < bytes.count {
@@ -118,7 +138,7 @@ struct BootFileLexer {
                             at: SourceLocation(
                                 file: context.file, line: context.line, column: columns.column(of: index, in: bytes)),
                             "unknown escape '\\\(escaped)' in string", notes: ["strings take \\\", \\\\, \\n and \\t"],
-                            sourceLine: context.source))
+                            sourceLine: String(context.source)))
                 }
                 index += 2
                 continue
@@ -132,7 +152,7 @@ struct BootFileLexer {
                 at: SourceLocation(
                     file: context.file, line: context.line, column: columns.column(of: start, in: bytes)),
                 "unterminated string", notes: ["close the string with '\"' on the same line"],
-                sourceLine: context.source))
+                sourceLine: String(context.source)))
     }
 
     /// The bytes of the UTF-8 sequence a lead byte starts.
@@ -149,7 +169,7 @@ struct BootFileLexer {
         var counted = 0
         var scalars = 0
 
-        mutating func column(of offset: Int, in bytes: [UInt8]) -> Int {
+        mutating func column(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
             if offset < counted {
                 counted = 0
                 scalars = 0

@@ -17,7 +17,7 @@ import SourceInput
 /// In a module every leveled macro is `module_init()` (include/linux/module.h, `#ifdef MODULE`);
 /// `pure_initcall()` has no such mapping and does not compile there.
 extension BootFileParser {
-    static let moduleKeywords = [
+    static let moduleKeywords: Set = [
         "MODULE_LICENSE", "MODULE_AUTHOR", "MODULE_DESCRIPTION", "MODULE_VERSION", "MODULE_ALIAS", "MODULE_SOFTDEP",
         "MODULE_FIRMWARE", "MODULE_INFO", "EXPORT_SYMBOL", "EXPORT_SYMBOL_GPL", "uses", "sizes", "vermagic", "signed",
     ]
@@ -188,7 +188,7 @@ extension BootFileParser {
                 "redefinition of '\(isExit ? "cleanup_module" : "init_module")'", at: keyword.column,
                 notes: ["a module has one module_init() and one module_exit()"])
         }
-        let (behaviour, _) = try attributes(Array(arguments.dropFirst()), function: name.text)
+        let (behaviour, _) = try attributes(arguments.dropFirst(), function: name.text)
         for message in behaviour.printk where message.format != nil {
             if let object = currentObject {
                 pendingFormats.append(PendingFormat(object: object, message: message, line: lineNumber, handler: false))

@@ -29,15 +29,17 @@ extension BootFileParser {
             + description.levels.paramMacroNames
     }
 
+    /// False for the registrations, the common case, which are never parameter statements.
+    static func mayBeParameterStatement(_ macro: String) -> Bool {
+        !(macro.hasSuffix("_initcall") || macro.hasSuffix("_initcall_sync") || macro == "module_init")
+    }
+
     /// Handles a parameter statement; false when `keyword` is not one.
     mutating func parameterStatement(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError) -> Bool
     {
         let macro = keyword.text
-        // Registrations, the common case, are never parameter statements.
-        if macro.hasSuffix("_initcall") || macro.hasSuffix("_initcall_sync") || macro == "module_init" {
-            return false
-        }
+        guard Self.mayBeParameterStatement(macro) else { return false }
         let isLevelHelper = macro.hasSuffix("_param_cb") && macro != "module_param_cb"
         guard parameterKeywords.contains(macro) || isLevelHelper || macro == "pure_param_cb" else { return false }
         guard let objectIndex = currentObject else {

@@ -34,9 +34,9 @@ struct BootFileParser {
         lines = SourceText.lines(text)
         for (index, line) in lines.enumerated() {
             lineNumber = index + 1
-            let words = try BootFileLexer.words(in: String(line), file: file, lineNumber: lineNumber)
+            let words = try BootFileLexer.words(in: line, file: file, lineNumber: lineNumber)
             guard let first = words.first else { continue }
-            try statement(first, Array(words.dropFirst()))
+            try statement(first, words[1...])
         }
         try checkFormats()
         finishModules()
@@ -50,13 +50,42 @@ struct BootFileParser {
         "filesystems", "build", "timeline", "config", "kaslr", "object", "module",
     ]
 
-    private mutating func statement(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+    /// The top-level keywords (and the retired `rootfs`), looked up once per line: comparing a
+    /// registration macro with each keyword in turn cost more than reading its line.
+    private enum Keyword {
+        case kernel, arch, cpus, hardware, cmdline, linkerScript, levels, rootfs, initramfs, disk, partition
+        case filesystems, build, timeline, config, kaslr, object, module
+    }
+
+    private static let keywords: [String: Keyword] = [
+        "kernel": .kernel, "arch": .arch, "cpus": .cpus, "hardware": .hardware, "cmdline": .cmdline,
+        "linker-script": .linkerScript, "levels": .levels, "rootfs": .rootfs, "initramfs": .initramfs,
+        "disk": .disk, "partition": .partition, "filesystems": .filesystems, "build": .build,
+        "timeline": .timeline, "config": .config, "kaslr": .kaslr, "object": .object, "module": .module,
+    ]
+
+    private mutating func statement(_ keyword: BootFileLexer.Word, _ words: ArraySlice<BootFileLexer.Word>)
         throws(BootDescriptionError)
     {
-        switch keyword.text {
-        case "kernel":
+        // No top-level keyword has a '_'; every initcall macro does (a byte scan, not a hash).
+        let known = Self.offset(of: UInt8(ascii: "_"), in: keyword.text) == nil ? Self.keywords[keyword.text] : nil
+        guard let known else {
+            // A registration line, the common case, is passed on as the slice it is; the other
+            // statements take their arguments as an array of their own.
+            if currentModule != nil || Self.moduleKeywords.contains(keyword.text),
+                try moduleStatement(keyword, Array(words))
+            {
+                return
+            }
+            if Self.mayBeParameterStatement(keyword.text), try parameterStatement(keyword, Array(words)) { return }
+            try registration(keyword, words)
+            return
+        }
+        let arguments = Array(words)
+        switch known {
+        case .kernel:
             try kernel(keyword, arguments)
-        case "arch":
+        case .arch:
             let value = try single(keyword, arguments, "an architecture")
             guard let arch = Architecture(rawValue: value) else {
                 throw invalid(
@@ -64,7 +93,7 @@ struct BootFileParser {
                     notes: ["expected one of: \(Architecture.allCases.map(\.rawValue).joined(separator: ", "))"])
             }
             description.architecture = arch
-        case "cpus":
+        case .cpus:
             let value = try single(keyword, arguments, "a CPU count")
             guard let count = NumberLiteral.unsignedDecimal(value), (1...8192).contains(count) else {
                 throw invalid(
@@ -72,46 +101,42 @@ struct BootFileParser {
                 )
             }
             description.cpus = count
-        case "hardware":
+        case .hardware:
             description.hardwareName = try single(keyword, arguments, "the hardware name stack dumps print")
-        case "cmdline":
+        case .cmdline:
             description.commandLine = try single(keyword, arguments, "the kernel command line, quoted")
-        case "linker-script":
+        case .linkerScript:
             try linkerScript(keyword, arguments)
-        case "levels":
+        case .levels:
             try levels(keyword, arguments)
-        case "rootfs":
+        case .rootfs:
             throw invalid(
                 "'rootfs' is no longer a statement", at: keyword.column,
                 notes: [
                     "the kernel mounts the root root= names: declare it with 'disk' and 'partition … fs=ext4 holds=/sbin/init,/bin/sh' and add root=/dev/… to 'cmdline'",
                     "or give an initramfs: 'initramfs /init'",
                 ])
-        case "initramfs":
+        case .initramfs:
             try initramfs(keyword, arguments)
-        case "disk":
+        case .disk:
             try disk(keyword, arguments)
-        case "partition":
+        case .partition:
             try partition(keyword, arguments)
-        case "filesystems":
+        case .filesystems:
             try filesystems(keyword, arguments)
-        case "build":
+        case .build:
             try build(keyword, arguments)
-        case "timeline":
+        case .timeline:
             try timeline(keyword, arguments)
-        case "config":
+        case .config:
             try config(keyword, arguments)
-        case "kaslr":
+        case .kaslr:
             try kaslr(keyword, arguments)
-        case "object":
+        case .object:
             try object(keyword, arguments)
             currentModule = nil
-        case "module":
+        case .module:
             try module(keyword, arguments)
-        default:
-            if try moduleStatement(keyword, arguments) { return }
-            if try parameterStatement(keyword, arguments) { return }
-            try registration(keyword, arguments)
         }
     }
 
@@ -260,11 +285,12 @@ struct BootFileParser {
 
     // MARK: Registrations
 
-    private mutating func registration(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+    private mutating func registration(_ keyword: BootFileLexer.Word, _ arguments: ArraySlice<BootFileLexer.Word>)
         throws(BootDescriptionError)
     {
         let macro = keyword.text
-        guard description.levels.isRegistrationMacro(macro) else {
+        let macroID = description.levels.id(forMacro: macro)
+        guard description.levels.isRegistrationMacro(macro, id: macroID) else {
             let candidates =
                 Self.topLevel + description.levels.macroNames + ["__define_initcall"] + InitcallEntry.exitMacros
                 + parameterKeywords
@@ -286,7 +312,7 @@ struct BootFileParser {
                 at: arguments.first?.column ?? (keyword.column + macro.count + 1),
                 notes: ["a C identifier such as foo_init"])
         }
-        var rest = Array(arguments.dropFirst())
+        var rest = arguments.dropFirst()
         var definedID: String?
         if macro == "__define_initcall" {
             guard let idWord = rest.first, Self.isIdentifierBody(idWord.text) else {
@@ -311,7 +337,7 @@ struct BootFileParser {
         let levels = description.levels
         let registered =
             definedID.map { levels.defineInitcall(function, id: $0, source: source) }
-            ?? levels.registration(function, macro: macro, source: source)
+            ?? levels.registration(function, macro: macro, id: macroID, source: source)
         guard var entry = registered else { return }
         entry.attributeColumns = columns
         description.objects[objectIndex].entries.append(entry)
@@ -325,10 +351,11 @@ struct BootFileParser {
     }
 
     static func isIdentifierBody(_ text: String) -> Bool {
-        !text.isEmpty
-            && text.utf8.allSatisfy {
-                $0 == UInt8(ascii: "_") || isASCIILetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-            }
+        let isBody = { (byte: UInt8) in
+            byte == UInt8(ascii: "_") || isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        return !text.isEmpty
+            && (text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isBody) } ?? text.utf8.allSatisfy(isBody))
     }
 
     static func isASCIILetter(_ byte: UInt8) -> Bool {
@@ -343,26 +370,38 @@ struct BootFileParser {
     ]
 
     /// The behaviour the attributes declare, and the column of each attribute (`requires=`).
-    func attributes(_ words: [BootFileLexer.Word], function: String) throws(BootDescriptionError)
-        -> (DeclaredBehaviour, [String: Int])
+    func attributes(_ words: ArraySlice<BootFileLexer.Word>, function: String) throws(BootDescriptionError)
+        -> (DeclaredBehaviour, AttributeColumns)
     {
         var behaviour = DeclaredBehaviour(function: function, line: lineNumber)
-        var columns: [String: Int] = [:]
+        var columns = AttributeColumns()
         for word in words {
             // By bytes: '=' is ASCII, and the key is what precedes it in the text as well.
-            guard let equals = word.unquotedPrefix.utf8.firstIndex(of: UInt8(ascii: "=")) else {
+            guard let keyBytes = Self.offset(of: UInt8(ascii: "="), in: word.unquotedPrefix) else {
                 throw invalid(
                     "expected an attribute 'name=value', found '\(word.text)'", at: word.column,
                     notes: ["attributes: \(Self.attributeNames.joined(separator: ", "))"])
             }
-            let key = String(Substring(word.unquotedPrefix.utf8[..<equals]))
-            let keyBytes = word.unquotedPrefix.utf8.distance(from: word.unquotedPrefix.utf8.startIndex, to: equals)
-            let valueColumn = word.column + key.unicodeScalars.count + 1
-            let value = String(Substring(word.text.utf8.dropFirst(keyBytes + 1)))
+            let utf8 = word.text.utf8
+            let equals = utf8.index(utf8.startIndex, offsetBy: keyBytes)
+            let key = String(Substring(utf8[..<equals]))
+            // Every attribute name is ASCII, so its bytes are its columns; an unknown name is
+            // reported at the word, not the value.
+            let valueColumn = word.column + keyBytes + 1
+            let value = String(Substring(utf8[utf8.index(after: equals)...]))
             try attribute(key, value, word: word, valueColumn: valueColumn, into: &behaviour)
-            if columns[key + "="] == nil { columns[key + "="] = word.column }
+            if key == "requires" || key == "provides" { columns.record(key, column: word.column) }
         }
         return (behaviour, columns)
+    }
+
+    /// The byte offset of the first `byte` in `text`, read from its contiguous UTF-8 storage
+    /// (`String.UTF8View.firstIndex(of:)` walks it index by index).
+    static func offset(of byte: UInt8, in text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: byte) }
+            ?? text.utf8.firstIndex(of: byte).map {
+                text.utf8.distance(from: text.utf8.startIndex, to: $0)
+            }
     }
 
     private func attribute(
@@ -476,12 +515,17 @@ struct BootFileParser {
     func message(_ value: String, word: BootFileLexer.Word, column: Int) throws(BootDescriptionError)
         -> DeclaredBehaviour.Message
     {
-        let unquotedValue = word.unquotedPrefix.drop { $0 != "=" }.dropFirst()
+        // By bytes: '=' and ':' are ASCII; the value's unquoted part runs from after the first
+        // '=' to the first quote.
+        let unquoted = word.unquotedPrefix.utf8
+        let equals = Self.offset(of: UInt8(ascii: "="), in: word.unquotedPrefix) ?? unquoted.count
+        let unquotedValue = Substring(
+            unquoted[unquoted.index(unquoted.startIndex, offsetBy: min(equals + 1, unquoted.count))...])
         var level = LogLevel.KERN_DEFAULT
         var text = value
         var marker = DeclaredBehaviour.Message.Marker.none
-        if let colon = unquotedValue.firstIndex(of: ":") {
-            let prefix = String(unquotedValue[..<colon])
+        if let colon = unquotedValue.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            let prefix = String(Substring(unquotedValue.utf8[..<colon]))
             if prefix == "KERN_CONT" || prefix == "CONT" || prefix == "pr_cont" {
                 marker = .continuation
                 text = String(value.dropFirst(prefix.count + 1))
@@ -513,7 +557,7 @@ struct BootFileParser {
             }
         }
         var message = DeclaredBehaviour.Message(level: level, text: text, marker: marker, column: column)
-        guard text.utf8.contains(UInt8(ascii: "%")) || !arguments.isEmpty else { return message }
+        guard Self.offset(of: UInt8(ascii: "%"), in: text) != nil || !arguments.isEmpty else { return message }
         switch PrintkFormat.parse(text) {
         case .success(let format): message.format = format
         case .failure(let error): throw invalid(error.message, at: column, notes: [Self.formatNote])

@@ -13,7 +13,14 @@ enum DurationParser {
     /// before it ASCII digits (at most twelve), optionally a dot and one to nine more.
     static func nanoseconds(_ text: String) -> UInt64? {
         if text == "0" { return 0 }
-        let bytes = Array(text.utf8)
+        // Over the contiguous UTF-8 storage: one `time=` per registration line, and copying
+        // it into an array first cost more than reading it.
+        return text.utf8.withContiguousStorageIfAvailable(nanoseconds)
+            ?? Array(text.utf8).withUnsafeBufferPointer(
+                nanoseconds)
+    }
+
+    private static func nanoseconds(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard
             let (suffix, scale) = units.first(where: {
                 bytes.count >= $0.0.count && bytes.suffix($0.0.count).elementsEqual($0.0)
@@ -39,7 +46,7 @@ enum DurationParser {
     }
 
     /// ASCII digits only (at most twelve, so no overflow).
-    private static func decimal(_ digits: ArraySlice<UInt8>) -> UInt64? {
+    private static func decimal(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
         var value: UInt64 = 0
         for byte in digits {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }

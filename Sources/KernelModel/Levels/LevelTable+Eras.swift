@@ -20,28 +20,39 @@ extension LevelTable {
     }
 
     /// The level table of the Linux release `version`: its era's macros, sections and walks.
+    /// The 6.x era is ``linux6`` itself (ShippedEraFilesTests checks that the shipped 6.x files
+    /// read as exactly that table), so a boot of a current kernel reads no level file; an older
+    /// era's files are read the first time that era is asked for, and only that era's.
     public static func linux(for version: KernelVersion) -> LevelTable {
-        eraTables[eraDirectory(for: version)] ?? .linux6
+        switch eraDirectory(for: version) {
+        case "linux-2.6.16": linux2_6_16Era
+        case "linux-2.6.27": linux2_6_27Era
+        case "linux-3.3": linux3_3Era
+        case "linux-4.16": linux4_16Era
+        default: .linux6
+        }
     }
 
-    /// Every era's table, read once from the embedded files. The files are tested to read
-    /// (ShippedFilesTests); should one ever fail, its era falls back to the 6.x table rather
+    private static let linux2_6_16Era = shippedTable(ofEra: "linux-2.6.16")
+    private static let linux2_6_27Era = shippedTable(ofEra: "linux-2.6.27")
+    private static let linux3_3Era = shippedTable(ofEra: "linux-3.3")
+    private static let linux4_16Era = shippedTable(ofEra: "linux-4.16")
+
+    /// Era `directory`'s table, read from the embedded files. The files are tested to read
+    /// (ShippedEraFilesTests); should one ever fail, its era falls back to the 6.x table rather
     /// than stopping a boot.
-    private static let eraTables: [String: LevelTable] = {
-        var tables: [String: LevelTable] = [:]
-        for (directory, _) in eras {
-            let files = ["LinkerScripts/levels/\(directory)/init.h", "LinkerScripts/levels/\(directory)/main.c"]
-            let loader: @Sendable (String) throws -> String = { path in
-                guard let text = shippedFiles[path] else { throw MissingShippedFile() }
-                return text
-            }
-            guard var table = try? LevelDefinitions.load(files, loader: loader) else { continue }
-            // A table that came with the simulator is not the user's: findings name no file.
-            table.sources = nil
-            tables[directory] = table
+    private static func shippedTable(ofEra directory: String) -> LevelTable {
+        let loader: @Sendable (String) throws -> String = { path in
+            guard let text = shippedFiles[path] else { throw MissingShippedFile() }
+            return text
         }
-        return tables
-    }()
+        guard var table = try? LevelDefinitions.load(shippedFiles(ofEra: directory), loader: loader) else {
+            return .linux6
+        }
+        // A table that came with the simulator is not the user's: findings name no file.
+        table.sources = nil
+        return table
+    }
 
     /// The paths of the shipped files of era `directory` (`LinkerScripts/levels/linux-3.3/init.h`, …).
     public static func shippedFiles(ofEra directory: String) -> [String] {

@@ -37,11 +37,16 @@ public struct InitFunction: Sendable {
     /// A stable size in 0x20…0x1f0 derived from the name (FNV-1a), so that `%pS` output looks
     /// like a real build's while staying identical on every run and machine.
     public static func defaultSize(for name: String) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in name.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 16_777_619
+        let fnv = { (bytes: UnsafeBufferPointer<UInt8>) -> UInt32 in
+            var hash: UInt32 = 2_166_136_261
+            for byte in bytes {
+                hash ^= UInt32(byte)
+                hash = hash &* 16_777_619
+            }
+            return hash
         }
+        // Over the contiguous UTF-8 storage: walking `name.utf8` costs more than the hash.
+        let hash = name.utf8.withContiguousStorageIfAvailable(fnv) ?? Array(name.utf8).withUnsafeBufferPointer(fnv)
         return 0x20 + Int(hash % 0x1e) * 0x10
     }
 }

@@ -26,13 +26,13 @@ public struct InitcallEntry: Sendable {
     public var source: SourceLocation?
     /// The columns of the attributes written on the registration's `.boot` line
     /// (`requires=` → 41), so that findings point at them.
-    public var attributeColumns: [String: Int]
+    public var attributeColumns: AttributeColumns
 
     /// An entry for `function`, registered with `macro` at `id` in section `<sectionBase>.init` (or
     /// `.exitcall.exit` for an exit call), written at `source`.
     public init(
         function: InitFunction, macro: String, id: String, sectionBase: String, kind: Kind = .initcall,
-        source: SourceLocation? = nil, attributeColumns: [String: Int] = [:]
+        source: SourceLocation? = nil, attributeColumns: AttributeColumns = [:]
     ) {
         self.function = function
         self.macro = macro
@@ -63,11 +63,19 @@ extension LevelTable {
     /// `.exitcall.exit`. Nil when the table defines no such macro (C would not compile:
     /// "implicit declaration of function").
     public func registration(_ function: InitFunction, macro: String, source: SourceLocation? = nil) -> InitcallEntry? {
+        registration(function, macro: macro, id: id(forMacro: macro), source: source)
+    }
+
+    /// ``registration(_:macro:source:)`` for a reader that already looked `macro` up
+    /// (`id` is ``id(forMacro:)`` of it): one table lookup per registration line, not two.
+    func registration(_ function: InitFunction, macro: String, id: InitcallID?, source: SourceLocation?)
+        -> InitcallEntry?
+    {
         if InitcallEntry.exitMacros.contains(macro) {
             return InitcallEntry(
                 function: function, macro: macro, id: "", sectionBase: ".exitcall", kind: .exitcall, source: source)
         }
-        guard let id = id(forMacro: macro) else { return nil }
+        guard let id else { return nil }
         return InitcallEntry(function: function, macro: macro, id: id.id, sectionBase: id.sectionBase, source: source)
     }
 
@@ -82,6 +90,11 @@ extension LevelTable {
     /// Whether `macro` registers anything with this table (a level macro, `__define_initcall`,
     /// or an exit macro).
     public func isRegistrationMacro(_ macro: String) -> Bool {
-        id(forMacro: macro) != nil || macro == "__define_initcall" || InitcallEntry.exitMacros.contains(macro)
+        isRegistrationMacro(macro, id: id(forMacro: macro))
+    }
+
+    /// ``isRegistrationMacro(_:)`` with `id` already looked up.
+    func isRegistrationMacro(_ macro: String, id: InitcallID?) -> Bool {
+        id != nil || macro == "__define_initcall" || InitcallEntry.exitMacros.contains(macro)
     }
 }

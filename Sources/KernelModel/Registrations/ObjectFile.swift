@@ -57,10 +57,15 @@ public struct ObjectFile: Sendable {
     /// `KBUILD_MODNAME` kbuild gives a single-object module: the base name without `.o`, with
     /// `-` and `,` turned into `_` (scripts/Makefile.lib, `name-fix-token`).
     public static func defaultModname(_ path: String) -> String {
-        var base = Substring(path)
-        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
-        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
-        return String(base.map { $0 == "-" || $0 == "," ? "_" : $0 })
+        // By bytes, as make and the shell see the name: '/', '.', '-' and ',' are ASCII and
+        // never part of a multi-byte sequence.
+        var base = Array(path.utf8)
+        if let slash = base.lastIndex(of: UInt8(ascii: "/")) { base.removeSubrange(...slash) }
+        if let dot = base.lastIndex(of: UInt8(ascii: ".")), dot != 0 { base.removeSubrange(dot...) }
+        for index in base.indices where base[index] == UInt8(ascii: "-") || base[index] == UInt8(ascii: ",") {
+            base[index] = UInt8(ascii: "_")
+        }
+        return String(decoding: base, as: UTF8.self)
     }
 }
 
