@@ -89,14 +89,9 @@ public enum Linker {
         var inputs: [InputSection] = []
         var owners: [(Int, [Int])] = []
         for (objectIndex, object) in objects.enumerated() {
-            var sectionOrder: [String] = []
-            var bySection: [String: [Int]] = [:]
-            for (entryIndex, entry) in object.entries.enumerated() {
-                if bySection[entry.section] == nil { sectionOrder.append(entry.section) }
-                bySection[entry.section, default: []].append(entryIndex)
-            }
-            for section in sectionOrder {
-                let entries = bySection[section] ?? []
+            var groups = SectionGroups()
+            for (entryIndex, entry) in object.entries.enumerated() { groups.add(entryIndex, to: entry.section) }
+            for (section, entries) in zip(groups.order, groups.entries) {
                 let size = UInt64(entries.count) &* entrySize
                 inputs.append(InputSection(file: object.path, name: section, size: size, alignment: entrySize))
                 owners.append((objectIndex, entries))
@@ -178,5 +173,38 @@ public enum Linker {
                     users: (levels.boundaryUser(level), levels.boundaryUser(level + 1))))
         }
         return Walks(console: console, early: early, levels: levelSlices)
+    }
+}
+
+/// An object's registrations grouped by input section, sections in order of first use. An
+/// object has a handful of sections, and consecutive registrations mostly share one: the last
+/// group is tried first, then a scan, and a dictionary only once an object has many (so an
+/// object with thousands of sections stays linear).
+struct SectionGroups {
+    private(set) var order: [String] = []
+    private(set) var entries: [[Int]] = []
+    private var last = 0
+    private var index: [String: Int]?
+    private static let scanLimit = 8
+
+    mutating func add(_ entry: Int, to section: String) {
+        if last < order.count, order[last] == section {
+            entries[last].append(entry)
+            return
+        }
+        let found: Int? = if let index { index[section] } else { order.firstIndex(of: section) }
+        if let found {
+            last = found
+            entries[found].append(entry)
+            return
+        }
+        order.append(section)
+        entries.append([entry])
+        last = order.count - 1
+        if index != nil {
+            index?[section] = last
+        } else if order.count > Self.scanLimit {
+            index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
+        }
     }
 }

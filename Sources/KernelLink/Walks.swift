@@ -31,6 +31,9 @@ public struct Walks: Sendable, Hashable {
 
     /// The first walk, in run order, that visits table entry `index`.
     public func firstSlice(of index: Int) -> InitcallSlice? {
-        all.first { $0.range.contains(index) }?.slice
+        // The walks of ``all`` in the same order, without building that array for every entry.
+        if console.contains(index) { return .console }
+        if early.contains(index) { return .early }
+        return levels.firstIndex { $0.contains(index) }.map { .level($0) }
     }
 }

@@ -1,4 +1,5 @@
 import KernelBoot
+import KernelModel
 
 /// Renders log records the way the kernel's readers show them.
 public enum DmesgRenderer {
@@ -71,7 +72,7 @@ public enum DmesgRenderer {
                     output.append(UInt8(ascii: " "))
                 }
             }
-            output.append(contentsOf: record.text.utf8)
+            TextBuffer.append(record.text, to: &output)
             output.append(UInt8(ascii: "\n"))
         }
         return String(decoding: output, as: UTF8.self)

@@ -20,6 +20,30 @@ struct LinkerTests {
         return kernel
     }
 
+    /// One object registering at every id of the table, twice over and interleaved (more
+    /// sections than the grouping scans before it indexes them): the table is the same as
+    /// for the same registrations written grouped by section.
+    @Test func anObjectWithManySectionsKeepsSourceOrderWithinEach() throws {
+        let macros = LevelTable.linux6.ids.compactMap(\.macros.first)
+        #expect(macros.count > 8)
+        func kernel(_ order: [(macro: String, round: Int)]) -> KernelDescription {
+            var kernel = KernelDescription()
+            kernel.object("drivers/many.o") { tu in
+                for (macro, round) in order {
+                    tu.register(TestKernel.fn("\(macro)_\(round)"), macro: macro)
+                }
+            }
+            return kernel
+        }
+        let interleaved = (1...2).flatMap { round in macros.map { ($0, round) } }
+        let grouped = macros.flatMap { macro in (1...2).map { (macro, $0) } }
+        let first = try Linker.link(kernel(interleaved))
+        let second = try Linker.link(kernel(grouped))
+        #expect(first.table.map(\.function) == second.table.map(\.function))
+        #expect(first.table.count == 2 * macros.count)
+        #expect(first.table.map(\.function).prefix(2) == ["early_initcall_1", "early_initcall_2"])
+    }
+
     @Test func levelThenLinkOrderThenSourceOrder() throws {
         let image = try Linker.link(Self.threeObjects())
         #expect(

@@ -16,7 +16,14 @@ public struct TextBuffer: Sendable {
 
     /// Appends `text`.
     public mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        Self.append(text, to: &bytes)
+    }
+
+    /// Appends the UTF-8 of `text` to `bytes` in one copy from its contiguous storage
+    /// (`append(contentsOf: text.utf8)` walks the view byte by byte).
+    public static func append(_ text: String, to bytes: inout [UInt8]) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if copied == nil { bytes.append(contentsOf: text.utf8) }
     }
 
     /// Appends `value` in decimal, with a `-` when negative (`%d`, `%lld`).
