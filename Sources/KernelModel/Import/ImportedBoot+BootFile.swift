@@ -20,6 +20,8 @@ extension ImportedBoot {
 struct BootFileWriter {
     let boot: ImportedBoot
     let version: KernelVersion?
+    /// The release's level table: the macros the reader will take for each id.
+    let levels: LevelTable
     var text = ""
     /// The simulated clock (ns) as the engine will run it, to compute each `gap=`.
     var clock: UInt64 = 0
@@ -41,6 +43,7 @@ struct BootFileWriter {
     init(boot: ImportedBoot) {
         self.boot = boot
         self.version = boot.release.map(KernelVersion.init)
+        self.levels = version.map(LevelTable.linux(for:)) ?? .linux6
         printkCost = fittedPrintkCost()
     }
 

@@ -82,21 +82,16 @@ extension BootFileWriter {
         line("object " + (count == 1 ? name : String(name.dropLast(2)) + "-part\(count).o"))
     }
 
-    /// The macro for a call's id; a call whose level is unknown takes the previous call's.
+    /// The macro for a call's id, as the release's own level table names it (the reader takes
+    /// exactly those); a call whose level is unknown takes the previous call's. An id the
+    /// release has no macro for (a System.map's `early` on a 2.6.16 banner) is written as
+    /// `__define_initcall`, which registers at any id, so the description still reads.
     mutating func macro(_ call: ImportedBoot.Call) -> String {
         let id = call.id ?? lastID
         if call.phase == .levels { lastID = id }
-        return Self.macros[id].map { "\($0) \(call.function)" } ?? "__define_initcall \(call.function) \(id)"
+        return levels.id(named: id)?.macros.first.map { "\($0) \(call.function)" }
+            ?? "__define_initcall \(call.function) \(id)"
     }
-
-    /// The registration macro of each id.
-    static let macros = [
-        "early": "early_initcall", "0": "pure_initcall", "1": "core_initcall", "1s": "core_initcall_sync",
-        "2": "postcore_initcall", "2s": "postcore_initcall_sync", "3": "arch_initcall",
-        "3s": "arch_initcall_sync", "4": "subsys_initcall", "4s": "subsys_initcall_sync", "5": "fs_initcall",
-        "5s": "fs_initcall_sync", "rootfs": "rootfs_initcall", "6": "device_initcall",
-        "6s": "device_initcall_sync", "7": "late_initcall", "7s": "late_initcall_sync", "con": "console_initcall",
-    ]
 
     func levelComment(_ call: ImportedBoot.Call) -> String {
         call.id == nil ? "  # level unknown" : ""

@@ -168,6 +168,28 @@ import Testing
         _ = try BootFile.parse(text, file: "old.boot")
     }
 
+    /// Found by the `import` fuzz target: a System.map's levels are written with the macros of
+    /// the release the banner names, so one whose table lacks a level (`early` and the sync
+    /// levels before 2.6.28 and 2.6.17) still gives a description that reads back.
+    @Test func systemMapLevelsTheReleaseLacksStillReadBack() throws {
+        let log = """
+            [    0.000000] Linux version 2.6.16 (a@b) (gcc) #1 SMP
+            [    0.010000] calling  spawn_ksoftirqd+0x0/0x40 @ 1
+            [    0.010100] initcall spawn_ksoftirqd+0x0/0x40 returned 0 after 0 usecs
+            [    0.030000] calling  later_init+0x0/0x40 @ 1
+            [    0.030100] initcall later_init+0x0/0x40 returned 0 after 0 usecs
+            """
+        let map = SystemMap(
+            """
+            ffffffff83000000 t __initcall_spawn_ksoftirqdearly
+            ffffffff83000008 t __initcall_later_init6s
+            """)
+        let text = DmesgImport.read(log, systemMap: map).bootFile(source: "old.dmesg")
+        #expect(text.contains("__define_initcall spawn_ksoftirqd early"))
+        #expect(text.contains("__define_initcall later_init 6s"))
+        _ = try BootFile.parse(text, file: "old.boot")
+    }
+
     /// Found by the `import` fuzz target: `root=/dev/vda0` names no partition the reader takes
     /// (partitions are numbered from 1), so the import must not declare one.
     @Test func rootPartitionsAreNumberedFromOne() throws {
