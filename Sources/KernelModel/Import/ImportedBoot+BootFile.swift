@@ -134,9 +134,11 @@ struct BootFileWriter {
         else { return line("# init ran from a path this import cannot declare") }
         if path == "/init" { return line("initramfs /init") }
         let words = (boot.commandLine ?? "").split(separator: " ")
-        // The reader's own rule decides what a partition of the disk may be called (vda0 is not).
+        // The reader's own rules decide which disks it numbers without `devt=` (sdvda is none)
+        // and what a partition of the disk may be called (vda0 is not).
         guard let root = words.first(where: { $0.hasPrefix("root=/dev/") })?.dropFirst(10),
-            let disk = Self.disk(of: root), BootFileParser.partitionNumber(String(root), disk: disk) != nil
+            let disk = Self.disk(of: root), DeviceNumber.defaultNumber(forDisk: disk) != nil,
+            BootFileParser.partitionNumber(String(root), disk: disk) != nil
         else {
             return line("# init ran from a root this import cannot describe: declare its disk and partition")
         }

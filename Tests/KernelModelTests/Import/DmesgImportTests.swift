@@ -205,6 +205,21 @@ import Testing
         _ = try BootFile.parse(text, file: "vda0.boot")
     }
 
+    /// Found by the `import` fuzz target: `root=/dev/sdvda1` names a disk the reader gives no
+    /// device number without `devt=`, so the import must not declare it.
+    @Test func rootDisksAreOnesTheReaderNumbers() throws {
+        let log = """
+            [    0.000000] Linux version 6.1.0 (a@b) (gcc) #1 SMP
+            [    0.000000] Kernel command line: root=/dev/sdvda1 initcall_debug
+            [    0.030000] calling  later_init+0x0/0x40 @ 1
+            [    0.030100] initcall later_init+0x0/0x40 returned 0 after 0 usecs
+            [    0.040000] Run /sbin/init as init process
+            """
+        let text = DmesgImport.read(log).bootFile(source: "sdvda.dmesg")
+        #expect(!text.contains("disk sdvda"))
+        _ = try BootFile.parse(text, file: "sdvda.boot")
+    }
+
     /// The symbol `%pS` prints for `name` (`name+0x0/0xSIZE [module]`).
     private func symbol(_ name: String, _ size: Int?, _ module: String? = nil) -> PrintedSymbol? {
         var text = name
