@@ -334,10 +334,14 @@ struct BootFileParser {
             name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires, body: body)
         function.gap = behaviour.gap
         let source = SourceLocation(file: file, line: lineNumber, column: keyword.column)
-        let levels = description.levels
-        let registered =
-            definedID.map { levels.defineInitcall(function, id: $0, source: source) }
-            ?? levels.registration(function, macro: macro, id: macroID, source: source)
+        // The table is read in place: a copy of it per registration line cost a retain of each
+        // of its arrays and dictionaries.
+        let registered: InitcallEntry? =
+            if let definedID {
+                description.levels.defineInitcall(function, id: definedID, source: source)
+            } else {
+                description.levels.registration(function, macro: macro, id: macroID, source: source)
+            }
         guard var entry = registered else { return }
         entry.attributeColumns = columns
         description.objects[objectIndex].entries.append(entry)
