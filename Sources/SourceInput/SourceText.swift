@@ -66,3 +66,15 @@ public enum SourceText {
         return lines
     }
 }
+
+extension StringProtocol {
+    /// Calls `body` with the text's UTF-8 bytes: from its own contiguous storage when it has
+    /// one (a native Swift string or a slice of one, small strings included), else from a copy.
+    /// The readers scan bytes this way; walking `utf8` index by index costs tens of
+    /// instructions a byte.
+    @inlinable
+    public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(utf8).withUnsafeBufferPointer(body)
+    }
+}

@@ -43,8 +43,7 @@ struct BootFileLexer {
                 return .failure(error)
             }
         }
-        let outcome = line.utf8.withContiguousStorageIfAvailable(read) ?? Array(line.utf8).withUnsafeBufferPointer(read)
-        return try outcome.get()
+        return try line.withUTF8Bytes(read).get()
     }
 
     private static func words(in bytes: UnsafeBufferPointer<UInt8>, _ context: Context) throws(BootDescriptionError)

@@ -359,7 +359,7 @@ struct BootFileParser {
             byte == UInt8(ascii: "_") || isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
         return !text.isEmpty
-            && (text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isBody) } ?? text.utf8.allSatisfy(isBody))
+            && text.withUTF8Bytes { $0.allSatisfy(isBody) }
     }
 
     static func isASCIILetter(_ byte: UInt8) -> Bool {
@@ -402,10 +402,7 @@ struct BootFileParser {
     /// The byte offset of the first `byte` in `text`, read from its contiguous UTF-8 storage
     /// (`String.UTF8View.firstIndex(of:)` walks it index by index).
     static func offset(of byte: UInt8, in text: String) -> Int? {
-        text.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: byte) }
-            ?? text.utf8.firstIndex(of: byte).map {
-                text.utf8.distance(from: text.utf8.startIndex, to: $0)
-            }
+        text.withUTF8Bytes { $0.firstIndex(of: byte) }
     }
 
     private func attribute(

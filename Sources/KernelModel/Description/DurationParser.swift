@@ -1,3 +1,5 @@
+import SourceInput
+
 /// Durations in `.boot` files: a decimal number and a unit, `120us`, `3ms`, `2.5ms`, `1s`,
 /// `500ns` (`µs` too), or `0`. Converted to nanoseconds with integer arithmetic only; anything
 /// over a day is rejected rather than overflowing.
@@ -15,9 +17,7 @@ enum DurationParser {
         if text == "0" { return 0 }
         // Over the contiguous UTF-8 storage: one `time=` per registration line, and copying
         // it into an array first cost more than reading it.
-        return text.utf8.withContiguousStorageIfAvailable(nanoseconds)
-            ?? Array(text.utf8).withUnsafeBufferPointer(
-                nanoseconds)
+        return text.withUTF8Bytes(nanoseconds)
     }
 
     private static func nanoseconds(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {

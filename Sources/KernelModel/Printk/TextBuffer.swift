@@ -1,3 +1,5 @@
+import SourceInput
+
 /// A line of log text built as UTF-8 bytes: the `initcall_debug` lines and `%pS` symbols a
 /// boot prints for every call. Appending to a byte buffer sized once, with integers written
 /// digit by digit, costs a fraction of an interpolation (which regrows its storage and formats
@@ -16,14 +18,29 @@ public struct TextBuffer: Sendable {
 
     /// Appends `text`.
     public mutating func append(_ text: String) {
-        Self.append(text, to: &bytes)
+        // In one copy from its contiguous storage: `append(contentsOf: text.utf8)` walks the
+        // view byte by byte.
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends the UTF-8 of `text` to `bytes` in one copy from its contiguous storage
-    /// (`append(contentsOf: text.utf8)` walks the view byte by byte).
-    public static func append(_ text: String, to bytes: inout [UInt8]) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if copied == nil { bytes.append(contentsOf: text.utf8) }
+    /// Appends one byte (an ASCII character).
+    public mutating func append(byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Appends a printk timestamp as `print_time()` writes it, `%5lu.%06lu`: the seconds
+    /// right-aligned in five columns (more when needed), then the microseconds.
+    public mutating func appendTimestamp(_ nanoseconds: UInt64) {
+        appendDecimal(nanoseconds / 1_000_000_000, width: 5, padding: UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: "."))
+        appendDecimal(nanoseconds % 1_000_000_000 / 1_000, width: 6, padding: UInt8(ascii: "0"))
+    }
+
+    /// ``appendTimestamp(_:)`` of one value (`    0.123456`).
+    public static func timestamp(_ nanoseconds: UInt64) -> String {
+        var buffer = TextBuffer(capacity: 16)
+        buffer.appendTimestamp(nanoseconds)
+        return buffer.text
     }
 
     /// Appends `value` in decimal, with a `-` when negative (`%d`, `%lld`).
@@ -32,10 +49,17 @@ public struct TextBuffer: Sendable {
         appendDecimal(value.magnitude)
     }
 
-    /// Appends `value` in decimal (`%u`, `%llu`).
-    public mutating func appendDecimal(_ value: UInt64) {
+    /// Appends `value` in decimal (`%u`, `%llu`), right-aligned in `width` columns filled with
+    /// `padding` (`%5lu`, `%06lu`).
+    public mutating func appendDecimal(_ value: UInt64, width: Int = 0, padding: UInt8 = UInt8(ascii: " ")) {
+        // At most 20 digits: the divisor stops at 10^19, below UInt64.max.
         var divisor: UInt64 = 1
-        while value / divisor >= 10 { divisor *= 10 }
+        var digits = 1
+        while value / divisor >= 10 {
+            divisor *= 10
+            digits += 1
+        }
+        for _ in digits..<max(digits, width) { bytes.append(padding) }
         while divisor > 0 {
             bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
             divisor /= 10

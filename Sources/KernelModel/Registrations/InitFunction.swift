@@ -1,3 +1,5 @@
+import SourceInput
+
 /// An initcall's body: Swift code that gets the kernel context and returns what the C function
 /// would (`0` or `-Errno.X`). It may `try k.panic(…)`, which never returns. Any other Swift
 /// error escaping a body is a bug in the simulated driver: the boot panics, naming it.
@@ -46,7 +48,7 @@ public struct InitFunction: Sendable {
             return hash
         }
         // Over the contiguous UTF-8 storage: walking `name.utf8` costs more than the hash.
-        let hash = name.utf8.withContiguousStorageIfAvailable(fnv) ?? Array(name.utf8).withUnsafeBufferPointer(fnv)
+        let hash = name.withUTF8Bytes(fnv)
         return 0x20 + Int(hash % 0x1e) * 0x10
     }
 }

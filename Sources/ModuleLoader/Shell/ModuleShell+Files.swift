@@ -18,11 +18,7 @@ extension ModuleShell {
     }
 
     /// `[%5lu.%06lu]`.
-    static func timestamp(_ nanoseconds: UInt64) -> String {
-        let seconds = String(nanoseconds / 1_000_000_000)
-        let micros = String((nanoseconds % 1_000_000_000) / 1000)
-        return seconds.leftPadding(5) + "." + String(repeating: "0", count: 6 - micros.count) + micros
-    }
+    static func timestamp(_ nanoseconds: UInt64) -> String { TextBuffer.timestamp(nanoseconds) }
 
     /// The parameter a `/sys/module/<m>/parameters/<p>` path names: its table and entry.
     func sysfsParameter(_ path: String) -> (ParamTable, Int)? {

@@ -24,6 +24,14 @@ struct TextBufferTests {
         #expect(HexDigits.lowercase(value) == String(value, radix: 16))
     }
 
+    @Test func timestampsAsPrintTimeWritesThem() {
+        #expect(TextBuffer.timestamp(0) == "    0.000000")
+        #expect(TextBuffer.timestamp(123_456_789) == "    0.123456")
+        #expect(TextBuffer.timestamp(12_345_678_901_234) == "12345.678901")
+        #expect(TextBuffer.timestamp(123_456_789_012_345_678) == "123456789.012345")
+        #expect(TextBuffer.timestamp(UInt64.max) == "18446744073.709551")
+    }
+
     @Test func negativeSizesPrintAsBefore() {
         #expect(HexDigits.lowercase(-64) == "-40")
         #expect(HexDigits.lowercase(64) == "40")
