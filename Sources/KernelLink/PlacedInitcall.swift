@@ -54,7 +54,7 @@ public struct PlacedInitcall: Sendable, Hashable {
             var text = TextBuffer(capacity: function.utf8.count + 16)
             text.append(function)
             text.append("+0x0/0x")
-            if size >= 0 { text.appendHex(UInt64(size)) } else { text.append(String(size, radix: 16)) }
+            text.appendHex(size)
             return text.text
         }
 

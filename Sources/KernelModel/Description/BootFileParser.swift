@@ -394,7 +394,7 @@ struct BootFileParser {
             let valueColumn = word.column + keyBytes + 1
             let value = String(Substring(utf8[utf8.index(after: equals)...]))
             try attribute(key, value, word: word, valueColumn: valueColumn, into: &behaviour)
-            if key == "requires" || key == "provides" { columns.record(key, column: word.column) }
+            columns.record(key, column: word.column)
         }
         return (behaviour, columns)
     }

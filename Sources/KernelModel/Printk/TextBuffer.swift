@@ -66,6 +66,13 @@ public struct TextBuffer: Sendable {
         }
     }
 
+    /// Appends a signed `value` in hexadecimal as `String(_:radix: 16)` writes it: a symbol
+    /// size is never negative, but one written by hand in Swift may be (`-40`).
+    public mutating func appendHex(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendHex(UInt64(value.magnitude))
+    }
+
     /// Appends `value` in lowercase hexadecimal without a prefix (`%lx`).
     public mutating func appendHex(_ value: UInt64) {
         var shift = 60
@@ -86,9 +93,11 @@ public enum HexDigits {
         return buffer.text
     }
 
-    /// A non-negative `value` in lowercase hexadecimal; a negative one as `String(_:radix:)`
+    /// `value` in lowercase hexadecimal, a negative one with a `-` as `String(_:radix:)`
     /// prints it (`-40`).
     public static func lowercase(_ value: Int) -> String {
-        value >= 0 ? lowercase(UInt64(value)) : String(value, radix: 16)
+        var buffer = TextBuffer(capacity: 17)
+        buffer.appendHex(value)
+        return buffer.text
     }
 }

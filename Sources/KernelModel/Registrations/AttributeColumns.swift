@@ -15,26 +15,19 @@ public struct AttributeColumns: Sendable, Equatable, ExpressibleByDictionaryLite
     /// Records `name`'s column (`requires` or `requires=`) unless an earlier one was recorded
     /// (a finding points at the first); other attributes are not kept.
     public mutating func record(_ name: String, column: Int) {
-        switch Self.key(name) {
-        case "requires": requires = requires ?? column
-        case "provides": provides = provides ?? column
+        switch name {
+        case "requires", "requires=": requires = requires ?? column
+        case "provides", "provides=": provides = provides ?? column
         default: break
         }
     }
 
     /// The column of the attribute `name` (`requires=` or `requires`), or nil.
     public subscript(name: String) -> Int? {
-        switch Self.key(name) {
-        case "requires": requires
-        case "provides": provides
+        switch name {
+        case "requires", "requires=": requires
+        case "provides", "provides=": provides
         default: nil
         }
-    }
-
-    /// The names of the attributes kept.
-    public static let kept = ["requires", "provides"]
-
-    private static func key(_ name: String) -> Substring {
-        name.utf8.last == UInt8(ascii: "=") ? Substring(name).dropLast() : Substring(name)
     }
 }

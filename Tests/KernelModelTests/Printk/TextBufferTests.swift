@@ -35,6 +35,8 @@ struct TextBufferTests {
     @Test func negativeSizesPrintAsBefore() {
         #expect(HexDigits.lowercase(-64) == "-40")
         #expect(HexDigits.lowercase(64) == "40")
+        #expect(HexDigits.lowercase(Int.min) == String(Int.min, radix: 16))
+        #expect(HexDigits.lowercase(Int.max) == String(Int.max, radix: 16))
     }
 
     @Test func textAndNumbersMakeOneLine() {
