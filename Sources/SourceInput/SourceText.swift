@@ -13,7 +13,7 @@ public enum SourceText {
         var text = text
         return text.withUTF8 { bytes in
             let hasBOM = bytes.starts(with: byteOrderMark)
-            guard hasBOM || bytes.contains(carriageReturn) else { return nil }
+            guard hasBOM || ByteScan.firstIndex(of: carriageReturn, in: bytes) != nil else { return nil }
             var normalized: [UInt8] = []
             normalized.reserveCapacity(bytes.count)
             var previousWasCR = false
@@ -42,28 +42,99 @@ public enum SourceText {
 
     /// The lines of text that is already normalized.
     public static func normalizedLines(_ text: String) -> [Substring] {
-        // By bytes, over the contiguous UTF-8 storage: a line feed is always a character of its
-        // own once "\r\n" is gone, and splitting by characters costs grapheme breaking over the
-        // whole text (and walking `String.UTF8View` by index costs tens of instructions a byte).
+        let lines = SourceLines(normalized: text)
+        return (0..<lines.count).map { lines[$0] }
+    }
+
+    /// The byte ranges of the lines of normalized UTF-8 text: the lines ``normalizedLines(_:)``
+    /// cuts, as offsets, for readers that work on the bytes. A line feed is always a character
+    /// of its own once `"\r\n"` is gone.
+    public static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while let end = ByteScan.firstIndex(of: lineFeed, in: bytes, from: start) {
+            ranges.append(start..<end)
+            start = end + 1
+        }
+        ranges.append(start..<bytes.count)
+        return ranges
+    }
+}
+
+/// The lines of a text, read once: the normalized text and where each line is in its UTF-8
+/// bytes. A reader walks the bytes line by line; a diagnostic asks for one line's text.
+public struct SourceLines: Sendable {
+    /// The text, normalized (``SourceText/normalized(_:)``).
+    public private(set) var text: String
+    /// The byte range of each line in ``text``'s UTF-8, without its line end.
+    public let ranges: [Range<Int>]
+
+    /// The lines of `text`, however they end.
+    public init(_ text: String) {
+        self.init(normalized: SourceText.normalized(text))
+    }
+
+    /// The lines of text that is already normalized.
+    public init(normalized text: String) {
         var text = text
-        let ends = text.withUTF8 { bytes in
-            var ends: [Int] = []
-            for (offset, byte) in bytes.enumerated() where byte == lineFeed { ends.append(offset) }
-            return ends
-        }
+        ranges = text.withUTF8 { SourceText.lineRanges($0) }
+        self.text = text
+    }
+
+    /// The number of lines (a text that ends with a line end has an empty last line).
+    public var count: Int { ranges.count }
+
+    /// Line `index` (0-based) as a slice of the text.
+    public subscript(index: Int) -> Substring {
         let utf8 = text.utf8
-        var lines: [Substring] = []
-        lines.reserveCapacity(ends.count + 1)
-        var start = utf8.startIndex
-        var startOffset = 0
-        for end in ends {
-            let endIndex = utf8.index(start, offsetBy: end - startOffset)
-            lines.append(Substring(utf8[start..<endIndex]))
-            start = utf8.index(after: endIndex)
-            startOffset = end + 1
+        let start = utf8.index(utf8.startIndex, offsetBy: ranges[index].lowerBound)
+        return Substring(utf8[start..<utf8.index(start, offsetBy: ranges[index].count)])
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes (the line ranges index into them).
+    public mutating func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try text.withUTF8(body)
+    }
+}
+
+/// Byte searches over whole files (line ends, carriage returns), eight bytes at a time.
+public enum ByteScan {
+    /// The offset of the first `byte` in `bytes` at or after `start`, or nil.
+    public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = UInt64(byte) &* ones
+        var index = max(start, 0)
+        // A word holds `byte` exactly when `word ^ pattern` has a zero byte, which the classic
+        // has-zero-byte test tells without a branch per byte; the bytes then say where.
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ pattern
+            if (word &- ones) & ~word & highs != 0 { break }
+            index += 8
         }
-        lines.append(Substring(utf8[start..<utf8.endIndex]))
-        return lines
+        while index < bytes.count {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether every byte is ASCII (below 0x80).
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= bytes.count {
+            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                return false
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 }
 

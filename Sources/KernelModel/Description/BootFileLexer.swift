@@ -15,12 +15,40 @@ struct BootFileLexer {
         var text: String
         /// 1-based column of the word's first character.
         var column: Int
-        /// The text up to the first quote: the part that can hold `key=` and a `KERN_…:` prefix.
-        var unquotedPrefix: String
-        var hasQuotes: Bool
+        /// The bytes of ``text`` before the first quote (all of them without quotes): the part
+        /// that can hold `key=` and a `KERN_…:` prefix. Kept as a length, not a string of its
+        /// own: every word of every line is made, and few are asked.
+        var prefixLength: Int
+        /// The bytes of ``text`` after the last closing quote; nil without quotes.
+        var tailLength: Int?
+
+        /// A word without quotes.
+        init(text: String, column: Int) {
+            self.init(text: text, column: column, prefixLength: text.utf8.count, tailLength: nil)
+        }
+
+        init(text: String, column: Int, prefixLength: Int, tailLength: Int?) {
+            self.text = text
+            self.column = column
+            self.prefixLength = prefixLength
+            self.tailLength = tailLength
+        }
+
+        var hasQuotes: Bool { tailLength != nil }
+
+        /// The text up to the first quote.
+        var unquotedPrefix: Substring { Substring(text.utf8.prefix(prefixLength)) }
+
         /// The unquoted text after the last closing quote (`,age` of `printk="%d\n",age`); nil
         /// without quotes.
-        var tail: String? = nil
+        var tail: Substring? { tailLength.map { Substring(text.utf8.suffix($0)) } }
+
+        /// The word with `prefix` (no quotes in it) written before it, at the same column.
+        func prefixed(by prefix: String) -> Word {
+            Word(
+                text: prefix + text, column: column, prefixLength: prefix.utf8.count + prefixLength,
+                tailLength: tailLength)
+        }
     }
 
     static let space = UInt8(ascii: " ")
@@ -32,28 +60,17 @@ struct BootFileLexer {
 
     static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab || byte == carriageReturn }
 
-    static func words(in line: Substring, file: String, lineNumber: Int) throws(BootDescriptionError) -> [Word] {
-        // Over the line's own contiguous UTF-8 storage (a `.boot` line is a slice of the file's
-        // native string); a copy only for the strings that have none.
-        let context = Context(file: file, line: lineNumber, source: line)
-        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> Result<[Word], BootDescriptionError> in
-            do throws(BootDescriptionError) {
-                return .success(try words(in: bytes, context))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try line.withUTF8Bytes(read).get()
-    }
-
-    private static func words(in bytes: UnsafeBufferPointer<UInt8>, _ context: Context) throws(BootDescriptionError)
-        -> [Word]
-    {
+    /// The words of the line `bytes` (its UTF-8, without the line end) in `words`, emptied
+    /// first with its capacity kept: the reader passes one buffer for every line, and the
+    /// line's bytes in place in the file's.
+    static func words(
+        in bytes: UnsafeBufferPointer<UInt8>, file: String, lineNumber: Int, into words: inout [Word]
+    ) throws(BootDescriptionError) {
+        words.removeAll(keepingCapacity: true)
+        let context = Context(file: file, line: lineNumber)
         var columns = ColumnCounter()
-        var words: [Word] = []
-        // A registration line has a handful of words: one allocation instead of a regrowth
-        // for the first, second and fourth.
-        words.reserveCapacity(8)
+        // On an ASCII line (most are) a column is the byte offset plus one.
+        let isASCII = ByteScan.isASCII(bytes)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -63,12 +80,11 @@ struct BootFileLexer {
             }
             if byte == hash { break }
             let start = index
-            var end = index
-            while end < bytes.count, !isBlank(bytes[end]), bytes[end] != quote { end += 1 }
-            let column = columns.column(of: start, in: bytes)
+            let end = wordEnd(bytes, from: index)
+            let column = isASCII ? start + 1 : columns.column(of: start, in: bytes)
             if end == bytes.count || bytes[end] != quote {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                words.append(Word(text: text, column: column, unquotedPrefix: text, hasQuotes: false))
+                words.append(Word(text: text, column: column))
                 index = end
                 continue
             }
@@ -77,14 +93,24 @@ struct BootFileLexer {
             words.append(word)
             index = next
         }
-        return words
     }
 
-    /// Where a diagnostic points.
+    /// The offset of the first blank or quote at or after `start` (or the end): every byte
+    /// above `"` goes on with one comparison, which is most of them.
+    private static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte <= quote, isBlank(byte) || byte == quote { break }
+            end += 1
+        }
+        return end
+    }
+
+    /// Where a diagnostic points (its source line is the bytes the lexer reads).
     struct Context {
         var file: String
         var line: Int
-        var source: Substring
     }
 
     /// A word with at least one string in it, from `start` (its first byte) to the next blank
@@ -94,7 +120,6 @@ struct BootFileLexer {
         _ context: Context
     ) throws(BootDescriptionError) -> (Word, Int) {
         var text = Array(UnsafeBufferPointer(rebasing: bytes[start..<firstQuote]))
-        let prefix = String(decoding: text, as: UTF8.self)
         var tailStart = firstQuote
         var index = firstQuote
         while index < bytes.count, !isBlank(bytes[index]) {
@@ -106,9 +131,11 @@ struct BootFileLexer {
             text.append(bytes[index])
             index += 1
         }
+        // The prefix and the tail are copied into the text as they are, so they are its first
+        // and last bytes.
         let word = Word(
-            text: String(decoding: text, as: UTF8.self), column: column, unquotedPrefix: prefix, hasQuotes: true,
-            tail: String(decoding: UnsafeBufferPointer(rebasing: bytes[tailStart..<index]), as: UTF8.self))
+            text: String(decoding: text, as: UTF8.self), column: column, prefixLength: firstQuote - start,
+            tailLength: index - tailStart)
         return (word, index)
     }
 
@@ -137,7 +164,7 @@ struct BootFileLexer {
                             at: SourceLocation(
                                 file: context.file, line: context.line, column: columns.column(of: index, in: bytes)),
                             "unknown escape '\\\(escaped)' in string", notes: ["strings take \\\", \\\\, \\n and \\t"],
-                            sourceLine: String(context.source)))
+                            sourceLine: String(decoding: bytes, as: UTF8.self)))
                 }
                 index += 2
                 continue
@@ -151,7 +178,7 @@ struct BootFileLexer {
                 at: SourceLocation(
                     file: context.file, line: context.line, column: columns.column(of: start, in: bytes)),
                 "unterminated string", notes: ["close the string with '\"' on the same line"],
-                sourceLine: String(context.source)))
+                sourceLine: String(decoding: bytes, as: UTF8.self)))
     }
 
     /// The bytes of the UTF-8 sequence a lead byte starts.

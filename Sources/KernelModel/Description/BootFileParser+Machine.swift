@@ -316,10 +316,7 @@ extension BootFileParser {
         }
         let normalized = arguments.map { word -> BootFileLexer.Word in
             guard !word.text.hasPrefix("CONFIG_") else { return word }
-            var copy = word
-            copy.text = "CONFIG_" + word.text
-            copy.unquotedPrefix = "CONFIG_" + word.unquotedPrefix
-            return copy
+            return word.prefixed(by: "CONFIG_")
         }
         for (setting, original) in zip(try settings(keyword, normalized, allowed: allowed), arguments) {
             guard setting.value == "y" || setting.value == "n" else {

@@ -22,6 +22,16 @@ extension BootFileParser {
         "MODULE_FIRMWARE", "MODULE_INFO", "EXPORT_SYMBOL", "EXPORT_SYMBOL_GPL", "uses", "sizes", "vermagic", "signed",
     ]
 
+    /// Whether `text` can be one of ``moduleKeywords``, known without hashing it: each begins
+    /// with a capital (`MODULE_…`, `EXPORT_…`) or has no `_` (`uses`, `sizes`, …), and no
+    /// initcall macro does either (every registration line asks).
+    static func mayBeModuleKeyword(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            guard let first = bytes.first else { return false }
+            return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) || !bytes.contains(UInt8(ascii: "_"))
+        }
+    }
+
     /// `module NAME [build=y|m]`: starts a block; its object holds its parameters.
     mutating func module(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
@@ -52,11 +62,7 @@ extension BootFileParser {
             name: name, build: build, source: SourceLocation(file: file, line: lineNumber, column: keyword.column))
         try object(
             keyword,
-            [
-                BootFileLexer.Word(
-                    text: module.object.path, column: nameWord.column, unquotedPrefix: module.object.path,
-                    hasQuotes: false)
-            ])
+            [BootFileLexer.Word(text: module.object.path, column: nameWord.column)])
         if let index = currentObject { description.objects[index].modname = name }
         description.modules.append(module)
         currentModule = description.modules.count - 1
@@ -188,7 +194,8 @@ extension BootFileParser {
                 "redefinition of '\(isExit ? "cleanup_module" : "init_module")'", at: keyword.column,
                 notes: ["a module has one module_init() and one module_exit()"])
         }
-        let (behaviour, _) = try attributes(arguments.dropFirst(), function: name.text)
+        var behaviour = DeclaredBehaviour(function: name.text, line: lineNumber)
+        _ = try attributes(arguments.dropFirst(), into: &behaviour)
         for message in behaviour.printk where message.format != nil {
             if let object = currentObject {
                 pendingFormats.append(PendingFormat(object: object, message: message, line: lineNumber, handler: false))
@@ -196,7 +203,7 @@ extension BootFileParser {
         }
         let function = InitFunction(
             name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
-            body: { k in try behaviour.run(k) })
+            body: { [behaviour] k in try behaviour.run(k) })
         let source = SourceLocation(file: file, line: lineNumber, column: keyword.column)
         if isExit {
             description.modules[index].exitFunction = function

@@ -31,8 +31,23 @@ extension BootFileParser {
 
     /// False for the registrations, the common case, which are never parameter statements.
     static func mayBeParameterStatement(_ macro: String) -> Bool {
-        !(macro.hasSuffix("_initcall") || macro.hasSuffix("_initcall_sync") || macro == "module_init")
+        // By bytes: `String.hasSuffix` compares characters.
+        macro.withUTF8Bytes { bytes in
+            !(endsWith(bytes, initcallSuffix) || endsWith(bytes, initcallSyncSuffix)
+                || (bytes.count == moduleInit.count && endsWith(bytes, moduleInit)))
+        }
     }
+
+    private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        guard bytes.count >= suffix.count else { return false }
+        let offset = bytes.count - suffix.count
+        for index in suffix.indices where bytes[offset + index] != suffix[index] { return false }
+        return true
+    }
+
+    private static let initcallSuffix = Array("_initcall".utf8)
+    private static let initcallSyncSuffix = Array("_initcall_sync".utf8)
+    private static let moduleInit = Array("module_init".utf8)
 
     /// Handles a parameter statement; false when `keyword` is not one.
     mutating func parameterStatement(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])

@@ -14,7 +14,7 @@ struct BootFileParser {
     /// The era whose table the `levels` files edited.
     private var levelsEra: String?
     private var objectLines: [String: Int] = [:]
-    var lines: [Substring] = []
+    var lines = SourceLines("")
     var lineNumber = 0
     /// The disk the `partition` statements that follow belong to (an index into `disks`).
     var currentDisk: Int?
@@ -31,13 +31,29 @@ struct BootFileParser {
     }
 
     mutating func parse(_ text: String) throws(BootDescriptionError) -> KernelDescription {
-        lines = SourceText.lines(text)
-        for (index, line) in lines.enumerated() {
-            lineNumber = index + 1
-            let words = try BootFileLexer.words(in: line, file: file, lineNumber: lineNumber)
-            guard let first = words.first else { continue }
-            try statement(first, words[1...])
+        lines = SourceLines(text)
+        // One buffer for every line's words: an array allocated and freed per line cost more
+        // than the words in it. The lexer reads each line's bytes in place in the file's.
+        var words: [BootFileLexer.Word] = []
+        words.reserveCapacity(8)
+        let ranges = lines.ranges
+        var text = lines.text
+        let failure = text.withUTF8 { bytes -> BootDescriptionError? in
+            do throws(BootDescriptionError) {
+                for (index, range) in ranges.enumerated() {
+                    lineNumber = index + 1
+                    try BootFileLexer.words(
+                        in: UnsafeBufferPointer(rebasing: bytes[range]), file: file, lineNumber: lineNumber,
+                        into: &words)
+                    guard let first = words.first else { continue }
+                    try statement(first, words[1...])
+                }
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure { throw failure }
         try checkFormats()
         finishModules()
         return description
@@ -72,7 +88,8 @@ struct BootFileParser {
         guard let known else {
             // A registration line, the common case, is passed on as the slice it is; the other
             // statements take their arguments as an array of their own.
-            if currentModule != nil || Self.moduleKeywords.contains(keyword.text),
+            if currentModule != nil
+                || (Self.mayBeModuleKeyword(keyword.text) && Self.moduleKeywords.contains(keyword.text)),
                 try moduleStatement(keyword, Array(words))
             {
                 return
@@ -324,43 +341,56 @@ struct BootFileParser {
             rest.removeFirst()
             definedID = idWord.text
         }
-        let (behaviour, columns) = try attributes(rest, function: name.text)
+        var behaviour = DeclaredBehaviour(function: name.text, line: lineNumber)
+        let columns = try attributes(rest, into: &behaviour)
         for message in behaviour.printk where message.format != nil {
             pendingFormats.append(
                 PendingFormat(object: objectIndex, message: message, line: lineNumber, handler: false))
         }
-        let body: InitcallBody = { k in try behaviour.run(k) }
-        var function = InitFunction(
-            name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires, body: body)
-        function.gap = behaviour.gap
-        let source = SourceLocation(file: file, line: lineNumber, column: keyword.column)
-        // The table is read in place: a copy of it per registration line cost a retain of each
-        // of its arrays and dictionaries.
-        let registered: InitcallEntry? =
+        let placement =
             if let definedID {
-                description.levels.defineInitcall(function, id: definedID, source: source)
+                description.levels.placement(definedID: definedID)
             } else {
-                description.levels.registration(function, macro: macro, id: macroID, source: source)
+                description.levels.placement(macro: macro, id: macroID)
             }
-        guard var entry = registered else { return }
-        entry.attributeColumns = columns
-        description.objects[objectIndex].entries.append(entry)
+        guard let placement else { return }
+        // Built where it is stored: each copy of an entry on the way retained all its strings.
+        description.objects[objectIndex].entries.append(
+            InitcallEntry(
+                function: InitFunction(
+                    name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
+                    gap: behaviour.gap, body: Self.body(behaviour)),
+                macro: macro, at: placement,
+                source: SourceLocation(file: file, line: lineNumber, column: keyword.column),
+                attributeColumns: columns))
+    }
+
+    /// The body of a `.boot` registration: its declared behaviour, run.
+    static func body(_ behaviour: consuming DeclaredBehaviour) -> InitcallBody {
+        { [behaviour] k in try behaviour.run(k) }
     }
 
     /// A C identifier: an ASCII letter or `_`, then letters, digits and `_` (checked on the
     /// UTF-8 bytes: any non-ASCII byte fails it).
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first == UInt8(ascii: "_") || isASCIILetter(first) else { return false }
-        return isIdentifierBody(text)
+        text.withUTF8Bytes { bytes in
+            guard let first = bytes.first, !isDigit(first) else { return false }
+            return isIdentifierBody(bytes)
+        }
     }
 
     static func isIdentifierBody(_ text: String) -> Bool {
-        let isBody = { (byte: UInt8) in
-            byte == UInt8(ascii: "_") || isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-        return !text.isEmpty
-            && text.withUTF8Bytes { $0.allSatisfy(isBody) }
+        text.withUTF8Bytes(isIdentifierBody)
     }
+
+    /// Letters, digits and `_`, at least one.
+    private static func isIdentifierBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        for byte in bytes where byte != UInt8(ascii: "_") && !isASCIILetter(byte) && !isDigit(byte) { return false }
+        return true
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
     static func isASCIILetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
@@ -368,109 +398,161 @@ struct BootFileParser {
 
     // MARK: Attributes
 
-    static let attributeNames = [
-        "time", "sleep", "returns", "preempt", "irqs", "printk", "pr_debug", "requires", "provides", "on-missing",
-        "panic", "size", "request_module", "gap",
-    ]
+    /// The attributes of a registration line, matched on the bytes of the key before `=`.
+    enum AttributeName: String, CaseIterable {
+        case time, sleep, returns, preempt, irqs, printk
+        case prDebug = "pr_debug"
+        case requires, provides
+        case onMissing = "on-missing"
+        case panic, size
+        case requestModule = "request_module"
+        case gap
 
-    /// The behaviour the attributes declare, and the column of each attribute (`requires=`).
-    func attributes(_ words: ArraySlice<BootFileLexer.Word>, function: String) throws(BootDescriptionError)
-        -> (DeclaredBehaviour, AttributeColumns)
+        private static let spellings = allCases.map { (bytes: Array($0.rawValue.utf8), name: $0) }
+
+        /// The attribute spelled `bytes`: a scan of fourteen short names, cheaper than hashing
+        /// the key into a dictionary (every registration line has a few).
+        init?(bytes: UnsafeBufferPointer<UInt8>) {
+            for (spelling, name) in Self.spellings where spelling.count == bytes.count {
+                var equal = true
+                for index in 0..<bytes.count where spelling[index] != bytes[index] {
+                    equal = false
+                    break
+                }
+                if equal {
+                    self = name
+                    return
+                }
+            }
+            return nil
+        }
+    }
+
+    static let attributeNames = AttributeName.allCases.map(\.rawValue)
+
+    /// Reads the attributes into `behaviour` (declared for `function` at this line); returns
+    /// the column of each attribute findings point at (`requires=`).
+    func attributes(_ words: ArraySlice<BootFileLexer.Word>, into behaviour: inout DeclaredBehaviour)
+        throws(BootDescriptionError) -> AttributeColumns
     {
-        var behaviour = DeclaredBehaviour(function: function, line: lineNumber)
         var columns = AttributeColumns()
         for word in words {
             // By bytes: '=' is ASCII, and the key is what precedes it in the text as well.
-            guard let keyBytes = Self.offset(of: UInt8(ascii: "="), in: word.unquotedPrefix) else {
+            let split = word.text.withUTF8Bytes { bytes -> (Int, AttributeName?)? in
+                guard let equals = bytes.prefix(word.prefixLength).firstIndex(of: UInt8(ascii: "=")) else { return nil }
+                return (equals, AttributeName(bytes: UnsafeBufferPointer(rebasing: bytes[..<equals])))
+            }
+            guard let (keyBytes, name) = split else {
                 throw invalid(
                     "expected an attribute 'name=value', found '\(word.text)'", at: word.column,
                     notes: ["attributes: \(Self.attributeNames.joined(separator: ", "))"])
             }
-            let utf8 = word.text.utf8
-            let equals = utf8.index(utf8.startIndex, offsetBy: keyBytes)
-            let key = String(Substring(utf8[..<equals]))
-            // Every attribute name is ASCII, so its bytes are its columns; an unknown name is
-            // reported at the word, not the value.
-            let valueColumn = word.column + keyBytes + 1
-            let value = String(Substring(utf8[utf8.index(after: equals)...]))
-            try attribute(key, value, word: word, valueColumn: valueColumn, into: &behaviour)
-            columns.record(key, column: word.column)
+            guard let name else {
+                // An unknown name is reported at the word, not the value.
+                let key = String(Substring(word.text.utf8.prefix(keyBytes)))
+                let suggestions = Suggestions.closest(to: key, in: Self.attributeNames)
+                throw invalid(
+                    "unknown attribute '\(key)'", at: word.column,
+                    notes: suggestions.isEmpty
+                        ? ["attributes: \(Self.attributeNames.joined(separator: ", "))"]
+                        : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
+            }
+            // Every attribute name is ASCII, so its bytes are its columns.
+            let value = AttributeValue(word: word, offset: keyBytes + 1)
+            try attribute(name, value, word: word, into: &behaviour)
+            if name == .requires || name == .provides { columns.record(name.rawValue, column: word.column) }
         }
-        return (behaviour, columns)
+        return columns
+    }
+
+    /// The value of `key=value`: the word's text after the first `=`, made a `String` only
+    /// by the attributes that keep it (a duration is read from the bytes in place).
+    struct AttributeValue {
+        var word: BootFileLexer.Word
+        /// The byte offset of the value in the word's text.
+        var offset: Int
+
+        var column: Int { word.column + offset }
+
+        var text: String { String(Substring(word.text.utf8.dropFirst(offset))) }
+
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            word.text.withUTF8Bytes { body(UnsafeBufferPointer(rebasing: $0.dropFirst(offset))) }
+        }
     }
 
     /// The byte offset of the first `byte` in `text`, read from its contiguous UTF-8 storage
     /// (`String.UTF8View.firstIndex(of:)` walks it index by index).
-    static func offset(of byte: UInt8, in text: String) -> Int? {
+    static func offset(of byte: UInt8, in text: some StringProtocol) -> Int? {
         text.withUTF8Bytes { $0.firstIndex(of: byte) }
     }
 
     private func attribute(
-        _ key: String, _ value: String, word: BootFileLexer.Word, valueColumn: Int,
+        _ name: AttributeName, _ value: AttributeValue, word: BootFileLexer.Word,
         into behaviour: inout DeclaredBehaviour
     ) throws(BootDescriptionError) {
-        switch key {
-        case "time", "sleep", "gap":
-            guard let ns = DurationParser.nanoseconds(value) else {
+        let valueColumn = value.column
+        switch name {
+        case .time, .sleep, .gap:
+            guard let ns = value.withBytes(DurationParser.nanoseconds) else {
                 throw invalid(
-                    "invalid duration '\(value)' for \(key)=", at: valueColumn,
+                    "invalid duration '\(value.text)' for \(name.rawValue)=", at: valueColumn,
                     notes: ["a number and a unit: 500ns, 120us, 3ms, 2.5ms, 1s (at most a day, whole nanoseconds)"])
             }
-            switch key {
-            case "time": behaviour.time = ns
-            case "gap": behaviour.gap = ns
+            switch name {
+            case .time: behaviour.time = ns
+            case .gap: behaviour.gap = ns
             default: behaviour.sleep = ns
             }
-        case "returns":
-            behaviour.returns = try returnValue(value, column: valueColumn)
-        case "preempt":
-            guard let count = NumberLiteral.signedDecimal(value), (-1000...1000).contains(count)
+        case .returns:
+            behaviour.returns = try returnValue(value.text, column: valueColumn)
+        case .preempt:
+            let text = value.text
+            guard let count = NumberLiteral.signedDecimal(text), (-1000...1000).contains(count)
             else {
                 throw invalid(
-                    "invalid preempt count '\(value)'", at: valueColumn,
+                    "invalid preempt count '\(text)'", at: valueColumn,
                     notes: ["preempt=+1 leaves one preempt_disable() unbalanced; preempt=-1 one preempt_enable()"])
             }
             behaviour.preempt = count
-        case "irqs":
-            guard value == "off" || value == "on" else {
-                throw invalid("expected irqs=off or irqs=on, found '\(value)'", at: valueColumn)
+        case .irqs:
+            let text = value.text
+            guard text == "off" || text == "on" else {
+                throw invalid("expected irqs=off or irqs=on, found '\(text)'", at: valueColumn)
             }
-            behaviour.irqsOff = value == "off"
-        case "printk":
-            behaviour.printk.append(try message(value, word: word, column: valueColumn))
-        case "pr_debug":
-            behaviour.printk.append(.init(level: .KERN_DEBUG, text: value, isDebug: true))
-        case "requires", "provides":
-            let names = value.split(separator: ",").map(String.init)
+            behaviour.irqsOff = text == "off"
+        case .printk:
+            behaviour.printk.append(try message(value.text, word: word, column: valueColumn))
+        case .prDebug:
+            behaviour.printk.append(.init(level: .KERN_DEBUG, text: value.text, isDebug: true))
+        case .requires, .provides:
+            let names = value.text.split(separator: ",").map(String.init)
             guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }) else {
-                throw invalid("expected a comma-separated list of resource names for \(key)=", at: valueColumn)
+                throw invalid(
+                    "expected a comma-separated list of resource names for \(name.rawValue)=", at: valueColumn)
             }
-            if key == "requires" { behaviour.requires += names } else { behaviour.provides += names }
-        case "on-missing":
-            behaviour.onMissing = try onMissing(value, column: valueColumn)
-        case "request_module":
-            guard !value.isEmpty, !value.contains(" ") else {
+            if name == .requires { behaviour.requires += names } else { behaviour.provides += names }
+        case .onMissing:
+            behaviour.onMissing = try onMissing(value.text, column: valueColumn)
+        case .requestModule:
+            let text = value.text
+            guard !text.isEmpty, !text.contains(" ") else {
                 throw invalid("request_module= needs a module name or alias", at: valueColumn)
             }
-            behaviour.requestModules.append(value)
-        case "panic":
-            guard !value.isEmpty else { throw invalid("panic= needs a message", at: valueColumn) }
-            behaviour.panic = value
-        case "size":
-            guard let size = NumberLiteral.size(value), (1...0x10_0000).contains(size)
+            behaviour.requestModules.append(text)
+        case .panic:
+            let text = value.text
+            guard !text.isEmpty else { throw invalid("panic= needs a message", at: valueColumn) }
+            behaviour.panic = text
+        case .size:
+            let text = value.text
+            guard let size = NumberLiteral.size(text), (1...0x10_0000).contains(size)
             else {
                 throw invalid(
-                    "invalid symbol size '\(value)'", at: valueColumn,
+                    "invalid symbol size '\(text)'", at: valueColumn,
                     notes: ["a size in bytes, 1 to 0x100000, e.g. size=0x40"])
             }
             behaviour.size = size
-        default:
-            let suggestions = Suggestions.closest(to: key, in: Self.attributeNames)
-            throw invalid(
-                "unknown attribute '\(key)'", at: word.column,
-                notes: suggestions.isEmpty
-                    ? ["attributes: \(Self.attributeNames.joined(separator: ", "))"]
-                    : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
         }
     }
 
@@ -531,9 +613,7 @@ struct BootFileParser {
                 marker = .continuation
                 text = String(value.dropFirst(prefix.count + 1))
             }
-            guard marker == .continuation || LogLevel(parsing: prefix) != nil,
-                let parsed = LogLevel(parsing: marker == .continuation ? "KERN_DEFAULT" : prefix)
-            else {
+            guard let parsed = marker == .continuation ? .KERN_DEFAULT : LogLevel(parsing: prefix) else {
                 throw invalid(
                     "unknown log level '\(prefix)'", at: column,
                     notes: ["levels: KERN_EMERG … KERN_DEBUG, KERN_DEFAULT; quote the text if it holds a ':'"])

@@ -14,13 +14,14 @@ enum DurationParser {
     /// On the UTF-8 bytes: the unit is the first of ``units`` the text ends with, the number
     /// before it ASCII digits (at most twelve), optionally a dot and one to nine more.
     static func nanoseconds(_ text: String) -> UInt64? {
-        if text == "0" { return 0 }
         // Over the contiguous UTF-8 storage: one `time=` per registration line, and copying
         // it into an array first cost more than reading it.
-        return text.withUTF8Bytes(nanoseconds)
+        text.withUTF8Bytes(nanoseconds)
     }
 
-    private static func nanoseconds(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    /// ``nanoseconds(_:)`` of UTF-8 bytes (the `.boot` reader's attribute values, in place).
+    static func nanoseconds(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        if bytes.count == 1, bytes[0] == UInt8(ascii: "0") { return 0 }
         guard
             let (suffix, scale) = units.first(where: {
                 bytes.count >= $0.0.count && bytes.suffix($0.0.count).elementsEqual($0.0)

@@ -32,13 +32,13 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
     private var lookup: Lookup
 
     private struct Lookup: Sendable {
-        var byMacro: [String: Int] = [:]
+        var byMacro = NameIndex()
         var byID: [String: Int] = [:]
 
         init(_ ids: [InitcallID]) {
             for (index, id) in ids.enumerated() {
                 if byID[id.id] == nil { byID[id.id] = index }
-                for macro in id.macros where byMacro[macro] == nil { byMacro[macro] = index }
+                for macro in id.macros { byMacro.insertIfAbsent(macro, value: index) }
             }
         }
     }
@@ -81,7 +81,7 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
 
     /// The registration id a macro expands to (`core_initcall_sync` → `1s`), or nil.
     public func id(forMacro macro: String) -> InitcallID? {
-        lookup.byMacro[macro].map { ids[$0] }
+        lookup.byMacro.value(for: macro).map { ids[$0] }
     }
 
     /// The registration id named `id` (`"6s"`), or nil.

@@ -26,13 +26,14 @@ public struct InitFunction: Sendable {
 
     /// A function `name` that runs `body`; `size` defaults to ``defaultSize(for:)`` of the name.
     public init(
-        _ name: String, size: Int? = nil, provides: [String] = [], requires: [String] = [],
+        _ name: String, size: Int? = nil, provides: [String] = [], requires: [String] = [], gap: UInt64 = 0,
         body: @escaping InitcallBody
     ) {
         self.name = name
         self.size = size ?? InitFunction.defaultSize(for: name)
         self.provides = provides
         self.requires = requires
+        self.gap = gap
         self.body = body
     }
 

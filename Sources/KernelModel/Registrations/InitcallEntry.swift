@@ -46,6 +46,23 @@ public struct InitcallEntry: Sendable {
     /// The line of ``source``.
     public var sourceLine: Int? { source?.line }
 
+    /// Where a registration macro puts an entry: its id, the section and the kind.
+    struct Placement {
+        var id: String
+        var sectionBase: String
+        var kind: Kind
+    }
+
+    /// An entry for `function` registered with `macro` where `placement` says.
+    init(
+        function: InitFunction, macro: String, at placement: Placement, source: SourceLocation?,
+        attributeColumns: AttributeColumns = [:]
+    ) {
+        self.init(
+            function: function, macro: macro, id: placement.id, sectionBase: placement.sectionBase,
+            kind: placement.kind, source: source, attributeColumns: attributeColumns)
+    }
+
     /// The non-LTO input section name.
     public var section: String {
         kind == .exitcall ? ".exitcall.exit" : sectionBase + ".init"
@@ -63,28 +80,29 @@ extension LevelTable {
     /// `.exitcall.exit`. Nil when the table defines no such macro (C would not compile:
     /// "implicit declaration of function").
     public func registration(_ function: InitFunction, macro: String, source: SourceLocation? = nil) -> InitcallEntry? {
-        registration(function, macro: macro, id: id(forMacro: macro), source: source)
+        placement(macro: macro, id: id(forMacro: macro)).map {
+            InitcallEntry(function: function, macro: macro, at: $0, source: source)
+        }
     }
 
-    /// ``registration(_:macro:source:)`` for a reader that already looked `macro` up
-    /// (`id` is ``id(forMacro:)`` of it): one table lookup per registration line, not two.
-    func registration(_ function: InitFunction, macro: String, id: InitcallID?, source: SourceLocation?)
-        -> InitcallEntry?
-    {
-        if InitcallEntry.exitMacros.contains(macro) {
-            return InitcallEntry(
-                function: function, macro: macro, id: "", sectionBase: ".exitcall", kind: .exitcall, source: source)
-        }
-        guard let id else { return nil }
-        return InitcallEntry(function: function, macro: macro, id: id.id, sectionBase: id.sectionBase, source: source)
+    /// Where `macro(fn)` puts its entry: the section of the macro's id, `.exitcall.exit` for
+    /// an exit macro, nil for a macro the table does not define. `id` is ``id(forMacro:)`` of
+    /// it, which a reader that already looked the macro up passes on (one table lookup per
+    /// registration line, not two).
+    func placement(macro: String, id: InitcallID?) -> InitcallEntry.Placement? {
+        if InitcallEntry.exitMacros.contains(macro) { return .init(id: "", sectionBase: ".exitcall", kind: .exitcall) }
+        return id.map { .init(id: $0.id, sectionBase: $0.sectionBase, kind: .initcall) }
     }
 
     /// `__define_initcall(fn, id)`: an entry in `.initcall<id>.init`, whatever the table says;
     /// an id no pattern collects makes an orphan that never runs, as in the kernel.
     public func defineInitcall(_ function: InitFunction, id: String, source: SourceLocation? = nil) -> InitcallEntry {
-        InitcallEntry(
-            function: function, macro: "__define_initcall", id: id,
-            sectionBase: self.id(named: id)?.sectionBase ?? ".initcall\(id)", source: source)
+        InitcallEntry(function: function, macro: "__define_initcall", at: placement(definedID: id), source: source)
+    }
+
+    /// Where `__define_initcall(fn, id)` puts its entry.
+    func placement(definedID id: String) -> InitcallEntry.Placement {
+        .init(id: id, sectionBase: self.id(named: id)?.sectionBase ?? ".initcall\(id)", kind: .initcall)
     }
 
     /// Whether `macro` registers anything with this table (a level macro, `__define_initcall`,
