@@ -416,7 +416,7 @@ extension BootFileParser {
     }
 
     private func printkLine(_ setting: Setting) throws(BootDescriptionError) -> PrintkLine {
-        let parsed = try message(setting.value, word: setting.word, column: setting.valueColumn)
+        let parsed = try message(setting.word, valueOffset: setting.key.utf8.count + 1, column: setting.valueColumn)
         return PrintkLine(parsed.level, parsed.text)
     }
 }

@@ -411,7 +411,8 @@ extension BootFileParser {
             let valueColumn = word.column + key.count + 1
             let value = String(word.text.dropFirst(key.count + 1))
             switch (key, word.unquotedPrefix.contains("=")) {
-            case ("printk", true): messages.append(try message(value, word: word, column: valueColumn))
+            case ("printk", true):
+                messages.append(try message(word, valueOffset: key.utf8.count + 1, column: valueColumn))
             case ("returns", true): returns = try returnValue(value, column: valueColumn)
             default:
                 throw invalid(

@@ -23,6 +23,8 @@ struct BootFileParser {
     /// `printk=` formats, checked once every parameter of the file is known (a body may print
     /// one declared further down).
     var pendingFormats: [PendingFormat] = []
+    /// The entries of the object before the current one: the capacity its registrations get.
+    private var entriesHint = 1
 
     init(file: String, loader: @escaping BootFile.FileLoader) {
         self.file = file
@@ -288,12 +290,15 @@ struct BootFileParser {
         }
         let path = try single(
             keyword, arguments.filter { !$0.text.hasPrefix("-") }, "an object path such as drivers/base/core.o")
-        if let previous = objectLines[path] {
+        // One lookup: the line is recorded as it is checked (a parse that fails is thrown away).
+        if let previous = objectLines.updateValue(lineNumber, forKey: path) {
             throw invalid(
                 "object '\(path)' is already defined at line \(previous)", at: arguments[0].column,
                 notes: ["each object appears once; its registrations follow it"])
         }
-        objectLines[path] = lineNumber
+        if let current = currentObject {
+            entriesHint = min(max(description.objects[current].entries.count, 1), 1024)
+        }
         var object = ObjectFile(path: path)
         object.defines = options.map { String($0.text.dropFirst(2)) }
         description.objects.append(object)
@@ -354,15 +359,20 @@ struct BootFileParser {
                 description.levels.placement(macro: macro, id: macroID)
             }
         guard let placement else { return }
+        // Room for as many entries as the previous object had: objects of one file tend to be
+        // alike, and an array grown one entry at a time is copied at 1, 2, 4, 8, ….
+        if description.objects[objectIndex].entries.capacity == 0 {
+            description.objects[objectIndex].entries.reserveCapacity(entriesHint)
+        }
         // Built where it is stored: each copy of an entry on the way retained all its strings.
-        description.objects[objectIndex].entries.append(
-            InitcallEntry(
-                function: InitFunction(
-                    name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
-                    gap: behaviour.gap, body: Self.body(behaviour)),
-                macro: macro, at: placement,
-                source: SourceLocation(file: file, line: lineNumber, column: keyword.column),
-                attributeColumns: columns))
+        let entry = InitcallEntry(
+            function: InitFunction(
+                name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
+                gap: behaviour.gap, body: Self.body(behaviour)),
+            macro: macro, at: placement,
+            source: SourceLocation(file: file, line: lineNumber, column: keyword.column),
+            attributeColumns: columns)
+        description.objects[objectIndex].entries.append(consume entry)
     }
 
     /// The body of a `.boot` registration: its declared behaviour, run.
@@ -507,11 +517,10 @@ struct BootFileParser {
         case .returns:
             behaviour.returns = try returnValue(value.text, column: valueColumn)
         case .preempt:
-            let text = value.text
-            guard let count = NumberLiteral.signedDecimal(text), (-1000...1000).contains(count)
+            guard let count = value.withBytes(NumberLiteral.signedDecimal), (-1000...1000).contains(count)
             else {
                 throw invalid(
-                    "invalid preempt count '\(text)'", at: valueColumn,
+                    "invalid preempt count '\(value.text)'", at: valueColumn,
                     notes: ["preempt=+1 leaves one preempt_disable() unbalanced; preempt=-1 one preempt_enable()"])
             }
             behaviour.preempt = count
@@ -522,7 +531,7 @@ struct BootFileParser {
             }
             behaviour.irqsOff = text == "off"
         case .printk:
-            behaviour.printk.append(try message(value.text, word: word, column: valueColumn))
+            behaviour.printk.append(try message(word, valueOffset: value.offset, column: valueColumn))
         case .prDebug:
             behaviour.printk.append(.init(level: .KERN_DEBUG, text: value.text, isDebug: true))
         case .requires, .provides:
@@ -545,11 +554,10 @@ struct BootFileParser {
             guard !text.isEmpty else { throw invalid("panic= needs a message", at: valueColumn) }
             behaviour.panic = text
         case .size:
-            let text = value.text
-            guard let size = NumberLiteral.size(text), (1...0x10_0000).contains(size)
+            guard let size = value.withBytes(NumberLiteral.size), (1...0x10_0000).contains(size)
             else {
                 throw invalid(
-                    "invalid symbol size '\(text)'", at: valueColumn,
+                    "invalid symbol size '\(value.text)'", at: valueColumn,
                     notes: ["a size in bytes, 1 to 0x100000, e.g. size=0x40"])
             }
             behaviour.size = size
@@ -594,40 +602,39 @@ struct BootFileParser {
     /// `KERN_ERR:"text"` (or `<3>:text`, `ERR:text`): the level prefix must be unquoted; a value
     /// without one is printed at the default level, as `printk()` without a prefix is. A quoted
     /// text may be followed by `,arg,arg[3]…`: it is then a `printk()` format, as is any text
-    /// with a `%`.
-    func message(_ value: String, word: BootFileLexer.Word, column: Int) throws(BootDescriptionError)
+    /// with a `%`. The value starts `valueOffset` bytes into the word's text.
+    func message(_ word: BootFileLexer.Word, valueOffset: Int, column: Int) throws(BootDescriptionError)
         -> DeclaredBehaviour.Message
     {
-        // By bytes: '=' and ':' are ASCII; the value's unquoted part runs from after the first
-        // '=' to the first quote.
-        let unquoted = word.unquotedPrefix.utf8
-        let equals = Self.offset(of: UInt8(ascii: "="), in: word.unquotedPrefix) ?? unquoted.count
-        let unquotedValue = Substring(
-            unquoted[unquoted.index(unquoted.startIndex, offsetBy: min(equals + 1, unquoted.count))...])
-        var level = LogLevel.KERN_DEFAULT
-        var text = value
-        var marker = DeclaredBehaviour.Message.Marker.none
-        if let colon = unquotedValue.utf8.firstIndex(of: UInt8(ascii: ":")) {
-            let prefix = String(Substring(unquotedValue.utf8[..<colon]))
-            if prefix == "KERN_CONT" || prefix == "CONT" || prefix == "pr_cont" {
-                marker = .continuation
-                text = String(value.dropFirst(prefix.count + 1))
+        // By bytes: ':' and ',' are ASCII. The prefix is in the unquoted part of the value, and
+        // the text runs from after it to the arguments' tail (or the end).
+        let (prefix, text) = word.text.withUTF8Bytes { bytes -> (String?, String) in
+            let unquotedValue = bytes[min(valueOffset, word.prefixLength)..<word.prefixLength]
+            let colon = unquotedValue.firstIndex(of: UInt8(ascii: ":"))
+            let start = colon.map { $0 + 1 } ?? valueOffset
+            var end = bytes.count
+            if let tailLength = word.tailLength, tailLength > 0, bytes[bytes.count - tailLength] == UInt8(ascii: ",") {
+                end -= tailLength
             }
+            let prefix = colon.map {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[valueOffset..<$0]), as: UTF8.self)
+            }
+            return (prefix, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        }
+        var level = LogLevel.KERN_DEFAULT
+        var marker = DeclaredBehaviour.Message.Marker.none
+        if let prefix {
+            if prefix == "KERN_CONT" || prefix == "CONT" || prefix == "pr_cont" { marker = .continuation }
             guard let parsed = marker == .continuation ? .KERN_DEFAULT : LogLevel(parsing: prefix) else {
                 throw invalid(
                     "unknown log level '\(prefix)'", at: column,
                     notes: ["levels: KERN_EMERG … KERN_DEBUG, KERN_DEFAULT; quote the text if it holds a ':'"])
             }
             level = parsed
-            if marker != .continuation {
-                marker = .level
-                // By bytes: the prefix and its colon are the value's first bytes.
-                text = String(Substring(value.utf8.dropFirst(prefix.utf8.count + 1)))
-            }
+            if marker != .continuation { marker = .level }
         }
         var arguments: [PrintkArgument] = []
         if let tail = word.tail, tail.hasPrefix(",") {
-            text = String(text.dropLast(tail.count))
             for piece in tail.dropFirst().split(separator: ",", omittingEmptySubsequences: false) {
                 guard let argument = PrintkArgument(parsing: String(piece)) else {
                     throw invalid(

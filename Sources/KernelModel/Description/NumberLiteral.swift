@@ -5,31 +5,59 @@
 enum NumberLiteral {
     /// `123`, `+123`, `-123`; nil for anything else or a value that does not fit.
     static func signedDecimal(_ text: String) -> Int? {
-        var digits = Substring(text)
+        text.withUTF8Bytes(signedDecimal)
+    }
+
+    /// ``signedDecimal(_:)`` of UTF-8 bytes (the `.boot` reader's values, in place).
+    static func signedDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var digits = bytes[...]
         var negative = false
-        if let sign = digits.first, sign == "+" || sign == "-" {
-            negative = sign == "-"
+        if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            negative = sign == UInt8(ascii: "-")
             digits = digits.dropFirst()
         }
-        guard let magnitude = unsignedDecimal(String(digits)) else { return nil }
+        guard let magnitude = number(digits, radix: 10) else { return nil }
         return negative ? -magnitude : magnitude
     }
 
     /// `123`; no sign, no prefix.
     static func unsignedDecimal(_ text: String) -> Int? {
-        digits(text, radix: 10)
+        text.withUTF8Bytes { number($0[...], radix: 10) }
     }
 
     /// `64` or `0x40`: a size in bytes.
     static func size(_ text: String) -> Int? {
-        if text.hasPrefix("0x") || text.hasPrefix("0X") { return digits(String(text.dropFirst(2)), radix: 16) }
-        return unsignedDecimal(text)
+        text.withUTF8Bytes(size)
+    }
+
+    /// ``size(_:)`` of UTF-8 bytes.
+    static func size(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if bytes.count >= 2, bytes[0] == UInt8(ascii: "0"),
+            bytes[1] == UInt8(ascii: "x") || bytes[1] == UInt8(ascii: "X")
+        {
+            return number(bytes.dropFirst(2), radix: 16)
+        }
+        return number(bytes[...], radix: 10)
     }
 
     /// A non-empty run of ASCII digits of `radix` (10 or 16), nil on overflow.
-    private static func digits(_ text: String, radix: Int) -> Int? {
-        guard !text.isEmpty, text.utf8.allSatisfy({ isDigit($0, radix: radix) }) else { return nil }
-        return Int(text, radix: radix)
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>, radix: Int) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard isDigit(byte, radix: radix) else { return nil }
+            let digit =
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+                default: Int(byte - UInt8(ascii: "A")) + 10
+                }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+            let (sum, carry) = shifted.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return value
     }
 
     private static func isDigit(_ byte: UInt8, radix: Int) -> Bool {

@@ -59,13 +59,18 @@ public struct ObjectFile: Sendable {
     public static func defaultModname(_ path: String) -> String {
         // By bytes, as make and the shell see the name: '/', '.', '-' and ',' are ASCII and
         // never part of a multi-byte sequence.
-        var base = Array(path.utf8)
-        if let slash = base.lastIndex(of: UInt8(ascii: "/")) { base.removeSubrange(...slash) }
-        if let dot = base.lastIndex(of: UInt8(ascii: ".")), dot != 0 { base.removeSubrange(dot...) }
-        for index in base.indices where base[index] == UInt8(ascii: "-") || base[index] == UInt8(ascii: ",") {
-            base[index] = UInt8(ascii: "_")
+        path.withUTF8Bytes { bytes in
+            let start = bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+            var end = bytes.count
+            if let dot = bytes[start...].lastIndex(of: UInt8(ascii: ".")), dot != start { end = dot }
+            let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: "-") || byte == UInt8(ascii: ",") }
+            let base = bytes[start..<end]
+            // Most names have nothing to replace: no copy of the bytes for them.
+            guard base.contains(where: isSeparator) else {
+                return String(decoding: UnsafeBufferPointer(rebasing: base), as: UTF8.self)
+            }
+            return String(decoding: base.map { isSeparator($0) ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
         }
-        return String(decoding: base, as: UTF8.self)
     }
 }
 
