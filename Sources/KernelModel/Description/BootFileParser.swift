@@ -311,8 +311,8 @@ struct BootFileParser {
         throws(BootDescriptionError)
     {
         let macro = keyword.text
-        let macroID = description.levels.id(forMacro: macro)
-        guard description.levels.isRegistrationMacro(macro, id: macroID) else {
+        let macroIndex = description.levels.macroIndex(macro)
+        guard description.levels.isRegistrationMacro(macro, index: macroIndex) else {
             let candidates =
                 Self.topLevel + description.levels.macroNames + ["__define_initcall"] + InitcallEntry.exitMacros
                 + parameterKeywords
@@ -356,7 +356,7 @@ struct BootFileParser {
             if let definedID {
                 description.levels.placement(definedID: definedID)
             } else {
-                description.levels.placement(macro: macro, id: macroID)
+                description.levels.placement(macro: macro, index: macroIndex)
             }
         guard let placement else { return }
         // Room for as many entries as the previous object had: objects of one file tend to be
@@ -365,19 +365,14 @@ struct BootFileParser {
             description.objects[objectIndex].entries.reserveCapacity(entriesHint)
         }
         // Built where it is stored: each copy of an entry on the way retained all its strings.
-        let entry = InitcallEntry(
-            function: InitFunction(
-                name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
-                gap: behaviour.gap, body: Self.body(behaviour)),
-            macro: macro, at: placement,
-            source: SourceLocation(file: file, line: lineNumber, column: keyword.column),
-            attributeColumns: columns)
-        description.objects[objectIndex].entries.append(consume entry)
-    }
-
-    /// The body of a `.boot` registration: its declared behaviour, run.
-    static func body(_ behaviour: consuming DeclaredBehaviour) -> InitcallBody {
-        { [behaviour] k in try behaviour.run(k) }
+        description.objects[objectIndex].entries.append(
+            InitcallEntry(
+                function: InitFunction(
+                    name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
+                    gap: behaviour.gap, body: DeclaredBody(consume behaviour).run),
+                macro: macro, id: placement.id, sectionBase: placement.sectionBase, kind: placement.kind,
+                source: SourceLocation(file: file, line: lineNumber, column: keyword.column),
+                attributeColumns: columns))
     }
 
     /// A C identifier: an ASCII letter or `_`, then letters, digits and `_` (checked on the

@@ -116,3 +116,18 @@ struct DeclaredBehaviour: Sendable, Hashable {
         return ret
     }
 }
+
+/// A registration's declared behaviour as its body: a class, so that the body closure holds one
+/// reference to it, moved in, rather than a copy of the behaviour in a box of its own (every
+/// registration line of a `.boot` file makes one).
+final class DeclaredBody: Sendable {
+    let behaviour: DeclaredBehaviour
+
+    init(_ behaviour: consuming DeclaredBehaviour) {
+        self.behaviour = behaviour
+    }
+
+    func run(_ k: any KernelContext) throws -> Int32 {
+        try behaviour.run(k)
+    }
+}

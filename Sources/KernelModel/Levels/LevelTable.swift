@@ -84,6 +84,11 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
         lookup.byMacro.value(for: macro).map { ids[$0] }
     }
 
+    /// The index in ``ids`` of the id `macro` expands to, or nil.
+    func macroIndex(_ macro: String) -> Int? {
+        lookup.byMacro.value(for: macro)
+    }
+
     /// The registration id named `id` (`"6s"`), or nil.
     public func id(named id: String) -> InitcallID? {
         lookup.byID[id].map { ids[$0] }

@@ -80,18 +80,18 @@ extension LevelTable {
     /// `.exitcall.exit`. Nil when the table defines no such macro (C would not compile:
     /// "implicit declaration of function").
     public func registration(_ function: InitFunction, macro: String, source: SourceLocation? = nil) -> InitcallEntry? {
-        placement(macro: macro, id: id(forMacro: macro)).map {
+        placement(macro: macro, index: macroIndex(macro)).map {
             InitcallEntry(function: function, macro: macro, at: $0, source: source)
         }
     }
 
     /// Where `macro(fn)` puts its entry: the section of the macro's id, `.exitcall.exit` for
-    /// an exit macro, nil for a macro the table does not define. `id` is ``id(forMacro:)`` of
-    /// it, which a reader that already looked the macro up passes on (one table lookup per
-    /// registration line, not two).
-    func placement(macro: String, id: InitcallID?) -> InitcallEntry.Placement? {
+    /// an exit macro, nil for a macro the table does not define. `index` is
+    /// ``macroIndex(_:)`` of it, which a reader that already looked it up passes on (one table
+    /// lookup per registration line, and no copy of the id's macro list).
+    func placement(macro: String, index: Int?) -> InitcallEntry.Placement? {
         if InitcallEntry.exitMacros.contains(macro) { return .init(id: "", sectionBase: ".exitcall", kind: .exitcall) }
-        return id.map { .init(id: $0.id, sectionBase: $0.sectionBase, kind: .initcall) }
+        return index.map { .init(id: ids[$0].id, sectionBase: ids[$0].sectionBase, kind: .initcall) }
     }
 
     /// `__define_initcall(fn, id)`: an entry in `.initcall<id>.init`, whatever the table says;
@@ -108,11 +108,11 @@ extension LevelTable {
     /// Whether `macro` registers anything with this table (a level macro, `__define_initcall`,
     /// or an exit macro).
     public func isRegistrationMacro(_ macro: String) -> Bool {
-        isRegistrationMacro(macro, id: id(forMacro: macro))
+        isRegistrationMacro(macro, index: macroIndex(macro))
     }
 
-    /// ``isRegistrationMacro(_:)`` with `id` already looked up.
-    func isRegistrationMacro(_ macro: String, id: InitcallID?) -> Bool {
-        id != nil || macro == "__define_initcall" || InitcallEntry.exitMacros.contains(macro)
+    /// ``isRegistrationMacro(_:)`` with the macro's index in ``ids`` already looked up.
+    func isRegistrationMacro(_ macro: String, index: Int?) -> Bool {
+        index != nil || macro == "__define_initcall" || InitcallEntry.exitMacros.contains(macro)
     }
 }
