@@ -10,28 +10,64 @@ import SourceInput
 /// Words are cut out of the bytes in one piece; columns count Unicode scalars, as a person
 /// counts them.
 struct BootFileLexer {
+    /// One word of a line. A word without quotes is its bytes in the line, in place, and
+    /// becomes a `String` only when a statement asks for ``text``: most words of a
+    /// registration line (`time=3us`, the macro) are read as bytes and never need one. Such a
+    /// word lives only while its line is read — the reader's words buffer, inside the file
+    /// text's `withUTF8` — and no statement keeps a word past its line.
     struct Word: Equatable {
-        /// The text with quotes removed and escapes applied.
-        var text: String
+        private enum Storage {
+            /// The line's bytes of a word without quotes.
+            case bytes(UnsafeBufferPointer<UInt8>)
+            /// The text of a word with quotes (removed, escapes applied), or one a statement made.
+            case string(String)
+        }
+
+        private var storage: Storage
         /// 1-based column of the word's first character.
         var column: Int
         /// The bytes of ``text`` before the first quote (all of them without quotes): the part
-        /// that can hold `key=` and a `KERN_…:` prefix. Kept as a length, not a string of its
-        /// own: every word of every line is made, and few are asked.
+        /// that can hold `key=` and a `KERN_…:` prefix.
         var prefixLength: Int
         /// The bytes of ``text`` after the last closing quote; nil without quotes.
         var tailLength: Int?
 
-        /// A word without quotes.
+        /// A word without quotes made from `text` (not read from a line).
         init(text: String, column: Int) {
-            self.init(text: text, column: column, prefixLength: text.utf8.count, tailLength: nil)
+            self.init(storage: .string(text), column: column, prefixLength: text.utf8.count, tailLength: nil)
         }
 
-        init(text: String, column: Int, prefixLength: Int, tailLength: Int?) {
-            self.text = text
+        /// A word without quotes: `bytes` of the line being read.
+        init(bytes: UnsafeBufferPointer<UInt8>, column: Int) {
+            self.init(storage: .bytes(bytes), column: column, prefixLength: bytes.count, tailLength: nil)
+        }
+
+        /// A word with quotes: its text, and the lengths of its unquoted prefix and tail.
+        init(quoted text: String, column: Int, prefixLength: Int, tailLength: Int) {
+            self.init(storage: .string(text), column: column, prefixLength: prefixLength, tailLength: tailLength)
+        }
+
+        private init(storage: Storage, column: Int, prefixLength: Int, tailLength: Int?) {
+            self.storage = storage
             self.column = column
             self.prefixLength = prefixLength
             self.tailLength = tailLength
+        }
+
+        /// The text with quotes removed and escapes applied.
+        var text: String {
+            switch storage {
+            case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+            case .string(let text): text
+            }
+        }
+
+        /// Calls `body` with the UTF-8 bytes of ``text``, without making it a `String`.
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+            switch storage {
+            case .bytes(let bytes): try body(bytes)
+            case .string(let text): try text.withUTF8Bytes(body)
+            }
         }
 
         var hasQuotes: Bool { tailLength != nil }
@@ -46,8 +82,13 @@ struct BootFileLexer {
         /// The word with `prefix` (no quotes in it) written before it, at the same column.
         func prefixed(by prefix: String) -> Word {
             Word(
-                text: prefix + text, column: column, prefixLength: prefix.utf8.count + prefixLength,
+                storage: .string(prefix + text), column: column, prefixLength: prefix.utf8.count + prefixLength,
                 tailLength: tailLength)
+        }
+
+        static func == (lhs: Word, rhs: Word) -> Bool {
+            lhs.text == rhs.text && lhs.column == rhs.column && lhs.prefixLength == rhs.prefixLength
+                && lhs.tailLength == rhs.tailLength
         }
     }
 
@@ -83,8 +124,7 @@ struct BootFileLexer {
             let end = wordEnd(bytes, from: index)
             let column = isASCII ? start + 1 : columns.column(of: start, in: bytes)
             if end == bytes.count || bytes[end] != quote {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                words.append(Word(text: text, column: column))
+                words.append(Word(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]), column: column))
                 index = end
                 continue
             }
@@ -134,7 +174,7 @@ struct BootFileLexer {
         // The prefix and the tail are copied into the text as they are, so they are its first
         // and last bytes.
         let word = Word(
-            text: String(decoding: text, as: UTF8.self), column: column, prefixLength: firstQuote - start,
+            quoted: String(decoding: text, as: UTF8.self), column: column, prefixLength: firstQuote - start,
             tailLength: index - tailStart)
         return (word, index)
     }

@@ -25,11 +25,9 @@ extension BootFileParser {
     /// Whether `text` can be one of ``moduleKeywords``, known without hashing it: each begins
     /// with a capital (`MODULE_…`, `EXPORT_…`) or has no `_` (`uses`, `sizes`, …), and no
     /// initcall macro does either (every registration line asks).
-    static func mayBeModuleKeyword(_ text: String) -> Bool {
-        text.withUTF8Bytes { bytes in
-            guard let first = bytes.first else { return false }
-            return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) || !bytes.contains(UInt8(ascii: "_"))
-        }
+    static func mayBeModuleKeyword(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) || !bytes.contains(UInt8(ascii: "_"))
     }
 
     /// `module NAME [build=y|m]`: starts a block; its object holds its parameters.

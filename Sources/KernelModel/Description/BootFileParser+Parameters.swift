@@ -31,11 +31,13 @@ extension BootFileParser {
 
     /// False for the registrations, the common case, which are never parameter statements.
     static func mayBeParameterStatement(_ macro: String) -> Bool {
-        // By bytes: `String.hasSuffix` compares characters.
-        macro.withUTF8Bytes { bytes in
-            !(endsWith(bytes, initcallSuffix) || endsWith(bytes, initcallSyncSuffix)
-                || (bytes.count == moduleInit.count && endsWith(bytes, moduleInit)))
-        }
+        macro.withUTF8Bytes(mayBeParameterStatement)
+    }
+
+    /// ``mayBeParameterStatement(_:)`` of UTF-8 bytes (`String.hasSuffix` compares characters).
+    static func mayBeParameterStatement(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !(endsWith(bytes, initcallSuffix) || endsWith(bytes, initcallSyncSuffix)
+            || (bytes.count == moduleInit.count && endsWith(bytes, moduleInit)))
     }
 
     private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {

@@ -50,6 +50,8 @@ struct BootFileParser {
                     guard let first = words.first else { continue }
                     try statement(first, words[1...])
                 }
+                // The words point into the text's bytes, valid only in here.
+                words.removeAll()
                 return nil
             } catch {
                 return error
@@ -86,17 +88,20 @@ struct BootFileParser {
         throws(BootDescriptionError)
     {
         // No top-level keyword has a '_'; every initcall macro does (a byte scan, not a hash).
-        let known = Self.offset(of: UInt8(ascii: "_"), in: keyword.text) == nil ? Self.keywords[keyword.text] : nil
+        let hasUnderscore = keyword.withBytes { ByteScan.firstIndex(of: UInt8(ascii: "_"), in: $0) != nil }
+        let known = hasUnderscore ? nil : Self.keywords[keyword.text]
         guard let known else {
             // A registration line, the common case, is passed on as the slice it is; the other
             // statements take their arguments as an array of their own.
             if currentModule != nil
-                || (Self.mayBeModuleKeyword(keyword.text) && Self.moduleKeywords.contains(keyword.text)),
+                || (keyword.withBytes(Self.mayBeModuleKeyword) && Self.moduleKeywords.contains(keyword.text)),
                 try moduleStatement(keyword, Array(words))
             {
                 return
             }
-            if Self.mayBeParameterStatement(keyword.text), try parameterStatement(keyword, Array(words)) { return }
+            if keyword.withBytes(Self.mayBeParameterStatement), try parameterStatement(keyword, Array(words)) {
+                return
+            }
             try registration(keyword, words)
             return
         }
@@ -310,9 +315,14 @@ struct BootFileParser {
     private mutating func registration(_ keyword: BootFileLexer.Word, _ arguments: ArraySlice<BootFileLexer.Word>)
         throws(BootDescriptionError)
     {
-        let macro = keyword.text
-        let macroIndex = description.levels.macroIndex(macro)
-        guard description.levels.isRegistrationMacro(macro, index: macroIndex) else {
+        // The macro is read as bytes and kept as the table spells it: no string is made for the
+        // few macros that begin every registration line.
+        let (known, macroIndex) = keyword.withBytes { bytes -> (String?, Int?) in
+            if let (name, index) = description.levels.macro(matching: bytes) { return (name, index) }
+            return (Self.otherRegistrationMacros.first { $0.utf8.elementsEqual(bytes) }, nil)
+        }
+        guard let macro = known, description.levels.isRegistrationMacro(macro, index: macroIndex) else {
+            let macro = keyword.text
             let candidates =
                 Self.topLevel + description.levels.macroNames + ["__define_initcall"] + InitcallEntry.exitMacros
                 + parameterKeywords
@@ -328,7 +338,7 @@ struct BootFileParser {
                 "'\(macro)' outside an object", at: keyword.column,
                 notes: ["registrations belong to an object file: write 'object path/to/file.o' first"])
         }
-        guard let name = arguments.first, Self.isIdentifier(name.text) else {
+        guard let name = arguments.first, name.withBytes(Self.isIdentifier) else {
             throw invalid(
                 "expected a function name after '\(macro)'",
                 at: arguments.first?.column ?? (keyword.column + macro.count + 1),
@@ -337,7 +347,7 @@ struct BootFileParser {
         var rest = arguments.dropFirst()
         var definedID: String?
         if macro == "__define_initcall" {
-            guard let idWord = rest.first, Self.isIdentifierBody(idWord.text) else {
+            guard let idWord = rest.first, idWord.withBytes(Self.isIdentifierBody) else {
                 throw invalid(
                     "expected an initcall id after '__define_initcall \(name.text)'",
                     at: rest.first?.column ?? name.column,
@@ -346,7 +356,8 @@ struct BootFileParser {
             rest.removeFirst()
             definedID = idWord.text
         }
-        var behaviour = DeclaredBehaviour(function: name.text, line: lineNumber)
+        let function = name.text
+        var behaviour = DeclaredBehaviour(function: function, line: lineNumber)
         let columns = try attributes(rest, into: &behaviour)
         for message in behaviour.printk where message.format != nil {
             pendingFormats.append(
@@ -368,20 +379,25 @@ struct BootFileParser {
         description.objects[objectIndex].entries.append(
             InitcallEntry(
                 function: InitFunction(
-                    name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
+                    function, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
                     gap: behaviour.gap, body: DeclaredBody(consume behaviour).run),
                 macro: macro, id: placement.id, sectionBase: placement.sectionBase, kind: placement.kind,
                 source: SourceLocation(file: file, line: lineNumber, column: keyword.column),
                 attributeColumns: columns))
     }
 
+    /// The registration macros no level table defines.
+    static let otherRegistrationMacros = ["__define_initcall"] + InitcallEntry.exitMacros
+
     /// A C identifier: an ASCII letter or `_`, then letters, digits and `_` (checked on the
     /// UTF-8 bytes: any non-ASCII byte fails it).
     static func isIdentifier(_ text: String) -> Bool {
-        text.withUTF8Bytes { bytes in
-            guard let first = bytes.first, !isDigit(first) else { return false }
-            return isIdentifierBody(bytes)
-        }
+        text.withUTF8Bytes(isIdentifier)
+    }
+
+    static func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, !isDigit(first) else { return false }
+        return isIdentifierBody(bytes)
     }
 
     static func isIdentifierBody(_ text: String) -> Bool {
@@ -389,7 +405,7 @@ struct BootFileParser {
     }
 
     /// Letters, digits and `_`, at least one.
-    private static func isIdentifierBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isIdentifierBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty else { return false }
         for byte in bytes where byte != UInt8(ascii: "_") && !isASCIILetter(byte) && !isDigit(byte) { return false }
         return true
@@ -443,7 +459,7 @@ struct BootFileParser {
         var columns = AttributeColumns()
         for word in words {
             // By bytes: '=' is ASCII, and the key is what precedes it in the text as well.
-            let split = word.text.withUTF8Bytes { bytes -> (Int, AttributeName?)? in
+            let split = word.withBytes { bytes -> (Int, AttributeName?)? in
                 guard let equals = bytes.prefix(word.prefixLength).firstIndex(of: UInt8(ascii: "=")) else { return nil }
                 return (equals, AttributeName(bytes: UnsafeBufferPointer(rebasing: bytes[..<equals])))
             }
@@ -479,10 +495,10 @@ struct BootFileParser {
 
         var column: Int { word.column + offset }
 
-        var text: String { String(Substring(word.text.utf8.dropFirst(offset))) }
+        var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
         func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-            word.text.withUTF8Bytes { body(UnsafeBufferPointer(rebasing: $0.dropFirst(offset))) }
+            word.withBytes { body(UnsafeBufferPointer(rebasing: $0.dropFirst(offset))) }
         }
     }
 
@@ -603,7 +619,7 @@ struct BootFileParser {
     {
         // By bytes: ':' and ',' are ASCII. The prefix is in the unquoted part of the value, and
         // the text runs from after it to the arguments' tail (or the end).
-        let (prefix, text) = word.text.withUTF8Bytes { bytes -> (String?, String) in
+        let (prefix, text) = word.withBytes { bytes -> (String?, String) in
             let unquotedValue = bytes[min(valueOffset, word.prefixLength)..<word.prefixLength]
             let colon = unquotedValue.firstIndex(of: UInt8(ascii: ":"))
             let start = colon.map { $0 + 1 } ?? valueOffset

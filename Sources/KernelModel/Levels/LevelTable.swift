@@ -89,6 +89,12 @@ public struct LevelTable: Sendable, Hashable, CustomStringConvertible {
         lookup.byMacro.value(for: macro)
     }
 
+    /// The macro spelled `bytes` (the table's own string of it) and the index in ``ids`` of
+    /// the id it expands to, or nil.
+    func macro(matching bytes: UnsafeBufferPointer<UInt8>) -> (name: String, index: Int)? {
+        lookup.byMacro.entry(for: bytes).map { ($0.name, $0.value) }
+    }
+
     /// The registration id named `id` (`"6s"`), or nil.
     public func id(named id: String) -> InitcallID? {
         lookup.byID[id].map { ids[$0] }

@@ -7,6 +7,8 @@ import SourceInput
 /// one hash of the name and, on average, about one comparison, however many names there are.
 struct NameIndex: Sendable {
     private var names: [String] = []
+    /// The UTF-8 of each name, compared with the bytes looked up.
+    private var spellings: [[UInt8]] = []
     private var values: [Int] = []
     /// Indices into `names`, -1 where empty; the count is a power of two at least twice the
     /// names', so a probe sequence always ends at an empty slot.
@@ -16,12 +18,24 @@ struct NameIndex: Sendable {
 
     /// The value of `name`, or nil.
     func value(for name: String) -> Int? {
-        var slot = Self.hash(name) & (slots.count - 1)
+        name.withUTF8Bytes { entry(for: $0)?.value }
+    }
+
+    /// The name spelled `bytes` (its string as inserted) and its value, or nil.
+    func entry(for bytes: UnsafeBufferPointer<UInt8>) -> (name: String, value: Int)? {
+        var slot = Self.hash(bytes) & (slots.count - 1)
         while slots[slot] >= 0 {
-            if names[slots[slot]] == name { return values[slots[slot]] }
+            let index = slots[slot]
+            if Self.equal(spellings[index], bytes) { return (names[index], values[index]) }
             slot = (slot + 1) & (slots.count - 1)
         }
         return nil
+    }
+
+    private static func equal(_ spelling: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard spelling.count == bytes.count else { return false }
+        for index in spelling.indices where spelling[index] != bytes[index] { return false }
+        return true
     }
 
     /// Adds `name` with `value` unless it is already there (the first one stays, as
@@ -30,6 +44,7 @@ struct NameIndex: Sendable {
         guard self.value(for: name) == nil else { return }
         if (names.count + 1) * 2 > slots.count { grow() }
         names.append(name)
+        spellings.append(Array(name.utf8))
         values.append(value)
         place(names.count - 1)
     }
@@ -40,20 +55,18 @@ struct NameIndex: Sendable {
     }
 
     private mutating func place(_ index: Int) {
-        var slot = Self.hash(names[index]) & (slots.count - 1)
+        var slot = names[index].withUTF8Bytes(Self.hash) & (slots.count - 1)
         while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
         slots[slot] = index
     }
 
-    /// FNV-1a (64-bit) of the UTF-8 bytes, as a non-negative Int.
-    private static func hash(_ name: String) -> Int {
-        name.withUTF8Bytes { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            return Int(truncatingIfNeeded: hash >> 1)
+    /// FNV-1a (64-bit) of UTF-8 bytes, as a non-negative Int.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
         }
+        return Int(truncatingIfNeeded: hash >> 1)
     }
 }
