@@ -120,6 +120,24 @@ public enum ByteScan {
         return nil
     }
 
+    /// Whether `a` and `b` hold the same bytes, compared eight at a time.
+    public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= a.count {
+            let x = UnsafeRawPointer(left + index).loadUnaligned(as: UInt64.self)
+            let y = UnsafeRawPointer(right + index).loadUnaligned(as: UInt64.self)
+            if x != y { return false }
+            index += 8
+        }
+        while index < a.count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// Whether every byte is ASCII (below 0x80).
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }

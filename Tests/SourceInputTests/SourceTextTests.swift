@@ -87,3 +87,21 @@ struct ByteScanTests {
         #expect(fromBytes == SourceText.lines(text).map(String.init))
     }
 }
+
+extension ByteScanTests {
+    @Test func equalAgreesWithElementsEqual() {
+        for count in 0..<30 {
+            let bytes = Self.bytes(count, seed: count)
+            for position in 0..<max(count, 1) {
+                var other = bytes
+                if position < count { other[position] ^= 0x01 }
+                bytes.withUnsafeBufferPointer { a in
+                    other.withUnsafeBufferPointer { b in
+                        #expect(ByteScan.equal(a, b) == bytes.elementsEqual(other))
+                        #expect(!ByteScan.equal(a, UnsafeBufferPointer(rebasing: b.dropLast())) || count == 0)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -13,7 +13,8 @@ struct BootFileParser {
     private var levelsGiven = false
     /// The era whose table the `levels` files edited.
     private var levelsEra: String?
-    private var objectLines: [String: Int] = [:]
+    /// The line of each object path, for "already defined" errors.
+    private var objectLines = NameIndex()
     var lines = SourceLines("")
     var lineNumber = 0
     /// The disk the `partition` statements that follow belong to (an index into `disks`).
@@ -296,7 +297,7 @@ struct BootFileParser {
         let path = try single(
             keyword, arguments.filter { !$0.text.hasPrefix("-") }, "an object path such as drivers/base/core.o")
         // One lookup: the line is recorded as it is checked (a parse that fails is thrown away).
-        if let previous = objectLines.updateValue(lineNumber, forKey: path) {
+        if let previous = objectLines.insert(path, value: lineNumber) {
             throw invalid(
                 "object '\(path)' is already defined at line \(previous)", at: arguments[0].column,
                 notes: ["each object appears once; its registrations follow it"])

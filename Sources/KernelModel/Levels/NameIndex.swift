@@ -2,13 +2,16 @@ import SourceInput
 
 /// Names to small integers, looked up by the bytes of the name: FNV-1a and open addressing.
 /// A level table answers "which id does this macro expand to?" once per registration line,
-/// and `Dictionary<String, Int>` spent most of that in SipHash, which the table does not need
-/// (its keys are the table's own macro names, not an attacker's). Deterministic; a lookup is
-/// one hash of the name and, on average, about one comparison, however many names there are.
+/// and the `.boot` reader "was this object already defined?" once per object, and
+/// `Dictionary<String, Int>` spent most of that in SipHash, which neither needs (a collision
+/// costs a comparison, never a wrong answer). Deterministic; a lookup is one hash of the name
+/// and, on average, about one comparison, however many names there are.
 struct NameIndex: Sendable {
     private var names: [String] = []
-    /// The UTF-8 of each name, compared with the bytes looked up.
-    private var spellings: [[UInt8]] = []
+    /// The UTF-8 of every name, one after the other, and where each one's is: compared with
+    /// the bytes looked up without touching a string.
+    private var spellingBytes: [UInt8] = []
+    private var spellings: [Range<Int>] = []
     private var values: [Int] = []
     /// Indices into `names`, -1 where empty; the count is a power of two at least twice the
     /// names', so a probe sequence always ends at an empty slot.
@@ -23,30 +26,52 @@ struct NameIndex: Sendable {
 
     /// The name spelled `bytes` (its string as inserted) and its value, or nil.
     func entry(for bytes: UnsafeBufferPointer<UInt8>) -> (name: String, value: Int)? {
-        var slot = Self.hash(bytes) & (slots.count - 1)
-        while slots[slot] >= 0 {
-            let index = slots[slot]
-            if Self.equal(spellings[index], bytes) { return (names[index], values[index]) }
-            slot = (slot + 1) & (slots.count - 1)
-        }
-        return nil
+        index(of: bytes).map { (names[$0], values[$0]) }
     }
 
-    private static func equal(_ spelling: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard spelling.count == bytes.count else { return false }
-        for index in spelling.indices where spelling[index] != bytes[index] { return false }
-        return true
+    /// Where the name spelled `bytes` is in `names`: the probe walks the three arrays through
+    /// their buffers (each `Array` subscript checks its bounds).
+    private func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = slots.count - 1
+        var slot = Self.hash(bytes) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            spellings.withUnsafeBufferPointer { spellings in
+                spellingBytes.withUnsafeBufferPointer { stored in
+                    while slots[slot] >= 0 {
+                        let index = slots[slot]
+                        if Self.equal(stored, spellings[index], bytes) { return index }
+                        slot = (slot + 1) & mask
+                    }
+                    return nil
+                }
+            }
+        }
+    }
+
+    private static func equal(
+        _ stored: UnsafeBufferPointer<UInt8>, _ spelling: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        spelling.count == bytes.count && ByteScan.equal(UnsafeBufferPointer(rebasing: stored[spelling]), bytes)
     }
 
     /// Adds `name` with `value` unless it is already there (the first one stays, as
     /// `byMacro[macro] == nil` kept it).
     mutating func insertIfAbsent(_ name: String, value: Int) {
-        guard self.value(for: name) == nil else { return }
+        _ = insert(name, value: value)
+    }
+
+    /// Adds `name` with `value` and returns nil, or returns the value `name` already has
+    /// (and adds nothing).
+    mutating func insert(_ name: String, value: Int) -> Int? {
+        if let existing = self.value(for: name) { return existing }
         if (names.count + 1) * 2 > slots.count { grow() }
         names.append(name)
-        spellings.append(Array(name.utf8))
+        let start = spellingBytes.count
+        spellingBytes.append(contentsOf: name.utf8)
+        spellings.append(start..<spellingBytes.count)
         values.append(value)
         place(names.count - 1)
+        return nil
     }
 
     private mutating func grow() {

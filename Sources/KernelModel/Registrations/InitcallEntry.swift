@@ -71,6 +71,13 @@ public struct InitcallEntry: Sendable {
     /// The macros that put a built-in function in `.exitcall.exit` (`module_exit` is
     /// `__exitcall` when built in).
     public static let exitMacros = ["module_exit", "__exitcall"]
+
+    /// Whether `macro` is one of ``exitMacros``; the lengths first, since every registration
+    /// line asks and a level macro is rarely 10 or 11 bytes long.
+    static func isExitMacro(_ macro: String) -> Bool {
+        let count = macro.utf8.count
+        return (count == 10 || count == 11) && exitMacros.contains(macro)
+    }
 }
 
 extension LevelTable {
@@ -90,7 +97,7 @@ extension LevelTable {
     /// ``macroIndex(_:)`` of it, which a reader that already looked it up passes on (one table
     /// lookup per registration line, and no copy of the id's macro list).
     func placement(macro: String, index: Int?) -> InitcallEntry.Placement? {
-        if InitcallEntry.exitMacros.contains(macro) { return .init(id: "", sectionBase: ".exitcall", kind: .exitcall) }
+        if InitcallEntry.isExitMacro(macro) { return .init(id: "", sectionBase: ".exitcall", kind: .exitcall) }
         return index.map { .init(id: ids[$0].id, sectionBase: ids[$0].sectionBase, kind: .initcall) }
     }
 
@@ -113,6 +120,6 @@ extension LevelTable {
 
     /// ``isRegistrationMacro(_:)`` with the macro's index in ``ids`` already looked up.
     func isRegistrationMacro(_ macro: String, index: Int?) -> Bool {
-        index != nil || macro == "__define_initcall" || InitcallEntry.exitMacros.contains(macro)
+        index != nil || macro == "__define_initcall" || InitcallEntry.isExitMacro(macro)
     }
 }
