@@ -316,24 +316,7 @@ struct BootFileParser {
     private mutating func registration(_ keyword: BootFileLexer.Word, _ arguments: ArraySlice<BootFileLexer.Word>)
         throws(BootDescriptionError)
     {
-        // The macro is read as bytes and kept as the table spells it: no string is made for the
-        // few macros that begin every registration line.
-        let (known, macroIndex) = keyword.withBytes { bytes -> (String?, Int?) in
-            if let (name, index) = description.levels.macro(matching: bytes) { return (name, index) }
-            return (Self.otherRegistrationMacros.first { $0.utf8.elementsEqual(bytes) }, nil)
-        }
-        guard let macro = known, description.levels.isRegistrationMacro(macro, index: macroIndex) else {
-            let macro = keyword.text
-            let candidates =
-                Self.topLevel + description.levels.macroNames + ["__define_initcall"] + InitcallEntry.exitMacros
-                + parameterKeywords
-            let suggestions = Suggestions.closest(to: macro, in: candidates)
-            throw invalid(
-                "unknown statement '\(macro)'", at: keyword.column,
-                notes: suggestions.isEmpty
-                    ? ["expected a top-level statement (\(Self.topLevel.joined(separator: ", "))) or an initcall macro"]
-                    : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
-        }
+        let (macro, macroIndex) = try registrationMacro(keyword)
         guard let objectIndex = currentObject else {
             throw invalid(
                 "'\(macro)' outside an object", at: keyword.column,
@@ -382,9 +365,34 @@ struct BootFileParser {
                 function: InitFunction(
                     function, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
                     gap: behaviour.gap, body: DeclaredBody(consume behaviour).run),
-                macro: macro, id: placement.id, sectionBase: placement.sectionBase, kind: placement.kind,
+                macro: macro, at: placement,
                 source: SourceLocation(file: file, line: lineNumber, column: keyword.column),
                 attributeColumns: columns))
+    }
+
+    /// The registration macro `keyword` names, as the level table spells it (or
+    /// `__define_initcall`, an exit macro), and its index in the table. Read as bytes: no string
+    /// is made for the few macros that begin every registration line.
+    private func registrationMacro(_ keyword: BootFileLexer.Word) throws(BootDescriptionError)
+        -> (macro: String, index: Int?)
+    {
+        let (known, macroIndex) = keyword.withBytes { bytes -> (String?, Int?) in
+            if let (name, index) = description.levels.macro(matching: bytes) { return (name, index) }
+            return (Self.otherRegistrationMacros.first { $0.utf8.elementsEqual(bytes) }, nil)
+        }
+        guard let macro = known, description.levels.isRegistrationMacro(macro, index: macroIndex) else {
+            let macro = keyword.text
+            let candidates =
+                Self.topLevel + description.levels.macroNames + Self.otherRegistrationMacros
+                + parameterKeywords
+            let suggestions = Suggestions.closest(to: macro, in: candidates)
+            throw invalid(
+                "unknown statement '\(macro)'", at: keyword.column,
+                notes: suggestions.isEmpty
+                    ? ["expected a top-level statement (\(Self.topLevel.joined(separator: ", "))) or an initcall macro"]
+                    : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
+        }
+        return (macro, macroIndex)
     }
 
     /// The registration macros no level table defines.
