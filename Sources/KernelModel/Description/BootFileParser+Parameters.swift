@@ -41,10 +41,10 @@ extension BootFileParser {
     }
 
     private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
-        guard bytes.count >= suffix.count else { return false }
-        let offset = bytes.count - suffix.count
-        for index in suffix.indices where bytes[offset + index] != suffix[index] { return false }
-        return true
+        bytes.count >= suffix.count
+            && suffix.withUnsafeBufferPointer {
+                ByteScan.equal(UnsafeBufferPointer(rebasing: bytes.suffix($0.count)), $0)
+            }
     }
 
     private static let initcallSuffix = Array("_initcall".utf8)

@@ -443,18 +443,11 @@ struct BootFileParser {
         /// The attribute spelled `bytes`: a scan of fourteen short names, cheaper than hashing
         /// the key into a dictionary (every registration line has a few).
         init?(bytes: UnsafeBufferPointer<UInt8>) {
-            for (spelling, name) in Self.spellings where spelling.count == bytes.count {
-                var equal = true
-                for index in 0..<bytes.count where spelling[index] != bytes[index] {
-                    equal = false
-                    break
-                }
-                if equal {
-                    self = name
-                    return
-                }
+            let match = Self.spellings.first { spelling in
+                spelling.bytes.withUnsafeBufferPointer { ByteScan.equal($0, bytes) }
             }
-            return nil
+            guard let match else { return nil }
+            self = match.name
         }
     }
 

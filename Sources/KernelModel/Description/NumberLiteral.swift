@@ -45,13 +45,7 @@ enum NumberLiteral {
         guard !digits.isEmpty else { return nil }
         var value = 0
         for byte in digits {
-            guard isDigit(byte, radix: radix) else { return nil }
-            let digit =
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
-                default: Int(byte - UInt8(ascii: "A")) + 10
-                }
+            guard let digit = digitValue(byte, radix: radix) else { return nil }
             let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
             let (sum, carry) = shifted.addingReportingOverflow(digit)
             guard !overflow, !carry else { return nil }
@@ -60,11 +54,13 @@ enum NumberLiteral {
         return value
     }
 
-    private static func isDigit(_ byte: UInt8, radix: Int) -> Bool {
+    /// The value of the digit `byte` in `radix` (10 or 16), or nil.
+    private static func digitValue(_ byte: UInt8, radix: Int) -> Int? {
         switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return true
-        case UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"): return radix == 16
-        default: return false
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: Int(byte - UInt8(ascii: "A")) + 10
+        default: nil
         }
     }
 }
