@@ -316,7 +316,7 @@ extension BootFileParser {
         }
         let normalized = arguments.map { word -> BootFileLexer.Word in
             guard !word.text.hasPrefix("CONFIG_") else { return word }
-            return word.prefixed(by: "CONFIG_")
+            return word.prefixed(by: "CONFIG_", in: scratch)
         }
         for (setting, original) in zip(try settings(keyword, normalized, allowed: allowed), arguments) {
             guard setting.value == "y" || setting.value == "n" else {

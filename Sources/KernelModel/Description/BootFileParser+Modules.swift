@@ -60,7 +60,7 @@ extension BootFileParser {
             name: name, build: build, source: SourceLocation(file: file, line: lineNumber, column: keyword.column))
         try object(
             keyword,
-            [BootFileLexer.Word(text: module.object.path, column: nameWord.column)])
+            [scratch.word(copying: module.object.path, column: nameWord.column)])
         if let index = currentObject { description.objects[index].modname = name }
         description.modules.append(module)
         currentModule = description.modules.count - 1

@@ -26,6 +26,8 @@ struct BootFileParser {
     var pendingFormats: [PendingFormat] = []
     /// The entries of the object before the current one: the capacity its registrations get.
     private var entriesHint = 1
+    /// The bytes of the current line's words that are not in the line (see ``BootFileLexer/Scratch``).
+    let scratch = BootFileLexer.Scratch()
 
     init(file: String, loader: @escaping BootFile.FileLoader) {
         self.file = file
@@ -47,7 +49,7 @@ struct BootFileParser {
                     lineNumber = index + 1
                     try BootFileLexer.words(
                         in: UnsafeBufferPointer(rebasing: bytes[range]), file: file, lineNumber: lineNumber,
-                        into: &words)
+                        into: &words, scratch: scratch)
                     guard let first = words.first else { continue }
                     try statement(first, words[1...])
                 }
