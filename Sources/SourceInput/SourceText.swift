@@ -107,10 +107,19 @@ public enum ByteScan {
         let pattern = UInt64(byte) &* ones
         var index = max(start, 0)
         // A word holds `byte` exactly when `word ^ pattern` has a zero byte, which the classic
-        // has-zero-byte test tells without a branch per byte; the bytes then say where.
+        // has-zero-byte test tells without a branch per byte. Its lowest flag is exact (a
+        // borrow only runs upwards from a zero byte), so on a little-endian machine the
+        // trailing zeros say where; elsewhere the bytes do.
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ pattern
-            if (word &- ones) & ~word & highs != 0 { break }
+            let flags = (word &- ones) & ~word & highs
+            if flags != 0 {
+                #if _endian(little)
+                    return index + flags.trailingZeroBitCount / 8
+                #else
+                    break
+                #endif
+            }
             index += 8
         }
         while index < bytes.count {

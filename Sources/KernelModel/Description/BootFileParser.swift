@@ -290,14 +290,18 @@ struct BootFileParser {
     mutating func object(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
     {
-        let options = arguments.filter { $0.text.hasPrefix("-") }
+        // '-' is ASCII: a word whose first byte is not one is no option, and most object lines
+        // have none (the words are then not made strings three times over).
+        let mayHaveOptions = arguments.contains { $0.bytes.first == UInt8(ascii: "-") }
+        let options = mayHaveOptions ? arguments.filter { $0.text.hasPrefix("-") } : []
         for option in options where !(option.text.hasPrefix("-D") && option.text.count > 2) {
             throw invalid(
                 "unknown option '\(option.text)' for 'object'", at: option.column,
                 notes: ["an object takes -DNAME[=VALUE], the defines it was compiled with (-DDEBUG turns pr_debug on)"])
         }
         let path = try single(
-            keyword, arguments.filter { !$0.text.hasPrefix("-") }, "an object path such as drivers/base/core.o")
+            keyword, mayHaveOptions ? arguments.filter { !$0.text.hasPrefix("-") } : arguments,
+            "an object path such as drivers/base/core.o")
         // One lookup: the line is recorded as it is checked (a parse that fails is thrown away).
         if let previous = objectLines.insert(path, value: lineNumber) {
             throw invalid(
@@ -332,7 +336,9 @@ struct BootFileParser {
         }
         var rest = arguments.dropFirst()
         var definedID: String?
-        if macro == "__define_initcall" {
+        // The length first: the common macros are not 17 bytes long, and a string comparison
+        // of two different macros cost more than the rest of the check.
+        if macro.utf8.count == 17, macro == "__define_initcall" {
             guard let idWord = rest.first, idWord.withBytes(Self.isIdentifierBody) else {
                 throw invalid(
                     "expected an initcall id after '__define_initcall \(name.text)'",
@@ -362,6 +368,8 @@ struct BootFileParser {
             description.objects[objectIndex].entries.reserveCapacity(entriesHint)
         }
         // Built where it is stored: each copy of an entry on the way retained all its strings.
+        // (One copy and destroy per line remains, inside `append`, however the entry is
+        // passed: taken over by a `consuming` parameter or built in a function of its own.)
         description.objects[objectIndex].entries.append(
             InitcallEntry(
                 function: InitFunction(
@@ -446,7 +454,8 @@ struct BootFileParser {
         /// the key into a dictionary (every registration line has a few).
         init?(bytes: UnsafeBufferPointer<UInt8>) {
             let match = Self.spellings.first { spelling in
-                spelling.bytes.withUnsafeBufferPointer { ByteScan.equal($0, bytes) }
+                spelling.bytes.count == bytes.count
+                    && spelling.bytes.withUnsafeBufferPointer { ByteScan.equal($0, bytes) }
             }
             guard let match else { return nil }
             self = match.name
@@ -622,22 +631,27 @@ struct BootFileParser {
         -> DeclaredBehaviour.Message
     {
         // By bytes: ':' and ',' are ASCII. The prefix is in the unquoted part of the value, and
-        // the text runs from after it to the arguments' tail (or the end).
-        let (prefix, text) = word.withBytes { bytes -> (String?, String) in
+        // the text runs from after it to the arguments' tail (or the end). A prefix that is a
+        // level's name (the usual `KERN_INFO`) is matched as bytes and never made a string.
+        let (named, prefix, text, hasArguments) = word.withBytes {
+            bytes -> (LogLevel?, String?, String, Bool) in
             let unquotedValue = bytes[min(valueOffset, word.prefixLength)..<word.prefixLength]
             let colon = unquotedValue.firstIndex(of: UInt8(ascii: ":"))
             let start = colon.map { $0 + 1 } ?? valueOffset
             var end = bytes.count
+            var hasArguments = false
             if let tailLength = word.tailLength, tailLength > 0, bytes[bytes.count - tailLength] == UInt8(ascii: ",") {
                 end -= tailLength
+                hasArguments = true
             }
-            let prefix = colon.map {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[valueOffset..<$0]), as: UTF8.self)
-            }
-            return (prefix, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            let prefixBytes = colon.map { UnsafeBufferPointer(rebasing: bytes[valueOffset..<$0]) }
+            let named = prefixBytes.flatMap(LogLevel.named)
+            let prefix = named != nil ? nil : prefixBytes.map { String(decoding: $0, as: UTF8.self) }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return (named, prefix, text, hasArguments)
         }
-        var level = LogLevel.KERN_DEFAULT
-        var marker = DeclaredBehaviour.Message.Marker.none
+        var level = named ?? LogLevel.KERN_DEFAULT
+        var marker = named == nil ? DeclaredBehaviour.Message.Marker.none : .level
         if let prefix {
             if prefix == "KERN_CONT" || prefix == "CONT" || prefix == "pr_cont" { marker = .continuation }
             guard let parsed = marker == .continuation ? .KERN_DEFAULT : LogLevel(parsing: prefix) else {
@@ -649,7 +663,7 @@ struct BootFileParser {
             if marker != .continuation { marker = .level }
         }
         var arguments: [PrintkArgument] = []
-        if let tail = word.tail, tail.hasPrefix(",") {
+        if hasArguments, let tail = word.tail {
             for piece in tail.dropFirst().split(separator: ",", omittingEmptySubsequences: false) {
                 guard let argument = PrintkArgument(parsing: String(piece)) else {
                     throw invalid(

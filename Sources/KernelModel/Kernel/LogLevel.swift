@@ -1,3 +1,5 @@
+import SourceInput
+
 /// The eight printk log levels (`include/linux/kern_levels.h`), `KERN_EMERG` = 0 to
 /// `KERN_DEBUG` = 7. `KERN_DEFAULT` is not a level of its own: the record is stored at
 /// `default_message_loglevel` (4, `CONFIG_MESSAGE_LOGLEVEL_DEFAULT`).
@@ -43,6 +45,18 @@ public enum LogLevel: Int, Sendable, Hashable, CaseIterable, Comparable, Codable
     }
 
     static let byName: [String: LogLevel] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+
+    /// The level whose macro name is exactly `bytes` (`KERN_INFO`: the spelling `.boot` files
+    /// use, the first thing ``init(parsing:)`` tries), without making a string of them.
+    static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> LogLevel? {
+        for (level, name) in zip(allCases, nameBytes) where name.count == bytes.count {
+            if name.withUnsafeBufferPointer({ ByteScan.equal($0, bytes) }) { return level }
+        }
+        return nil
+    }
+
+    /// The UTF-8 of every level's ``name``, in `allCases` order.
+    private static let nameBytes: [[UInt8]] = allCases.map { Array($0.name.utf8) }
 
     /// `KERN_ERR`, `KERN_DEFAULT`, `ERR`, `err`, `3`, `<3>` → a level; nil if none.
     public init?(parsing text: String) {

@@ -13,6 +13,8 @@ struct NameIndex: Sendable {
     private var spellingBytes: [UInt8] = []
     private var spellings: [Range<Int>] = []
     private var values: [Int] = []
+    /// The hash of every name, so that growing the table hashes nothing again.
+    private var hashes: [Int] = []
     /// Indices into `names`, -1 where empty; the count is a power of two at least twice the
     /// names', so a probe sequence always ends at an empty slot.
     private var slots: [Int] = [-1, -1]
@@ -29,11 +31,11 @@ struct NameIndex: Sendable {
         index(of: bytes).map { (names[$0], values[$0]) }
     }
 
-    /// Where the name spelled `bytes` is in `names`: the probe walks the three arrays through
-    /// their buffers (each `Array` subscript checks its bounds).
-    private func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Where the name spelled `bytes` (whose hash is `hash`) is in `names`: the probe walks
+    /// the three arrays through their buffers (each `Array` subscript checks its bounds).
+    private func index(of bytes: UnsafeBufferPointer<UInt8>, hash: Int? = nil) -> Int? {
         let mask = slots.count - 1
-        var slot = Self.hash(bytes) & mask
+        var slot = (hash ?? Self.hash(bytes)) & mask
         return slots.withUnsafeBufferPointer { slots in
             spellings.withUnsafeBufferPointer { spellings in
                 spellingBytes.withUnsafeBufferPointer { stored in
@@ -61,13 +63,18 @@ struct NameIndex: Sendable {
     }
 
     /// Adds `name` with `value` and returns nil, or returns the value `name` already has
-    /// (and adds nothing).
+    /// (and adds nothing). The name is hashed once, for the lookup and the slot.
     mutating func insert(_ name: String, value: Int) -> Int? {
-        if let existing = self.value(for: name) { return existing }
+        let (hash, existing) = name.withUTF8Bytes { bytes in
+            let hash = Self.hash(bytes)
+            return (hash, index(of: bytes, hash: hash))
+        }
+        if let existing { return values[existing] }
         if (names.count + 1) * 2 > slots.count { grow() }
         names.append(name)
+        hashes.append(hash)
         let start = spellingBytes.count
-        spellingBytes.append(contentsOf: name.utf8)
+        name.withUTF8Bytes { spellingBytes.append(contentsOf: $0) }
         spellings.append(start..<spellingBytes.count)
         values.append(value)
         place(names.count - 1)
@@ -80,8 +87,9 @@ struct NameIndex: Sendable {
     }
 
     private mutating func place(_ index: Int) {
-        var slot = names[index].withUTF8Bytes(Self.hash) & (slots.count - 1)
-        while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+        let mask = slots.count - 1
+        var slot = hashes[index] & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = index
     }
 

@@ -74,6 +74,27 @@ struct BootFileTests {
         #expect(result.resources(of: 2, .provided) == ["late"])
     }
 
+    /// The text of quoted words lives in the lexer's scratch until the next line: a line of
+    /// more strings than one scratch chunk holds (4096 bytes), and a string longer than a chunk,
+    /// keep every word's text, and the next line's words do not overwrite them.
+    @Test func longLinesOfStringsKeepEveryWord() throws {
+        let messages = (0..<300).map { "message \($0): " + String(repeating: "x", count: 30) }
+        let long = String(repeating: "y", count: 10_000)
+        let strings = messages.map { "printk=KERN_INFO:\"\($0)\"" }.joined(separator: " ")
+        let description = try BootFile.parse(
+            """
+            cmdline "initcall_debug"
+            object a.o
+              device_initcall many_init \(strings) printk="\(long)" printk=KERN_INFO:"tail\\tend"
+              device_initcall next_init printk="short"
+            """, file: "t.boot")
+        let result = try Linker.link(description).boot()
+        let texts = result.records.map(\.text)
+        let printed = texts.filter { $0.hasPrefix("message ") || $0.hasPrefix("yyy") || $0.hasPrefix("tail") }
+        #expect(printed == messages + [long, "tail\tend"])
+        #expect(texts.contains("short"))
+    }
+
     @Test func linkerScriptIsReadRelativeToTheFile() throws {
         let description = try BootFile.parse(
             "linker-script \"scripts/good.lds\"\n", file: "/boards/x/board.boot",
