@@ -383,7 +383,10 @@ struct BootFileParser {
     /// The registration macro `keyword` names, as the level table spells it (or
     /// `__define_initcall`, an exit macro), and its index in the table. Read as bytes: no string
     /// is made for the few macros that begin every registration line.
-    private func registrationMacro(_ keyword: BootFileLexer.Word) throws(BootDescriptionError)
+    ///
+    /// `mutating` though it changes nothing: called from a mutating statement, a non-mutating
+    /// method of the parser got a copy of all of it (808 bytes), twice per registration line.
+    private mutating func registrationMacro(_ keyword: BootFileLexer.Word) throws(BootDescriptionError)
         -> (macro: String, index: Int?)
     {
         let (known, macroIndex) = keyword.withBytes { bytes -> (String?, Int?) in
@@ -465,8 +468,9 @@ struct BootFileParser {
     static let attributeNames = AttributeName.allCases.map(\.rawValue)
 
     /// Reads the attributes into `behaviour` (declared for `function` at this line); returns
-    /// the column of each attribute findings point at (`requires=`).
-    func attributes(_ words: ArraySlice<BootFileLexer.Word>, into behaviour: inout DeclaredBehaviour)
+    /// the column of each attribute findings point at (`requires=`). `mutating` for the reason
+    /// ``registrationMacro(_:)`` is.
+    mutating func attributes(_ words: ArraySlice<BootFileLexer.Word>, into behaviour: inout DeclaredBehaviour)
         throws(BootDescriptionError) -> AttributeColumns
     {
         var columns = AttributeColumns()
@@ -521,7 +525,8 @@ struct BootFileParser {
         text.withUTF8Bytes { $0.firstIndex(of: byte) }
     }
 
-    private func attribute(
+    /// One attribute into `behaviour`; `mutating` for the reason ``registrationMacro(_:)`` is.
+    private mutating func attribute(
         _ name: AttributeName, _ value: AttributeValue, word: BootFileLexer.Word,
         into behaviour: inout DeclaredBehaviour
     ) throws(BootDescriptionError) {
