@@ -98,8 +98,11 @@ public struct SourceLines: Sendable {
 }
 
 /// Byte searches over whole files (line ends, carriage returns), eight bytes at a time.
+/// Inlinable: the readers of other modules call them per word, where a call cost as much as a
+/// short comparison.
 public enum ByteScan {
     /// The offset of the first `byte` in `bytes` at or after `start`, or nil.
+    @inlinable
     public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard let base = bytes.baseAddress, start < bytes.count else { return nil }
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -130,6 +133,7 @@ public enum ByteScan {
     }
 
     /// Whether `a` and `b` hold the same bytes, compared eight at a time.
+    @inlinable
     public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         guard let left = a.baseAddress, let right = b.baseAddress else { return true }
@@ -148,6 +152,7 @@ public enum ByteScan {
     }
 
     /// Whether every byte is ASCII (below 0x80).
+    @inlinable
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         var index = 0

@@ -37,13 +37,18 @@ public struct SystemMap: Sendable {
     public var console: [Entry] = []
     public var entries: [Entry] = []
 
-    /// Reads `ADDRESS TYPE NAME` lines; anything else is skipped.
+    /// Reads `ADDRESS TYPE NAME` lines (spaces or tabs between the fields, as `nm` and
+    /// `/proc/kallsyms` print them); anything else is skipped, and so is a name that is not
+    /// one printable ASCII word without a quote (the kernel's own are letters, digits, `_`
+    /// and `.`), which no table entry has and no `.boot` word could carry.
     public init(_ text: String) {
         var found: [Entry] = []
         var boundaries: [(UInt64, String)] = []
         for line in SourceText.lines(text) {
-            let words = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard words.count >= 3, words[0].count <= 16, let address = UInt64(words[0], radix: 16) else { continue }
+            let words = line.split(omittingEmptySubsequences: true) { $0 == " " || $0 == "\t" }
+            guard words.count >= 3, words[0].count <= 16, let address = UInt64(words[0], radix: 16),
+                Self.isSymbolName(words[2])
+            else { continue }
             let name = words[2]
             if let boundary = Self.boundary(name) {
                 boundaries.append((address, boundary))
@@ -57,6 +62,11 @@ public struct SystemMap: Sendable {
             if entry.slice == "end" { continue }
             if entry.slice == "con" { console.append(entry) } else { entries.append(entry) }
         }
+    }
+
+    /// Whether `name` is one printable ASCII word without a quote.
+    static func isSymbolName(_ name: Substring) -> Bool {
+        name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") }
     }
 
     /// The slice a boundary symbol opens (`end` for the ends).

@@ -190,6 +190,33 @@ import Testing
         _ = try BootFile.parse(text, file: "old.boot")
     }
 
+    /// Found by the `import` fuzz target: a System.map name with a tab and NULs in it gave
+    /// its `kmod_` object a name no `object` line can carry. Fields are split at tabs as well
+    /// as spaces, and a name that is not a symbol's is no entry.
+    @Test func systemMapNamesThatAreNoSymbolsAreSkipped() throws {
+        let log = """
+            [    0.000000] Linux version 6.1.0 (a@b) (gcc) #1 SMP
+            [    0.010000] calling  spawn_ksoftirqd+0x0/0x40 @ 1
+            [    0.010100] initcall spawn_ksoftirqd+0x0/0x40 returned 0 after 0 usecs
+            [    0.030000] calling  later_init+0x0/0x40 @ 1
+            [    0.030100] initcall later_init+0x0/0x40 returned 0 after 0 usecs
+            """
+        let map = SystemMap(
+            """
+            ffffffff83000000 T __initcall_start
+            ffffffff83000000 d __initcall__kmod_softir\u{0}\u{0}\tq__301_1012_spawn_ksoftirqdearly
+            ffffffff83000004\tT\t__initcall6_start
+            ffffffff83000004\td\t__initcall__kmod_later__302_40_later_init6
+            ffffffff83000008 T __initcall_end
+            """)
+        #expect(map.entries.map(\.symbol) == ["later_init6"])
+        #expect(map.entries.map(\.object) == ["later"])
+        #expect(map.entries.map(\.slice) == ["6"])
+        let text = DmesgImport.read(log, systemMap: map).bootFile(source: "tab.dmesg")
+        #expect(!text.contains("\u{0}"))
+        _ = try BootFile.parse(text, file: "tab.boot")
+    }
+
     /// Found by the `import` fuzz target: a root the reader cannot take as written must not be
     /// declared — `vda0` (partitions are numbered from 1) and `sdvda1` (a disk the reader gives
     /// no device number without `devt=`) — and the description still reads back.
