@@ -1,3 +1,4 @@
+import Foundation
 import KernelLink
 import Reports
 
@@ -7,8 +8,32 @@ import Reports
 /// tracks: `overhead ratio (100k, no debug): R`, boot time over floor time.
 @main
 struct BenchMain {
+    static let usage = """
+        usage: initcall-bench [MODE]
+
+        Build it with `swift build -c release --static-swift-stdlib --product initcall-bench`.
+        With no mode, runs every row: boot and floor at 1k/10k/100k initcalls, JSON and
+        timeline rendering, exploration, the import rows, the hostile inputs and the modules.
+
+        modes:
+          --import               .boot parse, import, the 575-call in-process path and process
+          --hostile              the hostile-input rows
+          --modules              the depmod and modprobe rows
+          --profile-parse        the .boot parse row alone (for callgrind or perf)
+          --profile-path         the 575-call in-process path row alone
+          --profile-import       the import row alone
+          --profile-boot N       boots one N-initcall image 400 times
+          --profile-link N       links one N-initcall description 20 times
+          --profile-explore J    the exploration row's workload on J jobs
+          -h, --help             this text
+        """
+
     static func main() {
         let arguments = CommandLine.arguments
+        if arguments.count == 2, arguments[1] == "-h" || arguments[1] == "--help" {
+            print(usage)
+            return
+        }
         if arguments.count == 3, arguments[1] == "--profile-boot", let count = Int(arguments[2]) {
             BenchProfile.run(initcalls: count)
             return
@@ -44,6 +69,13 @@ struct BenchMain {
         if arguments.count == 2, arguments[1] == "--hostile" {
             hostileRows().forEach { print($0) }
             return
+        }
+        guard arguments.count == 1 else {
+            FileHandle.standardError.write(
+                Data(
+                    "initcall-bench: unknown arguments '\(arguments.dropFirst().joined(separator: " "))'\n\n\(usage)\n"
+                        .utf8))
+            exit(2)
         }
         let sizes = [1_000, 10_000, 100_000]
         var rows: [[String]] = [
