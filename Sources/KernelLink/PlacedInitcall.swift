@@ -25,6 +25,7 @@ public struct PlacedInitcall: Sendable, Hashable {
         let statement: LinkMap.StatementReference?
         let slice: InitcallSlice?
         let gap: UInt64
+        let functionAddress: UInt64?
         /// `%pS` of the entry, built once: `initcall_debug` prints it twice per call.
         let symbolText: String
 
@@ -46,6 +47,7 @@ public struct PlacedInitcall: Sendable, Hashable {
             self.statement = statement
             self.slice = slice
             self.gap = entry.function.gap
+            self.functionAddress = entry.function.address
             self.symbolText = Self.symbolText(entry.function.name, size: entry.function.size)
         }
 
@@ -73,6 +75,7 @@ public struct PlacedInitcall: Sendable, Hashable {
             statement = other.statement
             slice = other.slice
             gap = other.gap
+            functionAddress = other.functionAddress
             symbolText = own(other.symbolText)
         }
     }
@@ -131,6 +134,9 @@ public struct PlacedInitcall: Sendable, Hashable {
     public var slice: InitcallSlice? { storage.slice }
     /// Virtual time before the entry is reached (``InitFunction/gap``).
     public var gap: UInt64 { storage.gap }
+
+    /// The function's own address when the description gives one (``InitFunction/address``).
+    public var functionAddress: UInt64? { storage.functionAddress }
 
     /// The same entry at another address.
     func moved(to address: UInt64?) -> PlacedInitcall { PlacedInitcall(storage: storage, address: address) }

@@ -72,6 +72,31 @@ struct EraFormatTests {
         #expect(TestKernel.called(result) == ["pci_init"])
     }
 
+    /// `address=` (an imported 2.6.22–2.6.25 log's `%p`) is what the three lines print; a
+    /// function without one keeps its place in the laid-out `.init.text`.
+    @Test func declaredAddressesArePrinted() throws {
+        let description = try BootFile.parse(
+            """
+            kernel "2.6.25"
+            cmdline "initcall_debug"
+            object net/core/net_namespace.o
+              core_initcall net_ns_init size=0x15e address=0xffffffff81a50e82
+            object kernel/sysctl.o
+              core_initcall sysctl_init size=0x37
+            """, file: "old.boot")
+        let lines = try Linker.link(description).boot().records.map(\.text).filter { $0.contains("initcall 0x") }
+        #expect(
+            lines == [
+                "Calling initcall 0xffffffff81a50e82: net_ns_init+0x0/0x15e()",
+                "initcall 0xffffffff81a50e82: net_ns_init+0x0/0x15e() returned 0.",
+                "initcall 0xffffffff81a50e82 ran for 0 msecs: net_ns_init+0x0/0x15e()",
+                // Laid out after the first function's 0x15e bytes.
+                "Calling initcall 0xffffffff8180015e: sysctl_init+0x0/0x37()",
+                "initcall 0xffffffff8180015e: sysctl_init+0x0/0x37() returned 0.",
+                "initcall 0xffffffff8180015e ran for 0 msecs: sysctl_init+0x0/0x37()",
+            ])
+    }
+
     struct Report: Sendable, CustomTestStringConvertible {
         var release: String
         var ret: Int32

@@ -67,10 +67,14 @@ extension BootEngine {
         }
     }
 
-    /// `%p` of an initcall function in the kernels that printed it: the functions laid out
-    /// one after another, in table order, from the start of `.init.text` (a stable stand-in
-    /// for the addresses of a real build).
+    /// `%p` of an initcall function in the kernels that printed it: its own address where the
+    /// description gives one (`address=`, as an imported log printed it), else the functions
+    /// laid out one after another, in table order, from the start of `.init.text` (a stable
+    /// stand-in for the addresses of a real build).
     func textAddress(of index: Int) -> String {
+        if image.table.indices.contains(index), let address = image.table[index].functionAddress {
+            return HexDigits.lowercase(address)
+        }
         if textAddresses.isEmpty {
             var next = architecture.initTextBase
             textAddresses = image.table.map { entry in

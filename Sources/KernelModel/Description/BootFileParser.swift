@@ -374,7 +374,7 @@ struct BootFileParser {
             InitcallEntry(
                 function: InitFunction(
                     function, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
-                    gap: behaviour.gap, body: DeclaredBody(consume behaviour).run),
+                    gap: behaviour.gap, address: behaviour.address, body: DeclaredBody(consume behaviour).run),
                 macro: macro, at: placement,
                 source: SourceLocation(file: file, line: lineNumber, column: keyword.column),
                 attributeColumns: columns))
@@ -449,7 +449,7 @@ struct BootFileParser {
         case onMissing = "on-missing"
         case panic, size
         case requestModule = "request_module"
-        case gap
+        case gap, address
 
         private static let spellings = allCases.map { (bytes: Array($0.rawValue.utf8), name: $0) }
 
@@ -582,6 +582,17 @@ struct BootFileParser {
             let text = value.text
             guard !text.isEmpty else { throw invalid("panic= needs a message", at: valueColumn) }
             behaviour.panic = text
+        case .address:
+            // Up to 16 hex digits after 0x: a 64-bit kernel's addresses overflow an Int.
+            let text = value.text
+            guard text.hasPrefix("0x"), (3...18).contains(text.utf8.count),
+                let address = UInt64(text.dropFirst(2), radix: 16)
+            else {
+                throw invalid(
+                    "invalid function address '\(text)'", at: valueColumn,
+                    notes: ["a hexadecimal address such as address=0xffffffff81a50e82, as %p printed it"])
+            }
+            behaviour.address = address
         case .size:
             guard let size = value.withBytes(NumberLiteral.size), (1...0x10_0000).contains(size)
             else {

@@ -27,6 +27,8 @@ struct DeclaredBehaviour: Sendable, Hashable {
     var requestModules: [String] = []
     /// `size=`: the symbol size `%pS` prints; nil derives one from the name.
     var size: Int?
+    /// `address=`: the function's address `%p` prints (2.6.22–2.6.25); nil lays them out.
+    var address: UInt64?
     /// The `.boot` line, reported as the source line of a sleep in atomic context.
     var line: Int
 

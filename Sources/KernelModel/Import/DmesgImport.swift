@@ -90,6 +90,9 @@ public struct DmesgImport {
         case .calling(let symbol, let pid):
             closeOldReturned()
             startCall(symbol, pid: pid ?? record.callerPID, record)
+            if let last = boot.calls.indices.last {
+                boot.calls[last].address = InitcallDebugLine.oldCallingAddress(record.text)
+            }
         case .returned(let symbol, let ret, let duration, let milliseconds):
             guard let index = openCall(symbol.name, record) else { return boot.events.append(.record(record)) }
             boot.calls[index].ret = ret

@@ -97,7 +97,7 @@ extension BootFileWriter {
         call.id == nil ? "  # level unknown" : ""
     }
 
-    /// time=, returns=, size=, printk=, preempt=/irqs=, panic=; advances the clock as the
+    /// time=, returns=, size=, address=, printk=, preempt=/irqs=, panic=; advances the clock as the
     /// engine will.
     mutating func attributes(_ call: ImportedBoot.Call) -> [String] {
         if call.blacklisted {
@@ -111,6 +111,7 @@ extension BootFileWriter {
         clock &+= printkCost &* (2 &+ UInt64(call.warnRecords)) &+ total
         if call.ret != 0 { words.append("returns=\(call.ret)") }
         if let size = call.size, (1...0x10_0000).contains(size) { words.append("size=0x" + String(size, radix: 16)) }
+        if let address = call.address { words.append("address=0x" + String(address, radix: 16)) }
         for record in call.records {
             let level = LogLevel(rawValue: record.level ?? LogLevel.KERN_INFO.rawValue) ?? .KERN_INFO
             words.append("printk=\(level.name):" + Self.quoted(String(record.text).replacingPercent()))

@@ -18,6 +18,9 @@ public struct ImportedBoot: Sendable {
     public struct Call: Sendable {
         public var function: String
         public var size: Int?
+        /// The function's address, where the lines print it (`Calling initcall 0x%p: …`,
+        /// 2.6.22–2.6.25).
+        public var address: UInt64?
         public var module: String?
         public var pid: Int32?
         public var ret: Int32 = 0

@@ -82,6 +82,14 @@ public enum InitcallDebugLine: Sendable, Hashable {
         }
     }
 
+    /// The `%p` of `Calling initcall 0x%p: %s()` (2.6.22–2.6.25), or nil.
+    public static func oldCallingAddress(_ text: Substring) -> UInt64? {
+        guard text.hasPrefix("Calling initcall 0x"), let colon = text.firstASCIIRange(of: ": ") else { return nil }
+        let digits = text[text.index(text.startIndex, offsetBy: 19)..<colon.lowerBound]
+        guard (1...16).contains(digits.utf8.count) else { return nil }
+        return UInt64(digits, radix: 16)
+    }
+
     private static func calling(_ rest: Substring) -> InitcallDebugLine? {
         var symbolText = rest
         var pid: Int32?

@@ -23,17 +23,22 @@ public struct InitFunction: Sendable {
     /// entry: what a real boot spent between the previous record and this call's `calling`
     /// line (other CPUs, interrupts, the loop itself). `gap=` of an imported log; 0 by default.
     public var gap: UInt64 = 0
+    /// The function's own address, where a description gives one (`address=` of a log
+    /// imported from 2.6.22–2.6.25, whose `initcall_debug` lines print `%p` of it); nil lets
+    /// the boot lay the functions out itself.
+    public var address: UInt64?
 
     /// A function `name` that runs `body`; `size` defaults to ``defaultSize(for:)`` of the name.
     public init(
         _ name: String, size: Int? = nil, provides: [String] = [], requires: [String] = [], gap: UInt64 = 0,
-        body: @escaping InitcallBody
+        address: UInt64? = nil, body: @escaping InitcallBody
     ) {
         self.name = name
         self.size = size ?? InitFunction.defaultSize(for: name)
         self.provides = provides
         self.requires = requires
         self.gap = gap
+        self.address = address
         self.body = body
     }
 
