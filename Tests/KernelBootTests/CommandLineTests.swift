@@ -49,6 +49,21 @@ struct CommandLineTests {
                 "Unknown kernel command line parameters \"single z=3 x=a.b y=2\", will be passed to user space."))
     }
 
+    /// `print_unknown_bootoptions()` came in 5.14 and changed its text in 5.16 (and 5.15.3);
+    /// before 5.14 the same parameters go to init without a word.
+    @Test(arguments: [
+        ("2.6.25", nil), ("5.13", nil), ("5.14", "Unknown command line parameters: single x=a.b"),
+        ("5.15.2", "Unknown command line parameters: single x=a.b"),
+        ("5.15.3", "Unknown kernel command line parameters \"single x=a.b\", will be passed to user space."),
+        ("6.1", "Unknown kernel command line parameters \"single x=a.b\", will be passed to user space."),
+    ])
+    func unknownParametersAreNamedFrom514(release: String, notice: String?) throws {
+        let result = try TestKernel.boot("single x=a.b", version: release) { _ in }
+        #expect(result.options.argvInit == ["init", "single"])
+        #expect(result.options.envpInit == ["HOME=/", "TERM=linux", "x=a.b"])
+        #expect(TestKernel.lines(result).filter { $0.hasPrefix("Unknown ") } == (notice.map { [$0] } ?? []))
+    }
+
     @Test func knownParametersAreConsumed() throws {
         let result = try TestKernel.boot("console=ttyS0 root=/dev/vda1 ro rootwait loglevel=8 quiet initcall_debug") {
             _ in

@@ -132,14 +132,20 @@ extension BootEngine {
     }
 
     /// `print_unknown_bootoptions()`: one notice listing what will be passed to init,
-    /// arguments first, then environment variables (≥ 5.15).
+    /// arguments first, then environment variables (from 5.14, in the text of the release:
+    /// ``KernelVersion/unknownBootoptionsStyle``).
     func printUnknownBootoptions() {
-        guard options.panicLater == nil, options.argvInit.count > 1 || options.envpInit.count > 2 else { return }
-        let unknown = options.argvInit.dropFirst() + options.envpInit.dropFirst(2)
+        let style = version.unknownBootoptionsStyle
+        guard style != .none, options.panicLater == nil, options.argvInit.count > 1 || options.envpInit.count > 2 else {
+            return
+        }
+        let unknown = (options.argvInit.dropFirst() + options.envpInit.dropFirst(2)).joined(separator: " ")
+        // "Unknown command line parameters:%s" of a string built as " %s" per parameter.
         ctx.log(
             .KERN_NOTICE,
-            "Unknown kernel command line parameters \"\(unknown.joined(separator: " "))\", will be passed to user space."
-        )
+            style == .terse
+                ? "Unknown command line parameters: \(unknown)"
+                : "Unknown kernel command line parameters \"\(unknown)\", will be passed to user space.")
     }
 
     /// `parse_args("Setting init args", after_dashes, NULL, 0, -1, -1, NULL, set_init_arg)`:

@@ -102,6 +102,23 @@ extension KernelVersion {
     /// initcall trace events"); before, `console_init()` called them silently.
     public var tracesConsoleInitcalls: Bool { isAtLeast(4, 17) }
 
+    /// How `print_unknown_bootoptions()` names the parameters passed on to init: not at all
+    /// before 5.14; `Unknown command line parameters: …` from 5.14 (86d1919a4fb0 "init: print
+    /// out unknown kernel parameters", merged for 5.14-rc1); `Unknown kernel command line
+    /// parameters "…", will be passed to user space.` from 5.16 (8bc2b3dca729 "init: make
+    /// unknown command line param message clearer"), which 5.15.3 took as well. (Later 5.14
+    /// stable releases may have taken it too; they keep the first text here.)
+    public var unknownBootoptionsStyle: UnknownBootoptionsStyle {
+        if isAtLeast(5, 15, 3) { return .clear }
+        if isAtLeast(5, 14) { return .terse }
+        return .none
+    }
+
+    /// The texts of ``unknownBootoptionsStyle``.
+    public enum UnknownBootoptionsStyle: Sendable {
+        case none, terse, clear
+    }
+
     /// `initcall_debug` prints "entering initcall level: %s" for every level (init/main.c,
     /// `trace_initcall_level_cb`): Francesco Valla, "init/main.c: log initcall level when
     /// initcall_debug is used" (posted 2025-03-16; taken into akpm's mm-nonmm tree on
