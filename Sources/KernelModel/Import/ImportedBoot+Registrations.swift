@@ -57,12 +57,25 @@ extension BootFileWriter {
         line(words.joined(separator: " ") + levelComment(call))
     }
 
-    /// `smp_init()`'s two lines and its per-CPU time, between the early slice and level 0.
+    /// The `initcall_debug` records of one call in the release: `calling` and `returned`;
+    /// 2.6.22–2.6.25 print `returned %d.` and `ran for` as two; before, only `Calling`.
+    var debugRecordsPerCall: UInt64 {
+        switch version?.initcallDebugStyle ?? .microseconds {
+        case .microseconds, .milliseconds: 2
+        case .address: 3
+        case .addressChecked, .addressUntimed: 1
+        }
+    }
+
+    /// `smp_init()`'s lines and its per-CPU time, between the early slice and level 0: two
+    /// lines from 4.10 (`smp: Bringing up secondary CPUs ...`, `smp: Brought up …`), one before
+    /// (the release's ``KernelVersion/smpAnnouncement``; no `kernel` line boots a 6.x).
     mutating func smpInit() {
         smpDone = true
         if !pid1Started { startPID1(at: boot.smpBringUp) }
         let cpus = UInt64(max(1, boot.cpus ?? 1))
-        clock &+= 2 &* printkCost &+ perCPU &* (cpus - 1)
+        let lines: UInt64 = (version.map { $0.smpAnnouncement == .common } ?? true) ? 2 : 1
+        clock &+= lines &* printkCost &+ perCPU &* (cpus - 1)
     }
 
     /// `rest_init()`: with no early call to carry the time to PID 1, `kernel_init=` puts
@@ -108,7 +121,7 @@ extension BootFileWriter {
         let inner = UInt64(call.records.count) &* printkCost
         let total = max(inner, durationNanoseconds(call))
         if total > inner { words.append("time=" + Self.duration(total - inner)) }
-        clock &+= printkCost &* (2 &+ UInt64(call.warnRecords)) &+ total
+        clock &+= printkCost &* (debugRecordsPerCall &+ UInt64(call.warnRecords)) &+ total
         if call.ret != 0 { words.append("returns=\(call.ret)") }
         if let size = call.size, (1...0x10_0000).contains(size) { words.append("size=0x" + String(size, radix: 16)) }
         if let address = call.address { words.append("address=0x" + String(address, radix: 16)) }
@@ -139,17 +152,29 @@ extension BootFileWriter {
         return low...(low + unit - 1)
     }
 
-    /// The body's whole time: the printed duration's lowest value, or what the records it
-    /// prints cost when that is more; for a call that panicked, from after its calling line
-    /// to the panic.
+    /// The body's whole time: where the log's own arithmetic allows, the time between the
+    /// call's calling line and the line that closes it less the records printed in between
+    /// (a duration printed in `>> 10` "usecs" or `>> 20` "msecs" alone leaves up to a unit
+    /// open); else the printed duration's lowest value. For a call that panicked, from after
+    /// its calling line to the panic.
     func durationNanoseconds(_ call: ImportedBoot.Call) -> UInt64 {
         guard call.duration != nil else {
             guard let start = call.calltime, let end = call.rettime, end > start else { return 0 }
             let span = (end - start) &* 1_000
             return span > printkCost ? span - printkCost : 0
         }
-        return durationRange(call).lowerBound
+        let range = durationRange(call)
+        if let start = call.calltime, let end = call.rettime, end > start {
+            let overhead = printkCost &* recordsBeforeClose
+            let span = (end - start) &* 1_000
+            if span > overhead, range.contains(span - overhead) { return span - overhead }
+        }
+        return range.lowerBound
     }
+
+    /// The call's own records stamped before the line that closes it: its calling line, and in
+    /// 2.6.22–2.6.25 the `returned %d.` line before `ran for`.
+    var recordsBeforeClose: UInt64 { version?.initcallDebugStyle == .address ? 2 : 1 }
 }
 
 extension String {
