@@ -585,8 +585,9 @@ struct BootFileParser {
         case .address:
             // Up to 16 hex digits after 0x: a 64-bit kernel's addresses overflow an Int.
             let text = value.text
-            guard text.hasPrefix("0x"), (3...18).contains(text.utf8.count),
-                let address = UInt64(text.dropFirst(2), radix: 16)
+            let digits = text.dropFirst(2)
+            guard text.hasPrefix("0x"), (1...16).contains(digits.utf8.count), digits.allSatisfy(\.isHexDigit),
+                let address = UInt64(digits, radix: 16)
             else {
                 throw invalid(
                     "invalid function address '\(text)'", at: valueColumn,

@@ -86,7 +86,7 @@ public enum InitcallDebugLine: Sendable, Hashable {
     public static func oldCallingAddress(_ text: Substring) -> UInt64? {
         guard text.hasPrefix("Calling initcall 0x"), let colon = text.firstASCIIRange(of: ": ") else { return nil }
         let digits = text[text.index(text.startIndex, offsetBy: 19)..<colon.lowerBound]
-        guard (1...16).contains(digits.utf8.count) else { return nil }
+        guard (1...16).contains(digits.utf8.count), digits.allSatisfy(\.isHexDigit) else { return nil }
         return UInt64(digits, radix: 16)
     }
 
