@@ -171,14 +171,19 @@ import Testing
     /// Found by the `import` fuzz target: a System.map's levels are written with the macros of
     /// the release the banner names, so one whose table lacks a level (`early` and the sync
     /// levels before 2.6.28 and 2.6.17) still gives a description that reads back.
+    /// A log of `release` with two calls, `spawn_ksoftirqd` and `later_init`.
+    static func twoCalls(release: String) -> String {
+        """
+        [    0.000000] Linux version \(release) (a@b) (gcc) #1 SMP
+        [    0.010000] calling  spawn_ksoftirqd+0x0/0x40 @ 1
+        [    0.010100] initcall spawn_ksoftirqd+0x0/0x40 returned 0 after 0 usecs
+        [    0.030000] calling  later_init+0x0/0x40 @ 1
+        [    0.030100] initcall later_init+0x0/0x40 returned 0 after 0 usecs
+        """
+    }
+
     @Test func systemMapLevelsTheReleaseLacksStillReadBack() throws {
-        let log = """
-            [    0.000000] Linux version 2.6.16 (a@b) (gcc) #1 SMP
-            [    0.010000] calling  spawn_ksoftirqd+0x0/0x40 @ 1
-            [    0.010100] initcall spawn_ksoftirqd+0x0/0x40 returned 0 after 0 usecs
-            [    0.030000] calling  later_init+0x0/0x40 @ 1
-            [    0.030100] initcall later_init+0x0/0x40 returned 0 after 0 usecs
-            """
+        let log = Self.twoCalls(release: "2.6.16")
         let map = SystemMap(
             """
             ffffffff83000000 t __initcall_spawn_ksoftirqdearly
@@ -194,13 +199,7 @@ import Testing
     /// its `kmod_` object a name no `object` line can carry. Fields are split at tabs as well
     /// as spaces, and a name that is not a symbol's is no entry.
     @Test func systemMapNamesThatAreNoSymbolsAreSkipped() throws {
-        let log = """
-            [    0.000000] Linux version 6.1.0 (a@b) (gcc) #1 SMP
-            [    0.010000] calling  spawn_ksoftirqd+0x0/0x40 @ 1
-            [    0.010100] initcall spawn_ksoftirqd+0x0/0x40 returned 0 after 0 usecs
-            [    0.030000] calling  later_init+0x0/0x40 @ 1
-            [    0.030100] initcall later_init+0x0/0x40 returned 0 after 0 usecs
-            """
+        let log = Self.twoCalls(release: "6.1.0")
         let map = SystemMap(
             """
             ffffffff83000000 T __initcall_start
