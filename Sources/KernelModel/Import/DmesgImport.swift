@@ -87,12 +87,9 @@ public struct DmesgImport {
 
     mutating func debugLine(_ line: InitcallDebugLine, _ record: DmesgRecord) {
         switch line {
-        case .calling(let symbol, let pid):
+        case .calling(let symbol, let pid, let address):
             closeOldReturned()
-            startCall(symbol, pid: pid ?? record.callerPID, record)
-            if let last = boot.calls.indices.last {
-                boot.calls[last].address = InitcallDebugLine.oldCallingAddress(record.text)
-            }
+            startCall(symbol, pid: pid ?? record.callerPID, address: address, record)
         case .returned(let symbol, let ret, let duration, let milliseconds):
             guard let index = openCall(symbol.name, record) else { return boot.events.append(.record(record)) }
             boot.calls[index].ret = ret
@@ -141,9 +138,10 @@ public struct DmesgImport {
         return names.firstIndex(of: name).map(String.init)
     }
 
-    mutating func startCall(_ symbol: PrintedSymbol, pid: Int32?, _ record: DmesgRecord) {
+    mutating func startCall(_ symbol: PrintedSymbol, pid: Int32?, address: UInt64?, _ record: DmesgRecord) {
         var call = newCall(symbol.name, pid: pid, record)
         call.size = symbol.size
+        call.address = address
         call.module = symbol.module
         if symbol.module != nil { call.phase = .outside }
         // One task runs one initcall at a time: a call of the same pid still open lost its

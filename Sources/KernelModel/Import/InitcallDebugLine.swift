@@ -50,7 +50,8 @@ public struct PrintedSymbol: Sendable, Hashable {
 /// blacklisted`, `trace_initcall_level_cb()`'s `entering initcall level: %s`, and the
 /// async work of kernel/async.c (`calling  %lli_%pS @ %i`).
 public enum InitcallDebugLine: Sendable, Hashable {
-    case calling(PrintedSymbol, pid: Int32?)
+    /// `address`: the `%p` of 2.6.22–2.6.25's `Calling initcall 0x%p: %s()`.
+    case calling(PrintedSymbol, pid: Int32?, address: UInt64? = nil)
     case returned(PrintedSymbol, ret: Int32, duration: UInt64, milliseconds: Bool)
     /// 2.6.22–2.6.25: the return value and the time come on two lines.
     case returnedOld(PrintedSymbol, ret: Int32)
@@ -71,7 +72,9 @@ public enum InitcallDebugLine: Sendable, Hashable {
             guard let colon = text.firstASCIIRange(of: ": "),
                 let symbol = PrintedSymbol(text[colon.upperBound...])
             else { return nil }
-            self = .calling(symbol, pid: nil)
+            self = .calling(
+                symbol, pid: nil,
+                address: Self.hexAddress(text[text.index(text.startIndex, offsetBy: 19)..<colon.lowerBound]))
         } else if text.hasPrefix("initcall ") {
             guard let line = Self.initcall(text.dropFirst(9)) else { return nil }
             self = line
@@ -82,10 +85,8 @@ public enum InitcallDebugLine: Sendable, Hashable {
         }
     }
 
-    /// The `%p` of `Calling initcall 0x%p: %s()` (2.6.22–2.6.25), or nil.
-    public static func oldCallingAddress(_ text: Substring) -> UInt64? {
-        guard text.hasPrefix("Calling initcall 0x"), let colon = text.firstASCIIRange(of: ": ") else { return nil }
-        let digits = text[text.index(text.startIndex, offsetBy: 19)..<colon.lowerBound]
+    /// The digits of a `%p` (after its `0x`), or nil.
+    private static func hexAddress(_ digits: Substring) -> UInt64? {
         guard (1...16).contains(digits.utf8.count), digits.allSatisfy(\.isHexDigit) else { return nil }
         return UInt64(digits, radix: 16)
     }

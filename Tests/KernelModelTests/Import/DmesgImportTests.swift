@@ -44,7 +44,7 @@ import Testing
         // 2.6.22-25.
         #expect(
             InitcallDebugLine("Calling initcall 0xc0417f30: init_elf_binfmt+0x0/0x10()")
-                == .calling(try #require(symbol("init_elf_binfmt", 0x10)), pid: nil))
+                == .calling(try #require(symbol("init_elf_binfmt", 0x10)), pid: nil, address: 0xc041_7f30))
         #expect(
             InitcallDebugLine("initcall 0xc0417f30: init_elf_binfmt+0x0/0x10() returned 0.")
                 == .returnedOld(try #require(symbol("init_elf_binfmt", 0x10)), ret: 0))
