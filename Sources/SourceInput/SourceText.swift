@@ -132,6 +132,13 @@ public enum ByteScan {
         return nil
     }
 
+    /// The index of the spelling in `spellings` that is `bytes`, or nil: for the few short
+    /// names (attribute keys, log levels) a scan costs less than hashing.
+    @inlinable
+    public static func index(of bytes: UnsafeBufferPointer<UInt8>, in spellings: [[UInt8]]) -> Int? {
+        spellings.firstIndex { spelling in spelling.withUnsafeBufferPointer { equal($0, bytes) } }
+    }
+
     /// Whether `a` and `b` hold the same bytes, compared eight at a time.
     @inlinable
     public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -68,6 +68,13 @@ struct EraFormatTests {
         }
         let records = result.records.filter { $0.text.contains("pci_init") }
         #expect(records.map(\.text) == era.lines)
+        // What the import counts on (KernelVersion's record counts) is what the engine prints.
+        let version = KernelVersion(era.release)
+        #expect(records.count == version.initcallDebugStyle.recordsPerCall)
+        let smp = result.records.filter {
+            $0.text.contains("Brought up") || $0.text.contains("Booted up") || $0.text.contains("Bringing up")
+        }
+        #expect(smp.count == version.smpAnnouncement.records)
         #expect(records.allSatisfy { $0.level == era.level })
         #expect(TestKernel.called(result) == ["pci_init"])
     }

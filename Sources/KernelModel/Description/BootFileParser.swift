@@ -451,17 +451,15 @@ struct BootFileParser {
         case requestModule = "request_module"
         case gap, address
 
-        private static let spellings = allCases.map { (bytes: Array($0.rawValue.utf8), name: $0) }
+        /// `allCases`, kept: the synthesized property makes a new array at every call.
+        private static let names = allCases
+        private static let spellings = names.map { Array($0.rawValue.utf8) }
 
         /// The attribute spelled `bytes`: a scan of fourteen short names, cheaper than hashing
         /// the key into a dictionary (every registration line has a few).
         init?(bytes: UnsafeBufferPointer<UInt8>) {
-            let match = Self.spellings.first { spelling in
-                spelling.bytes.count == bytes.count
-                    && spelling.bytes.withUnsafeBufferPointer { ByteScan.equal($0, bytes) }
-            }
-            guard let match else { return nil }
-            self = match.name
+            guard let index = ByteScan.index(of: bytes, in: Self.spellings) else { return nil }
+            self = Self.names[index]
         }
     }
 
@@ -583,12 +581,8 @@ struct BootFileParser {
             guard !text.isEmpty else { throw invalid("panic= needs a message", at: valueColumn) }
             behaviour.panic = text
         case .address:
-            // Up to 16 hex digits after 0x: a 64-bit kernel's addresses overflow an Int.
             let text = value.text
-            let digits = text.dropFirst(2)
-            guard text.hasPrefix("0x"), (1...16).contains(digits.utf8.count), digits.allSatisfy(\.isHexDigit),
-                let address = UInt64(digits, radix: 16)
-            else {
+            guard text.hasPrefix("0x"), let address = NumberLiteral.address(text.dropFirst(2)) else {
                 throw invalid(
                     "invalid function address '\(text)'", at: valueColumn,
                     notes: ["a hexadecimal address such as address=0xffffffff81a50e82, as %p printed it"])

@@ -40,6 +40,13 @@ enum NumberLiteral {
         return number(bytes[...], radix: 10)
     }
 
+    /// The value of 1 to 16 hexadecimal digits (a `%p` after its `0x`: 64-bit addresses
+    /// overflow an `Int`), or nil; no sign, unlike `UInt64(_:radix:)`.
+    static func address(_ digits: Substring) -> UInt64? {
+        guard (1...16).contains(digits.utf8.count), digits.allSatisfy(\.isHexDigit) else { return nil }
+        return UInt64(digits, radix: 16)
+    }
+
     /// A non-empty run of ASCII digits of `radix` (10 or 16), nil on overflow.
     private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>, radix: Int) -> Int? {
         guard !digits.isEmpty else { return nil }

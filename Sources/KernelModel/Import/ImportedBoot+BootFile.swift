@@ -20,6 +20,9 @@ extension ImportedBoot {
 struct BootFileWriter {
     let boot: ImportedBoot
     let version: KernelVersion?
+    /// The release the replay boots: the banner's, or the description's default without one
+    /// (no `kernel` line). Its eras say how many records each stage prints.
+    let eraVersion: KernelVersion
     /// The release's level table: the macros the reader will take for each id.
     let levels: LevelTable
     var text = ""
@@ -43,6 +46,7 @@ struct BootFileWriter {
     init(boot: ImportedBoot) {
         self.boot = boot
         self.version = boot.release.map(KernelVersion.init)
+        self.eraVersion = version ?? KernelDescription().version
         self.levels = version.map(LevelTable.linux(for:)) ?? .linux6
         printkCost = fittedPrintkCost()
     }

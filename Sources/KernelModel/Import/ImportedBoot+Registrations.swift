@@ -57,24 +57,17 @@ extension BootFileWriter {
         line(words.joined(separator: " ") + levelComment(call))
     }
 
-    /// The `initcall_debug` records of one call in the release: `calling` and `returned`;
-    /// 2.6.22–2.6.25 print `returned %d.` and `ran for` as two; before, only `Calling`.
-    var debugRecordsPerCall: UInt64 {
-        switch version?.initcallDebugStyle ?? .microseconds {
-        case .microseconds, .milliseconds: 2
-        case .address: 3
-        case .addressChecked, .addressUntimed: 1
-        }
-    }
+    /// The `initcall_debug` records of one call in the release (``KernelVersion/InitcallDebugStyle/recordsPerCall``).
+    var debugRecordsPerCall: UInt64 { UInt64(eraVersion.initcallDebugStyle.recordsPerCall) }
 
     /// `smp_init()`'s lines and its per-CPU time, between the early slice and level 0: two
     /// lines from 4.10 (`smp: Bringing up secondary CPUs ...`, `smp: Brought up …`), one before
-    /// (the release's ``KernelVersion/smpAnnouncement``; no `kernel` line boots a 6.x).
+    /// (``KernelVersion/SmpAnnouncement/records``).
     mutating func smpInit() {
         smpDone = true
         if !pid1Started { startPID1(at: boot.smpBringUp) }
         let cpus = UInt64(max(1, boot.cpus ?? 1))
-        let lines: UInt64 = (version.map { $0.smpAnnouncement == .common } ?? true) ? 2 : 1
+        let lines = UInt64(eraVersion.smpAnnouncement.records)
         clock &+= lines &* printkCost &+ perCPU &* (cpus - 1)
     }
 
@@ -144,7 +137,7 @@ extension BootFileWriter {
         let unit: UInt64
         switch call.durationUnit {
         case .milliseconds: unit = 1 << 20
-        case .microseconds: unit = (version.map { $0.isAtLeast(5, 18) } ?? true) ? 1_000 : 1_024
+        case .microseconds: unit = eraVersion.isAtLeast(5, 18) ? 1_000 : 1_024
         }
         let limit: UInt64 = 86_400_000_000_000
         let (low, overflow) = duration.multipliedReportingOverflow(by: unit)
@@ -174,7 +167,7 @@ extension BootFileWriter {
 
     /// The call's own records stamped before the line that closes it: its calling line, and in
     /// 2.6.22–2.6.25 the `returned %d.` line before `ran for`.
-    var recordsBeforeClose: UInt64 { version?.initcallDebugStyle == .address ? 2 : 1 }
+    var recordsBeforeClose: UInt64 { eraVersion.initcallDebugStyle == .address ? 2 : 1 }
 }
 
 extension String {

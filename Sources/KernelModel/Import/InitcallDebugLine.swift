@@ -74,7 +74,7 @@ public enum InitcallDebugLine: Sendable, Hashable {
             else { return nil }
             self = .calling(
                 symbol, pid: nil,
-                address: Self.hexAddress(text[text.index(text.startIndex, offsetBy: 19)..<colon.lowerBound]))
+                address: NumberLiteral.address(text[text.index(text.startIndex, offsetBy: 19)..<colon.lowerBound]))
         } else if text.hasPrefix("initcall ") {
             guard let line = Self.initcall(text.dropFirst(9)) else { return nil }
             self = line
@@ -83,12 +83,6 @@ public enum InitcallDebugLine: Sendable, Hashable {
         } else {
             return nil
         }
-    }
-
-    /// The digits of a `%p` (after its `0x`), or nil.
-    private static func hexAddress(_ digits: Substring) -> UInt64? {
-        guard (1...16).contains(digits.utf8.count), digits.allSatisfy(\.isHexDigit) else { return nil }
-        return UInt64(digits, radix: 16)
     }
 
     private static func calling(_ rest: Substring) -> InitcallDebugLine? {

@@ -57,6 +57,15 @@ extension KernelVersion {
 
         /// Whether the kernel printed the function's address (`0x%p`) rather than `%pF`.
         public var printsAddress: Bool { self == .addressUntimed || self == .addressChecked || self == .address }
+
+        /// The records `initcall_debug` prints for one call: the line before it, and those after.
+        public var recordsPerCall: Int {
+            switch self {
+            case .addressUntimed, .addressChecked: 1
+            case .address: 3
+            case .milliseconds, .microseconds: 2
+            }
+        }
     }
 
     /// The `initcall_debug` line style: addresses up to 2.6.25; `%pF` with milliseconds in 2.6.26
@@ -241,6 +250,9 @@ extension KernelVersion {
         /// init/main.c's `smp_init()` (2.6.11's "make loglevels in init/main.c a little more
         /// sane"), moved to kernel/smp.c in 2.6.39 with the same text; up to 3.10.
         case broughtUp
+
+        /// The records `smp_init()` prints: two with the common text, one before it.
+        public var records: Int { self == .common ? 2 : 1 }
     }
 
     /// See ``SmpAnnouncement``.

@@ -49,14 +49,14 @@ public enum LogLevel: Int, Sendable, Hashable, CaseIterable, Comparable, Codable
     /// The level whose macro name is exactly `bytes` (`KERN_INFO`: the spelling `.boot` files
     /// use, the first thing ``init(parsing:)`` tries), without making a string of them.
     static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> LogLevel? {
-        for (level, name) in zip(allCases, nameBytes) where name.count == bytes.count {
-            if name.withUnsafeBufferPointer({ ByteScan.equal($0, bytes) }) { return level }
-        }
-        return nil
+        ByteScan.index(of: bytes, in: nameBytes).map { levels[$0] }
     }
 
     /// The UTF-8 of every level's ``name``, in `allCases` order.
-    private static let nameBytes: [[UInt8]] = allCases.map { Array($0.name.utf8) }
+    private static let nameBytes: [[UInt8]] = levels.map { Array($0.name.utf8) }
+
+    /// `allCases`, kept: the synthesized property makes a new array at every call.
+    private static let levels = allCases
 
     /// `KERN_ERR`, `KERN_DEFAULT`, `ERR`, `err`, `3`, `<3>` → a level; nil if none.
     public init?(parsing text: String) {
