@@ -76,6 +76,9 @@ enum BootCommand {
                                             macro is module_init in a module), the parameter
                                             lines below, sizes core=N init=N, vermagic "…",
                                             signed
+              load NAME [at=2.5s] [pid=180] [comm=systemd-udevd] [args="p=v …"]
+                                            after init, user space loads module NAME
+                                            (finit_module(), as udev does), in file order
             Parameters and boot options, under an object:
               modname par                   KBUILD_MODNAME (default: the object's base name)
               module_param NAME TYPE PERM [default=V]
@@ -110,7 +113,7 @@ enum BootCommand {
         output.stderr += Loading.notes(linkOrder)
         let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
         output.stderr += Loading.warnings(image.layoutWarnings)
-        let result = image.boot()
+        let result = image.bootLoadingModules()
         if arguments.has("--parameters") {
             output.stdout = ParametersRenderer.render(result.parameters)
             output.exitCode = result.reachedInit ? ExitCode.success : ExitCode.failure

@@ -101,6 +101,6 @@ enum CompareCommand {
         output.stderr += Loading.notes(linkOrder)
         let image = try Loading.link(description, linkOrder: linkOrder, allowPartial: arguments.has("--allow-partial"))
         output.stderr += Loading.warnings(image.layoutWarnings)
-        return image.boot()
+        return image.bootLoadingModules()
     }
 }

@@ -58,7 +58,15 @@ enum ShellCommand {
             output.exitCode = ExitCode.failure
             return
         }
-        let shell = ModuleShell(loader: ModuleLoader(kernel: kernel), userland: userland)
+        let loader = ModuleLoader(kernel: kernel)
+        // The description's `load` statements: what user space loaded before the shell.
+        if loader.replay(description.loads) != nil {
+            output.stdout = DmesgRenderer.render(kernel.resultNow(), style: .dmesg)
+            output.stderr += "initcall-sim: a module loaded at boot panicked the kernel; no shell\n"
+            output.exitCode = ExitCode.failure
+            return
+        }
+        let shell = ModuleShell(loader: loader, userland: userland)
         if let script = arguments.value("--script") {
             output.stdout = shell.runScript(try Loading.read(script, what: "script"))
         } else if isatty(0) != 0 {

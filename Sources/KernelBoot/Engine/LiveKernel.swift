@@ -26,6 +26,20 @@ package final class LiveKernel {
         engine.ctx.clockRunning = true
     }
 
+    /// The boot's result with what happened since: the ring buffer, the flagged moments and
+    /// the taint as they are now, and the panic that stopped the machine, if one did (a
+    /// module's init, after init ran).
+    package func resultNow(panic: KernelPanic? = nil) -> BootResult {
+        var now = BootResult(
+            image: result.image, commandLine: result.commandLine, options: result.options, records: ctx.records,
+            runs: result.runs, resourceEvents: result.resourceEvents,
+            outcome: panic.map { .panicked($0.message) } ?? result.outcome, taint: ctx.taint.letters,
+            onlineCPUs: result.onlineCPUs, events: ctx.events, levels: result.levels)
+        now.parameterVariables = result.parameterVariables
+        now.commandLineTrace = result.commandLineTrace
+        return now
+    }
+
     /// The release and the description booted.
     package var description: KernelDescription { engine.image.description }
 

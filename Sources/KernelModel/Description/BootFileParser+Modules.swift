@@ -232,3 +232,91 @@ extension BootFileParser {
         }
     }
 }
+
+/// `load NAME [at=DURATION] [pid=N] [comm=NAME] [args="p=v …"]`: a module user space loads
+/// after init (``ModuleLoad``), in the order written.
+extension BootFileParser {
+    static let loadSettings = ["at", "pid", "comm", "args"]
+
+    mutating func load(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
+        throws(BootDescriptionError)
+    {
+        guard let nameWord = arguments.first, Self.isIdentifier(nameWord.text) else {
+            throw invalid(
+                "'load' expects a module name such as par", at: arguments.first?.column ?? keyword.column + 5,
+                notes: ["load par at=2.5s pid=180: a 'module par' block the boot loads after init"])
+        }
+        var load = ModuleLoad(
+            module: nameWord.text, source: SourceLocation(file: file, line: lineNumber, column: nameWord.column))
+        for setting in try settings(keyword, arguments.dropFirst(), allowed: Self.loadSettings) {
+            switch setting.key {
+            case "at":
+                guard let value = DurationParser.nanoseconds(setting.value) else {
+                    throw invalid(
+                        "invalid time '\(setting.value)' for at=", at: setting.valueColumn,
+                        notes: ["local_clock() when the load starts: 2.307595s, 2307595us (at most a day)"])
+                }
+                load.at = value
+            case "pid":
+                // PID_MAX_LIMIT: 4 * 1024 * 1024 on 64-bit.
+                guard let value = NumberLiteral.unsignedDecimal(setting.value), (1...4_194_304).contains(value) else {
+                    throw invalid(
+                        "invalid pid '\(setting.value)'", at: setting.valueColumn,
+                        notes: ["the task that loads it, as '@ %i' prints it: 1 to 4194304"])
+                }
+                load.pid = Int32(value)
+            case "comm":
+                // TASK_COMM_LEN is 16 with the NUL.
+                let value = setting.value
+                guard (1...15).contains(value.utf8.count), value.utf8.allSatisfy({ (0x20..<0x7f).contains($0) }) else {
+                    throw invalid(
+                        "invalid task name '\(value)'", at: setting.valueColumn,
+                        notes: ["comm: 1 to 15 printable ASCII characters (TASK_COMM_LEN), e.g. comm=systemd-udevd"])
+                }
+                load.comm = value
+            default:
+                load.args = setting.value
+            }
+        }
+        description.loads.append(load)
+    }
+
+    /// After the file (modules may come after their `load`): each load names a module built
+    /// as one, at most once — a second `finit_module()` of a live module fails with -EEXIST
+    /// before its init runs.
+    func checkLoads() throws(BootDescriptionError) {
+        var loaded: [String: Int] = [:]
+        for load in description.loads {
+            let line = load.source?.line ?? 0
+            guard let module = description.modules.first(where: { $0.name == load.module }) else {
+                let names = description.modules.filter { $0.build == .module }.map(\.name)
+                let suggestions = Suggestions.closest(to: load.module, in: names)
+                throw loadError(
+                    "'load' of unknown module '\(load.module)'", load,
+                    notes: suggestions.isEmpty
+                        ? ["declare it with 'module \(load.module)' and its module_init"]
+                        : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
+            }
+            if module.build == .builtin {
+                throw loadError(
+                    "'load' of built-in module '\(load.module)'", load,
+                    notes: ["it is part of vmlinux (build=y): its init runs from the initcall table"])
+            }
+            if let previous = loaded[load.module] {
+                throw loadError(
+                    "module '\(load.module)' is already loaded by line \(previous)", load,
+                    notes: ["finit_module() of a live module fails with -EEXIST and runs no init"])
+            }
+            loaded[load.module] = line
+        }
+    }
+
+    private func loadError(_ message: String, _ load: ModuleLoad, notes: [String]) -> BootDescriptionError {
+        let line = load.source?.line ?? 0
+        let source = line >= 1 && line - 1 < lines.count ? String(lines[line - 1]) : nil
+        return .invalid(
+            Diagnostic(
+                .error, at: load.source ?? SourceLocation(file: file, line: line, column: 1), message, notes: notes,
+                sourceLine: source))
+    }
+}

@@ -62,6 +62,7 @@ struct BootFileParser {
         }
         if let failure { throw failure }
         try checkFormats()
+        try checkLoads()
         finishModules()
         return description
     }
@@ -70,14 +71,14 @@ struct BootFileParser {
 
     static let topLevel = [
         "kernel", "arch", "cpus", "hardware", "cmdline", "linker-script", "levels", "initramfs", "disk", "partition",
-        "filesystems", "build", "timeline", "config", "kaslr", "object", "module",
+        "filesystems", "build", "timeline", "config", "kaslr", "object", "module", "load",
     ]
 
     /// The top-level keywords (and the retired `rootfs`), looked up once per line: comparing a
     /// registration macro with each keyword in turn cost more than reading its line.
     private enum Keyword {
         case kernel, arch, cpus, hardware, cmdline, linkerScript, levels, rootfs, initramfs, disk, partition
-        case filesystems, build, timeline, config, kaslr, object, module
+        case filesystems, build, timeline, config, kaslr, object, module, load
     }
 
     private static let keywords: [String: Keyword] = [
@@ -85,6 +86,7 @@ struct BootFileParser {
         "linker-script": .linkerScript, "levels": .levels, "rootfs": .rootfs, "initramfs": .initramfs,
         "disk": .disk, "partition": .partition, "filesystems": .filesystems, "build": .build,
         "timeline": .timeline, "config": .config, "kaslr": .kaslr, "object": .object, "module": .module,
+        "load": .load,
     ]
 
     private mutating func statement(_ keyword: BootFileLexer.Word, _ words: ArraySlice<BootFileLexer.Word>)
@@ -164,6 +166,8 @@ struct BootFileParser {
             currentModule = nil
         case .module:
             try module(keyword, arguments)
+        case .load:
+            try load(keyword, arguments)
         }
     }
 

@@ -18,6 +18,9 @@ public struct KernelDescription: Sendable {
     /// The drivers declared with `module` blocks, built in or as loadable modules, in
     /// description order. Built-in ones are also among ``objects``.
     public var modules: [ModuleDescription] = []
+    /// The modules user space loads after init, in order (`load` statements): the boot
+    /// replays them once init runs (``ModuleLoad``).
+    public var loads: [ModuleLoad] = []
     /// The level table: the registration macros, their sections, and the tables `do_initcalls()`
     /// walks. Set it before adding objects, whose registrations use its macros.
     public var levels: LevelTable = .linux6

@@ -42,6 +42,14 @@ struct BootFileWriter {
     /// duration exact with the records the call prints (see ``durationRange(_:)``). 1 µs for
     /// a log without timestamps.
     var printkCost: UInt64 = 1_000
+    /// The modules written as `load`s so far: a second init of one (unloaded in between) is
+    /// kept as a comment, since the replay never unloads.
+    var loaded: Set<String> = []
+    var moduleLoads = 0
+    /// Loads whose `calling` line came before the previous load's `returned` line (parallel
+    /// udev workers); the replay runs them one after another.
+    var overlappingLoads = 0
+    var previousModuleEnd: UInt64?
 
     init(boot: ImportedBoot) {
         self.boot = boot
@@ -80,6 +88,16 @@ struct BootFileWriter {
         line("# time= and gap= replay each call's duration and start; lines that are not a call's own")
         line("# output are kept as comments where they were.")
         for note in boot.notes { line("# note: \(note)") }
+        if moduleLoads > 0 {
+            line(
+                "# \(moduleLoads) module init\(moduleLoads == 1 ? "" : "s") after the initcalls: each a module block and a 'load' at its time and pid"
+            )
+        }
+        if overlappingLoads > 0 {
+            line(
+                "# note: \(overlappingLoads) module load\(overlappingLoads == 1 ? "" : "s") started before the previous one returned (parallel loads); the replay runs them one after another"
+            )
+        }
         if boot.warnings > 0 { line("# the log has \(boot.warnings) WARN\(boot.warnings == 1 ? "" : "s")") }
         if let taint = boot.taint { line("# last taint flags: \(taint)") }
         if let panic = boot.panic { line("# the boot ended in a panic: \(panic)") }

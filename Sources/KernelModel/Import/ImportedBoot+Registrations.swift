@@ -1,18 +1,53 @@
 /// The registrations of an imported boot, in log order, with the attributes that replay them.
 extension BootFileWriter {
     mutating func body() {
-        for event in boot.events {
+        // Module inits after the last built-in call are user space's loads (`load`); one
+        // before it ran beside the initcalls (a request_module() helper), which the replay,
+        // loading after init, cannot put back there.
+        let lastBuiltIn = boot.events.lastIndex {
+            if case .call(let index) = $0 { return boot.calls[index].phase != .outside }
+            return false
+        }
+        for (position, event) in boot.events.enumerated() {
             switch event {
             case .record(let record): comment(record)
             case .call(let index):
                 let call = boot.calls[index]
-                if call.phase == .outside {
-                    outsideCall(call)
-                } else {
+                if call.phase != .outside {
                     registration(call)
+                } else if position > lastBuiltIn ?? -1, let load = ModuleLoadWriter(call), !loaded.contains(load.name) {
+                    moduleLoad(load, call)
+                } else {
+                    outsideCall(call)
                 }
             }
         }
+    }
+
+    /// A module's init from user space: the module, its init replaying the call as a built-in
+    /// registration does, and the `load` that runs it at the log's moment from the log's pid.
+    mutating func moduleLoad(_ load: ModuleLoadWriter, _ call: ImportedBoot.Call) {
+        loaded.insert(load.name)
+        moduleLoads += 1
+        if let end = previousModuleEnd, let start = call.calltime, start < end { overlappingLoads += 1 }
+        previousModuleEnd = call.rettime ?? call.calltime
+        line("module \(load.name)")
+        // In-tree and GPL: no out-of-tree or license taint the log did not print.
+        line("  MODULE_LICENSE \"GPL\"")
+        line("  MODULE_INFO intree \"Y\"")
+        line((["  module_init \(call.function)"] + attributes(call, inModule: true)).joined(separator: " "))
+        var loadLine = "load \(load.name)"
+        if let start = call.calltime { loadLine += " at=" + Self.seconds(start) }
+        loadLine += " pid=\(load.pid)"
+        line(loadLine)
+        // The next built-in registration, if any, opens an object of its own again.
+        object = nil
+    }
+
+    /// `2.307595s`: a log timestamp as a `.boot` duration.
+    static func seconds(_ microseconds: UInt64) -> String {
+        let fraction = String(microseconds % 1_000_000)
+        return "\(microseconds / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction + "s"
     }
 
     mutating func comment(_ record: DmesgRecord) {
@@ -105,7 +140,8 @@ extension BootFileWriter {
 
     /// time=, returns=, size=, address=, printk=, preempt=/irqs=, panic=; advances the clock as the
     /// engine will.
-    mutating func attributes(_ call: ImportedBoot.Call) -> [String] {
+    /// `inModule`: a module's init, which runs after the boot's clock (`load at=` places it).
+    mutating func attributes(_ call: ImportedBoot.Call, inModule: Bool = false) -> [String] {
         if call.blacklisted {
             clock &+= printkCost
             return []
@@ -114,7 +150,7 @@ extension BootFileWriter {
         let inner = UInt64(call.records.count) &* printkCost
         let total = max(inner, durationNanoseconds(call))
         if total > inner { words.append("time=" + Self.duration(total - inner)) }
-        clock &+= printkCost &* (debugRecordsPerCall &+ UInt64(call.warnRecords)) &+ total
+        if !inModule { clock &+= printkCost &* (debugRecordsPerCall &+ UInt64(call.warnRecords)) &+ total }
         if call.ret != 0 { words.append("returns=\(call.ret)") }
         if let size = call.size, (1...0x10_0000).contains(size) { words.append("size=0x" + String(size, radix: 16)) }
         if let address = call.address { words.append("address=0x" + String(address, radix: 16)) }
@@ -177,5 +213,20 @@ extension String {
         var out = ""
         for character in self { out += character == "%" ? "%%" : String(character) }
         return out
+    }
+}
+
+/// What a module call of an imported log needs to be a `load`: a module and function the
+/// `.boot` reader takes (C identifiers) and the pid that loaded it.
+struct ModuleLoadWriter {
+    var name: String
+    var pid: Int32
+
+    init?(_ call: ImportedBoot.Call) {
+        guard let name = call.module, BootFileWriter.isIdentifier(name), BootFileWriter.isIdentifier(call.function),
+            !call.blacklisted, let pid = call.pid, (1...4_194_304).contains(pid)
+        else { return nil }
+        self.name = name
+        self.pid = pid
     }
 }

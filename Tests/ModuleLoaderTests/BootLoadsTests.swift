@@ -1,0 +1,101 @@
+import InitcallSim
+import ModuleLoader
+import TestSupport
+import Testing
+
+/// `KernelImage.bootLoadingModules()`: the boot, then the description's `load` statements as
+/// user space runs them.
+@Suite struct BootLoadsTests {
+    static let modules = """
+        object drivers/base/core.o
+          core_initcall foo_init time=10us
+        module crc32c_intel
+          MODULE_LICENSE "GPL"
+          MODULE_INFO intree "Y"
+          module_init crc32c_intel_mod_init time=12us size=0x1000 printk=KERN_INFO:"crc32c: hello"
+        module serio_raw
+          MODULE_LICENSE "GPL"
+          MODULE_INFO intree "Y"
+          module_init serio_raw_init time=30us size=0x2000 returns=-19
+        module psmouse
+          MODULE_LICENSE "GPL"
+          MODULE_INFO intree "Y"
+          module_init psmouse_init size=0x100
+
+        """
+
+    func boot(_ loads: String, cmdline: String = "initcall_debug", root: String = "initramfs /init\n") throws
+        -> BootResult
+    {
+        let text = "kernel \"6.8.0-sim\"\n\(root)cmdline \"\(cmdline)\"\n" + Self.modules + loads
+        return try Linker.link(try Fixtures.parse(text)).bootLoadingModules()
+    }
+
+    func tail(_ result: BootResult, after marker: String = "TERM=linux") -> [String] {
+        let lines = DmesgRenderer.render(result).split(separator: "\n").map(String.init)
+        guard let index = lines.lastIndex(where: { $0.hasSuffix(marker) }) else { return lines }
+        return Array(lines[(index + 1)...])
+    }
+
+    @Test func eachLoadRunsItsInitAtItsTimeFromItsTask() throws {
+        let result = try boot("load crc32c_intel at=2.5s pid=180\nload serio_raw pid=181\nload psmouse at=1s pid=7\n")
+        #expect(result.reachedInit)
+        #expect(
+            tail(result) == [
+                "[    2.500000] calling  crc32c_intel_mod_init+0x0/0x1000 [crc32c_intel] @ 180",
+                "[    2.500013] crc32c: hello",
+                "[    2.500014] initcall crc32c_intel_mod_init+0x0/0x1000 [crc32c_intel] returned 0 after 13 usecs",
+                // A failing init: the next load still runs (udev goes on).
+                "[    2.500015] calling  serio_raw_init+0x0/0x2000 [serio_raw] @ 181",
+                "[    2.500046] initcall serio_raw_init+0x0/0x2000 [serio_raw] returned -19 after 30 usecs",
+                // A moment already past: at once.
+                "[    2.500047] calling  psmouse_init+0x0/0x100 [psmouse] @ 7",
+                "[    2.500048] initcall psmouse_init+0x0/0x100 [psmouse] returned 0 after 0 usecs",
+            ])
+    }
+
+    @Test func withoutLoadsItIsTheBoot() throws {
+        let plain = try boot("")
+        let text = "kernel \"6.8.0-sim\"\ninitramfs /init\ncmdline \"initcall_debug\"\n" + Self.modules
+        #expect(
+            DmesgRenderer.render(plain)
+                == DmesgRenderer.render(try Linker.link(try Fixtures.parse(text)).boot()))
+    }
+
+    @Test func noInitNoLoads() throws {
+        let result = try boot("load crc32c_intel pid=180\n", root: "")
+        #expect(!result.reachedInit)
+        #expect(!DmesgRenderer.render(result).contains("crc32c_intel"))
+    }
+
+    @Test func theBootsSwitchesApply() throws {
+        // initcall_blacklist= names module inits too; module_blacklist= refuses the module.
+        let result = try boot(
+            "load crc32c_intel pid=180\nload psmouse pid=181\n",
+            cmdline: "initcall_debug initcall_blacklist=crc32c_intel_mod_init module_blacklist=psmouse")
+        let lines = tail(result)
+        #expect(lines.contains { $0.hasSuffix("initcall crc32c_intel_mod_init blacklisted") })
+        #expect(!lines.contains { $0.contains("psmouse_init") })
+        #expect(result.reachedInit)
+    }
+
+    @Test func aPanicInAModuleInitEndsTheBootThere() throws {
+        let text = """
+            kernel "6.8.0-sim"
+            initramfs /init
+            cmdline "initcall_debug"
+            module bad
+              MODULE_LICENSE "GPL"
+              MODULE_INFO intree "Y"
+              module_init bad_init panic="bad: cannot go on"
+            load bad at=3s pid=250
+
+            """
+        let result = try Linker.link(try Fixtures.parse(text)).bootLoadingModules()
+        #expect(!result.reachedInit)
+        #expect(result.outcome == .panicked("bad: cannot go on"))
+        let dmesg = DmesgRenderer.render(result)
+        #expect(dmesg.contains("] calling  bad_init+0x0/0x"))
+        #expect(dmesg.contains("Kernel panic - not syncing: bad: cannot go on"))
+    }
+}
