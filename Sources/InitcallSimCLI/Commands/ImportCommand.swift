@@ -48,7 +48,7 @@ enum ImportCommand {
             SystemMap(try Loading.read(file, what: "System.map"))
         }
         let boot = DmesgImport.read(log, systemMap: map)
-        guard boot.calls.contains(where: { $0.phase != .outside }) else {
+        guard !boot.calls.isEmpty else {
             throw .input(
                 "\(path): no initcall_debug lines ('calling  …', 'initcall … returned …'): "
                     + "boot with initcall_debug (and loglevel=8 or ignore_loglevel to see them on the console)")

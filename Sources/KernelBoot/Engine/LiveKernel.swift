@@ -49,6 +49,28 @@ package final class LiveKernel {
     /// `local_clock()` now.
     package var now: UInt64 { ctx.clock.now }
 
+    /// Sets `local_clock()` for the task about to run: a task on another CPU that started
+    /// before the last one printed (``orderRecordsByTime(from:)`` merges their lines).
+    package func setClock(_ nanoseconds: UInt64) { ctx.clock.set(nanoseconds) }
+
+    /// Puts the records from `first` on in time order, as the lines of tasks that ran side by
+    /// side on several CPUs reach the ring buffer; equal times keep the order they were
+    /// printed in. The flagged moments follow their records.
+    package func orderRecordsByTime(from first: Int) {
+        guard first >= 0, first < ctx.records.count else { return }
+        let order = ctx.records.indices[first...].sorted {
+            (ctx.records[$0].timestamp, $0) < (ctx.records[$1].timestamp, $1)
+        }
+        var newIndex = Array(ctx.records.indices)
+        for (position, old) in order.enumerated() { newIndex[old] = first + position }
+        ctx.records = Array(ctx.records[..<first]) + order.map { ctx.records[$0] }
+        for index in ctx.events.indices where ctx.events[index].record < newIndex.count {
+            ctx.events[index].record = newIndex[ctx.events[index].record]
+        }
+        let moved = ctx.events.firstIndex { $0.record >= first } ?? ctx.events.endIndex
+        ctx.events[moved...].sort { ($0.timestamp, $0.record) < ($1.timestamp, $1.record) }
+    }
+
     /// Lets virtual time pass (between shell commands, as a live system's does).
     package func advance(nanoseconds: UInt64) { ctx.clock.advance(by: nanoseconds) }
 

@@ -145,6 +145,12 @@ struct BootFileWriter {
     /// What init ran from: an initramfs's `/init`, or the partition `root=` names.
     mutating func root() {
         guard let path = boot.initPath else {
+            if moduleLoads > 0, boot.panic == nil {
+                // Only user space loads modules: init ran, from where the log does not say.
+                line("# user space loaded modules, so init ran; the log does not say from where: an initramfs")
+                line("# /init stands in (the replay prints its 'Run /init as init process')")
+                return line("initramfs /init")
+            }
             if boot.panic == nil {
                 line("# the log does not show the end of the boot: with no root the replay panics in")
                 line("# prepare_namespace(); declare 'initramfs /init' (or a disk) to let it reach init")
