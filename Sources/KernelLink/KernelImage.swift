@@ -38,8 +38,8 @@ public struct KernelImage: Sendable {
     /// The description's part of `.init.setup` (`__setup_start` … `__setup_end`): every object's
     /// `__setup`/`early_param` handlers, objects in link order, after the kernel's own.
     public let setups: [PlacedSetup]
-    /// Whether any entry has a ``PlacedInitcall/gap`` (imported boots): the boot loop reads
-    /// the gaps only then.
+    /// Whether any entry has a ``PlacedInitcall/gap`` or ``PlacedInitcall/flush`` (imported
+    /// boots): the boot loop reads them only then.
     package let hasGaps: Bool
 
     init(
@@ -61,7 +61,7 @@ public struct KernelImage: Sendable {
         var hasGaps = false
         for entry in table {
             code &+= entry.size
-            if entry.gap != 0 { hasGaps = true }
+            if entry.gap != 0 || entry.flush != 0 { hasGaps = true }
         }
         self.hasGaps = hasGaps
         let tables = table.count &* Int(description.architecture.entrySize)

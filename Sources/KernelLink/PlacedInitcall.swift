@@ -25,6 +25,7 @@ public struct PlacedInitcall: Sendable, Hashable {
         let statement: LinkMap.StatementReference?
         let slice: InitcallSlice?
         let gap: UInt64
+        let flush: UInt64
         let functionAddress: UInt64?
         /// `%pS` of the entry, built once: `initcall_debug` prints it twice per call.
         let symbolText: String
@@ -47,6 +48,7 @@ public struct PlacedInitcall: Sendable, Hashable {
             self.statement = statement
             self.slice = slice
             self.gap = entry.function.gap
+            self.flush = entry.function.flush
             self.functionAddress = entry.function.address
             self.symbolText = Self.symbolText(entry.function.name, size: entry.function.size)
         }
@@ -75,6 +77,7 @@ public struct PlacedInitcall: Sendable, Hashable {
             statement = other.statement
             slice = other.slice
             gap = other.gap
+            flush = other.flush
             functionAddress = other.functionAddress
             symbolText = own(other.symbolText)
         }
@@ -134,6 +137,8 @@ public struct PlacedInitcall: Sendable, Hashable {
     public var slice: InitcallSlice? { storage.slice }
     /// Virtual time before the entry is reached (``InitFunction/gap``).
     public var gap: UInt64 { storage.gap }
+    /// Console time of its `calling` line (``InitFunction/flush``).
+    public var flush: UInt64 { storage.flush }
 
     /// The function's own address when the description gives one (``InitFunction/address``).
     public var functionAddress: UInt64? { storage.functionAddress }
@@ -154,7 +159,8 @@ public struct PlacedInitcall: Sendable, Hashable {
                     && lhs.section == rhs.section && lhs.macro == rhs.macro && lhs.id == rhs.id
                     && lhs.sourceOrder == rhs.sourceOrder && lhs.source == rhs.source
                     && lhs.provides == rhs.provides && lhs.requires == rhs.requires
-                    && lhs.statement == rhs.statement && lhs.slice == rhs.slice && lhs.gap == rhs.gap))
+                    && lhs.statement == rhs.statement && lhs.slice == rhs.slice && lhs.gap == rhs.gap
+                    && lhs.flush == rhs.flush))
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -11,7 +11,8 @@ import Testing
     static let fixtures = [
         "clearlinux-4.x-x86_64.dmesg", "clearlinux-5.x-x86_64.dmesg", "liquorix-5.x-journal.log",
         "rubikpi-6.8-arm64.dmesg", "elinux-2.6-x86.dmesg", "lkml-2.6.25-x86_64.dmesg", "lkml-3.12-x86.dmesg",
-        "blog-4.0-arm-vexpress.dmesg",
+        "blog-4.0-arm-vexpress.dmesg", "lkml-5.2-sparc64-modules.dmesg", "linuxhw-5.0-x86_64-modules.dmesg",
+        "lkml-6.8-x86_64-modules.dmesg",
     ]
 
     @Test(arguments: fixtures)
@@ -28,32 +29,46 @@ import Testing
             encoding: .utf8)
         let imported = DmesgImport.read(log)
         let description = try BootFile.parse(imported.bootFile(source: fixture), file: "imported.boot")
-        let result = try Linker.link(description).boot()
+        let result = try Linker.link(description).bootLoadingModules()
         let again = DmesgImport.read(DmesgRenderer.render(result))
-        let expected = imported.calls.filter { $0.phase != .outside && $0.duration != nil }
-        let replayed = again.calls.filter { $0.phase != .outside }
+        // Built-in calls and module inits (replayed as loads), each with its returned line.
+        let replays = { (call: ImportedBoot.Call) in call.phase != .outside || call.module != nil }
+        let expected = imported.calls.filter { replays($0) && $0.duration != nil }
+        let cut = Set(imported.calls.filter { replays($0) && $0.duration == nil }.map(\.function))
+        let replayed = again.calls.filter { replays($0) && !cut.contains($0.function) }
         #expect(replayed.map(\.function) == expected.map(\.function))
+        #expect(replayed.map(\.pid) == expected.map(\.pid))
+        #expect(replayed.map(\.module) == expected.map(\.module))
         #expect(replayed.map(\.ret) == expected.map(\.ret))
         #expect(replayed.map(\.duration) == expected.map(\.duration))
         #expect(replayed.map(\.records.count) == expected.map(\.records.count))
-        // Calling lines within 1 µs, up to the first call whose two lines are closer than its
-        // duration (a duration read from a coarser clock than printk's: the log's own
-        // arithmetic does not allow more). Returned lines within 3 µs: in these logs a call's
-        // two lines are 3-4 µs further apart than its duration while the next call starts
-        // 2-3 µs after, and one cost per record cannot fit both; the import keeps calls from
-        // ever starting late, so the returned lines come up to that difference early.
+        // Both lines within 1 µs (`flush=` gives each calling line its own console time), up
+        // to the first call whose two lines are closer than its duration (a duration read
+        // from a coarser clock than printk's: the log's own arithmetic does not allow more).
         // Only microsecond durations: a duration in `>> 20` "msecs" places no line within 1 µs.
         for (real, replay) in zip(expected, replayed) {
             guard let start = real.calltime, let end = real.rettime, let duration = real.duration,
                 real.durationUnit == .microseconds, end - start >= duration
             else { break }
             #expect(Self.close(replay.calltime, start, within: 1), "\(real.function) calling line")
-            // A returned line further after its calling line than the duration and a few µs
-            // (a console that took tens of µs a line, as QEMU's emulated serial port does) is
-            // more than one printk cost per record can place: its calling line still is.
-            guard end - start <= duration + 5 else { continue }
-            #expect(Self.close(replay.rettime, end, within: 3), "\(real.function) returned line")
+            #expect(Self.close(replay.rettime, end, within: 1), "\(real.function) returned line")
         }
+    }
+
+    /// Module inits from user space come back as `load`s running side by side: the log's
+    /// `calling` and `returned` lines, in its order, byte for byte.
+    @Test(arguments: ["lkml-5.2-sparc64-modules.dmesg", "linuxhw-5.0-x86_64-modules.dmesg"])
+    func overlappingModuleInitsReplayByteForByte(fixture: String) throws {
+        let log = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/import/" + fixture),
+            encoding: .utf8)
+        let description = try BootFile.parse(DmesgImport.read(log).bootFile(source: fixture), file: "imported.boot")
+        let replay = DmesgRenderer.render(try Linker.link(description).bootLoadingModules())
+        let lines = { (text: String) in
+            SourceText.lines(text).filter { $0.contains("] calling  ") || $0.contains("] initcall ") }
+        }
+        #expect(lines(replay) == lines(log))
+        #expect(lines(log).count == (fixture.hasPrefix("lkml") ? 12 : 20))
     }
 
     /// 2.6.22–2.6.25 print the function's address in each of a call's three lines: the import

@@ -118,4 +118,49 @@ import Testing
         #expect(dmesg.contains("] calling  bad_init+0x0/0x"))
         #expect(dmesg.contains("Kernel panic - not syncing: bad: cannot go on"))
     }
+
+    /// `flush=`: the calling line's console time passes between that line and the start
+    /// time, so the printed duration stays the body's; without `initcall_debug` no line is
+    /// printed and no time passes. A module's init (a `load`) takes it too.
+    @Test func flushDelaysTheBodyNotTheDuration() throws {
+        let text = { (cmdline: String) in
+            """
+            kernel "6.8.0-sim"
+            cmdline "\(cmdline)"
+            initramfs /init
+            object drivers/tty/serial/8250/8250_core.o
+              device_initcall serial8250_init size=0x120 time=20us flush=5ms
+            object drivers/base/firmware_loader/main.o
+              device_initcall firmware_class_init size=0x40 time=3us
+            module drm
+              MODULE_LICENSE "GPL"
+              MODULE_INFO intree "Y"
+              module_init drm_core_init size=0xff0 time=25us flush=65us
+            load drm at=2s pid=161
+            """
+        }
+        let boot = { (cmdline: String) throws -> [LogRecord] in
+            try Linker.link(try BootFile.parse(text(cmdline), file: "flush.boot")).bootLoadingModules().records
+        }
+        let stamped = try boot("initcall_debug").filter {
+            $0.text.contains("calling  ") || $0.text.hasPrefix("initcall ")
+        }
+        .map { "\($0.timestamp) \($0.text)" }
+        let first = try #require(stamped.first.flatMap { UInt64($0.prefix { $0 != " " }) })
+        #expect(
+            stamped == [
+                "\(first) calling  serial8250_init+0x0/0x120 @ 1",
+                // 1 µs printk, 5 ms flush, then the 20 µs body, which alone is the duration.
+                "\(first + 5_021_000) initcall serial8250_init+0x0/0x120 returned 0 after 20 usecs",
+                "\(first + 5_022_000) calling  firmware_class_init+0x0/0x40 @ 1",
+                "\(first + 5_026_000) initcall firmware_class_init+0x0/0x40 returned 0 after 3 usecs",
+                "2000000000 calling  drm_core_init+0x0/0xff0 [drm] @ 161",
+                "2000091000 initcall drm_core_init+0x0/0xff0 [drm] returned 0 after 25 usecs",
+            ])
+        let quiet = try boot("")
+        let withoutFlush = try Linker.link(
+            try BootFile.parse(text("").replacingOccurrences(of: " flush=5ms", with: ""), file: "flush.boot")
+        ).bootLoadingModules().records
+        #expect(quiet == withoutFlush)
+    }
 }

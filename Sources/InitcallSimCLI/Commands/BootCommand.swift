@@ -66,6 +66,8 @@ enum BootCommand {
               preempt=+N|-N  irqs=off  time=120us  sleep=2ms  requires=a,b  on-missing=…
               printk=KERN_ERR:"text"  pr_debug="text"  panic="message"  returns=-ENODEV
               provides=a,b  size=0x40
+            and, for replaying a real log: gap=DUR (time before the call is reached),
+            flush=DUR (the calling line's console output), address=0x… (%p of 2.6.22-2.6.25)
             printk= takes a C format and arguments: printk=KERN_INFO:"age=%d arr[1]=%d\n",age,arr[1];
             without a level it is a bare printk() (continues a line before 4.9), KERN_CONT: is
             pr_cont(); request_module=NAME asks for a module (see 'initcall-sim shell').

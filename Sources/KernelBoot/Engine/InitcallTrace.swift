@@ -35,6 +35,8 @@ extension BootEngine {
         case .address, .addressChecked, .addressUntimed:
             ctx.log(debugLevel, "Calling initcall 0x\(textAddress(of: index)): \(symbol)()")
         }
+        // The line's printk() returns once the consoles have it; the start time comes after.
+        if image.hasGaps { ctx.clock.advance(by: image.table[index].flush) }
     }
 
     /// After it: `initcall %pS returned %d after %lld usecs` (2.6.28 and later; `>> 10` of the

@@ -164,7 +164,11 @@ package final class LiveKernel {
             return (-Errno.EPERM, nil)
         }
         let debug = engine.initcallDebug
-        if debug { ctx.log(.KERN_DEBUG, "calling  \(symbol) @ \(ctx.pid)") }
+        if debug {
+            ctx.log(.KERN_DEBUG, "calling  \(symbol) @ \(ctx.pid)")
+            // The line's printk() returns once the consoles have it (``InitFunction/flush``).
+            ctx.clock.advance(by: function.flush)
+        }
         let start = ctx.clock.now
         let count = ctx.preemptCount
         ctx.inDoOneInitcall = true

@@ -201,7 +201,7 @@ extension BootFileParser {
         }
         let function = InitFunction(
             name.text, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
-            body: DeclaredBody(behaviour).run)
+            flush: behaviour.flush, body: DeclaredBody(behaviour).run)
         let source = SourceLocation(file: file, line: lineNumber, column: keyword.column)
         if isExit {
             description.modules[index].exitFunction = function

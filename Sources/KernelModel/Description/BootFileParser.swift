@@ -378,7 +378,8 @@ struct BootFileParser {
             InitcallEntry(
                 function: InitFunction(
                     function, size: behaviour.size, provides: behaviour.provides, requires: behaviour.requires,
-                    gap: behaviour.gap, address: behaviour.address, body: DeclaredBody(consume behaviour).run),
+                    gap: behaviour.gap, address: behaviour.address, flush: behaviour.flush,
+                    body: DeclaredBody(consume behaviour).run),
                 macro: macro, at: placement,
                 source: SourceLocation(file: file, line: lineNumber, column: keyword.column),
                 attributeColumns: columns))
@@ -453,7 +454,7 @@ struct BootFileParser {
         case onMissing = "on-missing"
         case panic, size
         case requestModule = "request_module"
-        case gap, address
+        case gap, address, flush
 
         /// `allCases`, kept: the synthesized property makes a new array at every call.
         private static let names = allCases
@@ -534,7 +535,7 @@ struct BootFileParser {
     ) throws(BootDescriptionError) {
         let valueColumn = value.column
         switch name {
-        case .time, .sleep, .gap:
+        case .time, .sleep, .gap, .flush:
             guard let ns = value.withBytes(DurationParser.nanoseconds) else {
                 throw invalid(
                     "invalid duration '\(value.text)' for \(name.rawValue)=", at: valueColumn,
@@ -543,6 +544,7 @@ struct BootFileParser {
             switch name {
             case .time: behaviour.time = ns
             case .gap: behaviour.gap = ns
+            case .flush: behaviour.flush = ns
             default: behaviour.sleep = ns
             }
         case .returns:

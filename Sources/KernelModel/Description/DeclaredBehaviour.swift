@@ -14,6 +14,8 @@ struct DeclaredBehaviour: Sendable, Hashable {
     var time: UInt64 = 0
     /// `gap=`: virtual time before the call is reached (see ``InitFunction/gap``).
     var gap: UInt64 = 0
+    /// `flush=`: the console time of the `calling` line (``InitFunction/flush``).
+    var flush: UInt64 = 0
     var sleep: UInt64?
     var returns: Int32 = 0
     var preempt: Int = 0

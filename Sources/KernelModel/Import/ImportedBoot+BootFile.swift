@@ -85,8 +85,8 @@ struct BootFileWriter {
         line(
             "# Imported by 'initcall-sim import' from \(source): \(boot.lineCount) lines, \(built) built-in initcall\(built == 1 ? "" : "s")."
         )
-        line("# time= and gap= replay each call's duration and start; lines that are not a call's own")
-        line("# output are kept as comments where they were.")
+        line("# time=, gap= and flush= replay each call's duration, start and console time; lines that")
+        line("# are not a call's own output are kept as comments where they were.")
         for note in boot.notes { line("# note: \(note)") }
         if moduleLoads > 0 {
             line(
@@ -95,7 +95,7 @@ struct BootFileWriter {
         }
         if overlappingLoads > 0 {
             line(
-                "# note: \(overlappingLoads) module load\(overlappingLoads == 1 ? "" : "s") started before the previous one returned (parallel loads); the replay runs them one after another"
+                "# note: \(overlappingLoads) module load\(overlappingLoads == 1 ? "" : "s") started before the previous one returned (parallel loads): each load runs from its own time, side by side"
             )
         }
         if boot.warnings > 0 { line("# the log has \(boot.warnings) WARN\(boot.warnings == 1 ? "" : "s")") }

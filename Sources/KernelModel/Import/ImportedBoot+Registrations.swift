@@ -150,7 +150,11 @@ extension BootFileWriter {
         let inner = UInt64(call.records.count) &* printkCost
         let total = max(inner, durationNanoseconds(call))
         if total > inner { words.append("time=" + Self.duration(total - inner)) }
-        if !inModule { clock &+= printkCost &* (debugRecordsPerCall &+ UInt64(call.warnRecords)) &+ total }
+        let flush = flushNanoseconds(call, body: total)
+        if flush > 0 { words.append("flush=" + Self.duration(flush)) }
+        if !inModule {
+            clock &+= printkCost &* (debugRecordsPerCall &+ UInt64(call.warnRecords)) &+ flush &+ total
+        }
         if call.ret != 0 { words.append("returns=\(call.ret)") }
         if let size = call.size, (1...0x10_0000).contains(size) { words.append("size=0x" + String(size, radix: 16)) }
         if let address = call.address { words.append("address=0x" + String(address, radix: 16)) }
@@ -199,6 +203,19 @@ extension BootFileWriter {
             if span > overhead, range.contains(span - overhead) { return span - overhead }
         }
         return range.lowerBound
+    }
+
+    /// What the `calling` line's console output took (``InitFunction/flush``): the time
+    /// between the call's two lines that neither one printk nor the body (`body`, within the
+    /// printed duration) explains, so that the closing line comes back at its timestamp. Not
+    /// for 2.6.22–2.6.25, whose slow line is the `returned %d.` before `ran for`.
+    func flushNanoseconds(_ call: ImportedBoot.Call, body: UInt64) -> UInt64 {
+        guard call.duration != nil, eraVersion.initcallDebugStyle != .address, let start = call.calltime,
+            let end = call.rettime, end > start
+        else { return 0 }
+        let span = (end - start) &* 1_000
+        let explained = printkCost &* recordsBeforeClose &+ body
+        return span > explained ? span - explained : 0
     }
 
     /// The call's own records stamped before the line that closes it: its calling line, and in

@@ -27,12 +27,19 @@ public struct InitFunction: Sendable {
     /// imported from 2.6.22–2.6.25, whose `initcall_debug` lines print `%p` of it); nil lets
     /// the boot lay the functions out itself.
     public var address: UInt64?
+    /// Virtual time its `calling` line's `printk()` spends writing to the consoles before
+    /// `do_one_initcall()` takes its start time (`console_unlock()` flushing this line and
+    /// others pending, on a serial console milliseconds a line): it lies between the
+    /// `calling` line and the body, outside the printed duration. Only with `initcall_debug`,
+    /// which prints the line. `flush=` of an imported log; 0 by default.
+    public var flush: UInt64 = 0
 
     /// A function `name` that runs `body`; `size` defaults to ``defaultSize(for:)`` of the name.
     public init(
         _ name: String, size: Int? = nil, provides: [String] = [], requires: [String] = [], gap: UInt64 = 0,
-        address: UInt64? = nil, body: @escaping InitcallBody
+        address: UInt64? = nil, flush: UInt64 = 0, body: @escaping InitcallBody
     ) {
+        self.flush = flush
         self.name = name
         self.size = size ?? InitFunction.defaultSize(for: name)
         self.provides = provides

@@ -122,6 +122,7 @@ struct BootFileTests {
         ("object a.o\n  core_initcall foo_init address=¦0xffffffff81a50e82f", "invalid function address"),
         ("object a.o\n  core_initcall foo_init address=¦81a50e82", "invalid function address '81a50e82'"),
         ("object a.o\n  core_initcall foo_init address=¦0x+ff", "invalid function address '0x+ff'"),
+        ("object a.o\n  core_initcall foo_init flush=¦5", "invalid duration '5' for flush="),
         ("object a.o\n  core_initcall foo_init requires=¦,", "expected a comma-separated list"),
         ("object a.o\n  core_initcall foo_init ¦time", "expected an attribute 'name=value'"),
         ("object a.o\n  core_initcall foo_init printk=¦\"open", "unterminated string"),

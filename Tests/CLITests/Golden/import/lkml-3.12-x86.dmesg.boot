@@ -1,6 +1,6 @@
 # Imported by 'initcall-sim import' from lkml-3.12-x86.dmesg: 50 lines, 21 built-in initcalls.
-# time= and gap= replay each call's duration and start; lines that are not a call's own
-# output are kept as comments where they were.
+# time=, gap= and flush= replay each call's duration, start and console time; lines that
+# are not a call's own output are kept as comments where they were.
 # note: the level of 21 calls is unknown (no System.map, no 'entering initcall level' records): each is written as the level of the call before it (device_initcall when none), which keeps the order; they are marked 'level unknown'
 kernel "3.12.0-rc4-01668-gfd71a04-dirty"
 arch generic

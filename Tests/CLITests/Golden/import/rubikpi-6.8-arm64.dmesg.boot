@@ -1,6 +1,6 @@
 # Imported by 'initcall-sim import' from rubikpi-6.8-arm64.dmesg: 4 lines, 1 built-in initcall.
-# time= and gap= replay each call's duration and start; lines that are not a call's own
-# output are kept as comments where they were.
+# time=, gap= and flush= replay each call's duration, start and console time; lines that
+# are not a call's own output are kept as comments where they were.
 # note: the level of 1 call is unknown (no System.map, no 'entering initcall level' records): each is written as the level of the call before it (device_initcall when none), which keeps the order; they are marked 'level unknown'
 cmdline "initcall_debug"
 timeline console_init=0 kernel_init=0ns smp_init=0ns do_basic_setup=0 printk=1000ns
