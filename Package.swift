@@ -63,7 +63,7 @@ let package = Package(
         // normal build (.ci/fuzz builds and runs it; see README, "Fuzzing the parsers").
         .executableTarget(
             name: "initcall-fuzz",
-            dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot"],
+            dependencies: ["SourceInput", "LinkerScript", "KernelModel", "KernelLink", "KernelBoot", "ModuleLoader"],
             exclude: ["Corpus", "Dictionaries"]),
         // A board written in Swift against the library (see Examples/SwiftBoard/README.md).
         .executableTarget(

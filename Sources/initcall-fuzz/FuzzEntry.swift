@@ -2,6 +2,7 @@ import KernelBoot
 import KernelLink
 import KernelModel
 import LinkerScript
+import ModuleLoader
 import SourceInput
 
 #if canImport(Glibc)
@@ -77,7 +78,8 @@ enum FuzzTarget: String, CaseIterable {
         guard let description = try? BootFile.parse(text, file: "fuzz.boot", loader: { _ in throw FuzzNoFile() }),
             let image = try? Linker.link(description)
         else { return nil }
-        return image.boot().records.map(\.text).joined(separator: "\n")
+        // With the `load`s user space runs after init (the module loader on the live kernel).
+        return image.bootLoadingModules().records.map(\.text).joined(separator: "\n")
     }
 
     static func linkOrder(_ text: String) {

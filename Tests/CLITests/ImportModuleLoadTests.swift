@@ -65,6 +65,7 @@ import Testing
             [    2.000010] initcall mod_init+0x0/0x20 [mod] returned 0 after 8 usecs
             [    2.100000] calling  mod-x_init+0x0/0x20 [mod] @ 302
             [    2.200000] calling  12_async_port_probe+0x0/0x50 @ 7
+            [    2.300000] calling  unknown_init+0x0/0x20 [unknown] @ 303
             """
         let text = DmesgImport.read(log).bootFile(source: "test.dmesg")
         // Before the last built-in call: a request_module() helper beside the initcalls.
@@ -73,7 +74,10 @@ import Testing
         // The replay never unloads: a second init of the module is a comment.
         #expect(text.contains("# [    2.000000] (not built in) calling  mod_init [mod] @ 301\n"))
         #expect(text.contains("# [    2.200000] calling  12_async_port_probe+0x0/0x50 @ 7\n"))
+        // A module whose object the built-in calls' `unknown.o` already is.
+        #expect(text.contains("# [    2.300000] (not built in) calling  unknown_init [unknown] @ 303\n"))
         #expect(text.components(separatedBy: "\nload ").count == 2)
+        #expect((try? BootFile.parse(text, file: "imported.boot")) != nil)
         #expect(text.contains("# 1 module init after the initcalls"))
     }
 

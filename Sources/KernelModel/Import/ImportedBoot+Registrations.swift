@@ -15,7 +15,9 @@ extension BootFileWriter {
                 let call = boot.calls[index]
                 if call.phase != .outside {
                     registration(call)
-                } else if position > lastBuiltIn ?? -1, let load = ModuleLoadWriter(call), !loaded.contains(load.name) {
+                } else if position > lastBuiltIn ?? -1, let load = ModuleLoadWriter(call), !loaded.contains(load.name),
+                    objectNames[load.name + ".o"] == nil
+                {
                     moduleLoad(load, call)
                 } else {
                     outsideCall(call)
@@ -24,7 +26,8 @@ extension BootFileWriter {
         }
     }
 
-    /// A module's init from user space: the module, its init replaying the call as a built-in
+    /// A module's init from user space (one whose object, `NAME.o`, no built-in object of the
+    /// description has taken): the module, its init replaying the call as a built-in
     /// registration does, and the `load` that runs it at the log's moment from the log's pid.
     mutating func moduleLoad(_ load: ModuleLoadWriter, _ call: ImportedBoot.Call) {
         loaded.insert(load.name)
