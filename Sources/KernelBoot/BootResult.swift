@@ -36,6 +36,9 @@ public struct BootResult: Sendable {
     /// What each parameter pass did with each token of the command line, pass by pass; empty
     /// unless the boot was asked to trace (`boot(traceCommandLine: true)`).
     public internal(set) var commandLineTrace: [CommandLineEvent] = []
+    /// The module inits run after init (the description's `load`s), in the order they
+    /// started; empty for a boot alone.
+    public internal(set) var moduleRuns: [ModuleInitRun] = []
     /// Where each run's events start in ``resourceEvents`` (one more entry than runs): the
     /// one grouping of events by run, made once, so that every reader stays linear.
     private let eventStarts: [Int]

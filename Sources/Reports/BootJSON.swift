@@ -35,6 +35,7 @@ public enum BootJSON {
             ("link_order", .strings(result.image.linkOrder)),
             ("records", .array(result.records.map(record))),
             ("initcalls", .array(result.runs.indices.map { initcall(result, $0) })),
+            ("module_inits", .array(result.moduleRuns.map(moduleInit))),
             ("orphans", .array(result.image.orphans.map(unplaced))),
             ("discarded", .array(result.image.discarded.map(unplaced))),
             ("parameters", .array(result.parameters.map(parameter))),
@@ -94,6 +95,23 @@ public enum BootJSON {
             ("required", .strings(result.resources(of: index, .required))),
             ("missing", .strings(result.resources(of: index, .missing))),
             ("records", .array([.int(run.records.lowerBound), .int(run.records.upperBound)])),
+        ])
+    }
+
+    /// A module's init after the boot (a `load`): `{"module", "function", "pid", "comm",
+    /// "ret", "ret_name", "calltime_ns", "duration_us", "blacklisted", "panicked"}`.
+    static func moduleInit(_ run: ModuleInitRun) -> JSON {
+        .object([
+            ("module", .string(run.module)),
+            ("function", .string(run.function)),
+            ("pid", .int(run.pid)),
+            ("comm", .string(run.comm)),
+            ("ret", .int(run.ret)),
+            ("ret_name", .string(Errno.describe(run.ret))),
+            ("calltime_ns", .uint(run.calltime)),
+            ("duration_us", .uint(run.durationMicroseconds)),
+            ("blacklisted", .bool(run.blacklisted)),
+            ("panicked", .bool(run.panicked)),
         ])
     }
 

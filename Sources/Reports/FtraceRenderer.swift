@@ -14,6 +14,9 @@ import KernelModel
 ///   name and the `TP_printk` of include/trace/events/initcall.h: `initcall_level: level=%s`,
 ///   `initcall_start: func=%pS`, `initcall_finish: func=%pS ret=%d`.
 ///
+/// After the boot, the module inits of its `load`s fire the same two events in the task that
+/// loaded each (its comm and pid), in time order.
+///
 /// Event order and times follow init/main.c: every walk fires `initcall_level` (empty levels
 /// too), each call fires `initcall_start` before and `initcall_finish` after it; a blacklisted
 /// call fires neither, a call that panics no `initcall_finish`. The trace-event probe is
@@ -38,11 +41,16 @@ public enum FtraceRenderer {
             case level(String)
             case start(Int)
             case finish(Int)
+            /// A module's init after the boot (``BootResult/moduleRuns``).
+            case moduleStart(Int)
+            case moduleFinish(Int)
         }
 
         var what: What
         var time: UInt64
         var pid: Int32
+        /// The task's name, for a module's loader (the kernel's own tasks are named by pid).
+        var comm: String? = nil
     }
 
     /// The events in the order they fired: walks in order, each call inside its walk.
@@ -56,7 +64,9 @@ public enum FtraceRenderer {
                 let run = result.runs[nextRun]
                 defer { nextRun += 1 }
                 if run.flags.contains(.blacklisted) { continue }
-                let start = run.calltime >= debugLine ? run.calltime - debugLine : run.calltime
+                // The calling line and its console time (flush=) come between the two.
+                let before = debugLine &+ (result.options.initcallDebug ? result.entry(of: run).flush : 0)
+                let start = run.calltime >= before ? run.calltime - before : run.calltime
                 events.append(Event(what: .start(nextRun), time: start, pid: run.pid))
                 if !run.flags.contains(.panicked) {
                     events.append(Event(what: .finish(nextRun), time: run.rettime, pid: run.pid))
@@ -69,7 +79,20 @@ public enum FtraceRenderer {
             calls(upTo: span.runs.upperBound)
         }
         calls(upTo: result.runs.count)
-        return events
+        return events + moduleEvents(result)
+    }
+
+    /// The module inits after the boot, in time order (loads side by side interleave): each
+    /// fires in the task that loaded it, as `do_one_initcall()` does for any caller.
+    static func moduleEvents(_ result: BootResult) -> [Event] {
+        var events: [Event] = []
+        for (index, run) in result.moduleRuns.enumerated() where !run.blacklisted {
+            events.append(Event(what: .moduleStart(index), time: run.start, pid: run.pid, comm: run.comm))
+            if !run.panicked {
+                events.append(Event(what: .moduleFinish(index), time: run.rettime, pid: run.pid, comm: run.comm))
+            }
+        }
+        return events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
     }
 
     static func header(entries: Int, cpus: Int) -> String {
@@ -100,6 +123,11 @@ public enum FtraceRenderer {
         case .finish(let run):
             let call = result.runs[run]
             text += "initcall_finish: func=" + result.entry(of: call).symbolText + " ret=" + String(call.ret)
+        case .moduleStart(let run):
+            text += "initcall_start: func=" + result.moduleRuns[run].symbolText
+        case .moduleFinish(let run):
+            let call = result.moduleRuns[run]
+            text += "initcall_finish: func=" + call.symbolText + " ret=" + String(call.ret)
         }
         return text + "\n"
     }
@@ -108,7 +136,7 @@ public enum FtraceRenderer {
     static func context(_ event: Event) -> String {
         // trace_find_cmdline(): PID 0 is "<idle>"; PID 1 is still the kernel thread
         // kernel_init, named after its parent until it execs init.
-        let comm = event.pid == 0 ? "<idle>" : "swapper/0"
+        let comm = event.comm ?? (event.pid == 0 ? "<idle>" : "swapper/0")
         let pid = String(event.pid)
         // start_kernel() runs with preemption disabled (preempt_count 1) until the idle loop;
         // kernel_init runs preemptible, interrupts on.

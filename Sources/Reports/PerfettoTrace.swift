@@ -14,6 +14,8 @@ import KernelModel
 ///   (PID 1), every table walk as a level slice (`console`, `early`, `pure` … `late`, empty ones
 ///   included) enclosing its initcalls, and one slice per initcall with its function, object,
 ///   section, level, return value and its name, and what `do_one_initcall()` noted, as args.
+/// - The module inits of the loads after init (``BootResult/moduleRuns``), one slice each on
+///   the track of the task that loaded it (named after it: `PID 161 systemd-udevd`).
 /// - Instant events (`ph: "i"`): the banner, SMP bring-up, `free_initmem()` and init (global
 ///   scope), WARNs and BUGs (thread scope, on the task that drew them), the panic (global).
 ///
@@ -79,7 +81,8 @@ public enum PerfettoTrace {
             sequence += 1
             if let pid { tracks[pid, default: []].append(item) } else { global.append(item) }
         }
-        for pid in Set(result.runs.map(\.pid) + result.levels.map(\.pid) + result.events.map(\.pid)) {
+        let pids = result.runs.map(\.pid) + result.levels.map(\.pid) + result.events.map(\.pid)
+        for pid in Set(pids + result.moduleRuns.map(\.pid)) {
             tracks[pid] = tracks[pid] ?? []
         }
         let end = endTime(result)
@@ -105,6 +108,9 @@ public enum PerfettoTrace {
             let run = result.runs[index]
             add(run.pid, run.calltime, rank: 2, initcall(result, index))
         }
+        for run in result.moduleRuns where !run.blacklisted {
+            add(run.pid, run.calltime, rank: 2, moduleInit(run))
+        }
         // The init that ran is the last one run_init_process() tried.
         let initEvent = result.reachedInit ? result.events.lastIndex { $0.kind == .runInit } : nil
         for (index, event) in result.events.enumerated() {
@@ -118,7 +124,7 @@ public enum PerfettoTrace {
                         ("pid", .int(processID)), ("tid", .int(threadID(event.pid))),
                     ] + (args.isEmpty ? [] : [("args", .object(args))])))
         }
-        var output = metadata(result, pids: tracks.keys.sorted())
+        var output = metadata(result, pids: tracks.keys.sorted(), comms: comms(result))
         for pid in tracks.keys.sorted() {
             output += ordered(tracks[pid] ?? []).map(\.json)
         }
@@ -132,8 +138,15 @@ public enum PerfettoTrace {
         }
     }
 
+    /// The names of the tasks that loaded modules (the first each pid had).
+    static func comms(_ result: BootResult) -> [Int32: String] {
+        var names: [Int32: String] = [:]
+        for run in result.moduleRuns where names[run.pid] == nil { names[run.pid] = run.comm }
+        return names
+    }
+
     /// `process_name`, then per track `thread_name` and `thread_sort_index`.
-    static func metadata(_ result: BootResult, pids: [Int32]) -> [JSON] {
+    static func metadata(_ result: BootResult, pids: [Int32], comms: [Int32: String] = [:]) -> [JSON] {
         let release = result.image.description.version.release
         var events: [JSON] = [
             .object([
@@ -147,7 +160,7 @@ public enum PerfettoTrace {
             switch pid {
             case 0: name = "PID 0 swapper/0: start_kernel"
             case 1: name = "PID 1 swapper/0: kernel_init"
-            default: name = "PID \(pid)"
+            default: name = comms[pid].map { "PID \(pid) \($0)" } ?? "PID \(pid)"
             }
             events.append(
                 .object([
@@ -204,6 +217,18 @@ public enum PerfettoTrace {
             colour = nil
         }
         return complete(entry.function, "initcall", run.pid, run.calltime, run.rettime, args, colour: colour)
+    }
+
+    /// The slice of a module's init, on the track of the task that loaded it.
+    static func moduleInit(_ run: ModuleInitRun) -> JSON {
+        let args: [(String, JSON)] =
+            [
+                ("function", .string(run.function)), ("module", .string(run.module)), ("ret", .int(run.ret)),
+                ("ret_name", .string(Errno.describe(run.ret))), ("pid", .int(run.pid)), ("comm", .string(run.comm)),
+                ("duration_us", .uint(run.durationMicroseconds)),
+            ] + (run.panicked ? [("panicked", .bool(true))] : [])
+        let colour = run.ret < 0 || run.panicked ? "terrible" : nil
+        return complete(run.function, "module_init", run.pid, run.calltime, run.rettime, args, colour: colour)
     }
 
     static func warnings(_ run: InitcallRun) -> [String] {
@@ -272,6 +297,7 @@ public enum PerfettoTrace {
     static func endTime(_ result: BootResult) -> UInt64 {
         max(
             result.records.last?.timestamp ?? 0, result.levels.map(\.end).max() ?? 0,
-            result.runs.last?.rettime ?? 0, result.events.last?.timestamp ?? 0)
+            result.runs.last?.rettime ?? 0, result.events.last?.timestamp ?? 0,
+            result.moduleRuns.map(\.rettime).max() ?? 0)
     }
 }

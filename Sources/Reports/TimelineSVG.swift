@@ -12,6 +12,8 @@ import KernelModel
 ///   ``rowLimit`` rows in all, the failures first, then the longest. The rest are folded.
 /// - Colours: returned 0 (blue), returned an error (red), WARN or BUG (orange), panicked (dark
 ///   red), blacklisted (grey), folded short calls (light blue).
+/// - The module inits of the loads after init (``BootResult/moduleRuns``) form a band of their
+///   own, `modules`, under the same rules, each labelled with its `[module]` and pid.
 /// - Stage lines mark SMP bring-up, `free_initmem()`, init and the panic.
 ///
 /// Plain SVG 1.1 (rectangles, lines, text, `<title>` tooltips), well-formed XML that browsers
@@ -62,6 +64,12 @@ public enum TimelineSVG {
             if case .ok = self { return false }
             return true
         }
+    }
+
+    static func kind(_ run: ModuleInitRun) -> Kind {
+        if run.panicked { return .panicked }
+        if run.blacklisted { return .blacklisted }
+        return run.ret < 0 ? .failed : .ok
     }
 
     static func kind(_ run: InitcallRun) -> Kind {
@@ -128,6 +136,25 @@ public enum TimelineSVG {
             }
             let chosen = (notable + long).prefix(TimelineSVG.rowLimit)
             rows = Set(chosen)
+            moduleRows = Layout.moduleRows(result, threshold: threshold, room: TimelineSVG.rowLimit - chosen.count)
+        }
+
+        /// Module inits with rows of their own, by index into ``BootResult/moduleRuns``: the
+        /// same rule as the table's calls, in the rows left.
+        let moduleRows: Set<Int>
+
+        static func moduleRows(_ result: BootResult, threshold: UInt64, room: Int) -> Set<Int> {
+            var notable: [Int] = []
+            var long: [(Int, UInt64)] = []
+            for (index, run) in result.moduleRuns.enumerated() {
+                if TimelineSVG.kind(run).notable {
+                    notable.append(index)
+                } else if run.rettime &- run.calltime >= threshold {
+                    long.append((index, run.rettime &- run.calltime))
+                }
+            }
+            long.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            return Set((notable + long.map(\.0)).prefix(max(0, room)))
         }
 
         /// Width of a cut stretch, in pixels.
@@ -137,7 +164,12 @@ public enum TimelineSVG {
         /// the whole are cut.
         static func segments(_ result: BootResult, start: UInt64, end: UInt64) -> ([Segment], UInt64) {
             var busy: [(UInt64, UInt64)] = []
-            for span in result.levels where !span.runs.isEmpty {
+            // The module inits after init are one busy stretch, the wait before them cut.
+            var extents = result.levels.filter { !$0.runs.isEmpty }.map { (start: $0.start, end: $0.end) }
+            if let first = result.moduleRuns.map(\.start).min(), let last = result.moduleRuns.map(\.rettime).max() {
+                extents.append((start: first, end: last))
+            }
+            for span in extents {
                 let a = max(start, min(span.start, end))
                 let b = max(a, min(span.end, end))
                 if let last = busy.last, a <= last.1 {
@@ -195,6 +227,7 @@ public enum TimelineSVG {
             for (index, span) in spans.enumerated() {
                 y = level(span, band: index, y: y, into: &body)
             }
+            if !result.moduleRuns.isEmpty { y = modules(band: spans.count, y: y, into: &body) }
             let plotBottom = y
             let height = plotBottom + 84
             var output = """
@@ -227,7 +260,11 @@ public enum TimelineSVG {
                 "Linux \(description.version.release) \(description.architecture.rawValue), \(result.onlineCPUs) CPU\(result.onlineCPUs == 1 ? "" : "s") · \(calls) initcall\(calls == 1 ? "" : "s"), \(TimelineSVG.duration(inCalls)) in initcalls · "
             switch result.outcome {
             case .reachedInit(let path):
-                line2 += "ran \(path) at \(TimelineSVG.time(end))"
+                // Module loads after init extend the plot, not the boot: its last record
+                // before them.
+                let loads = result.moduleRuns.map(\.start).min() ?? UInt64.max
+                let ran = loads == .max ? end : result.records.last { $0.timestamp < loads }?.timestamp ?? end
+                line2 += "ran \(path) at \(TimelineSVG.time(ran))"
             case .panicked(let message):
                 line2 += "panicked at \(TimelineSVG.time(end)): \(message)"
             case .hung(let reason):
@@ -322,16 +359,55 @@ public enum TimelineSVG {
             return top + height
         }
 
+        /// The band of the module inits user space ran after init (the `load`s): a header row
+        /// with their extent, the long and failed ones on rows, the rest folded.
+        func modules(band: Int, y top: Double, into output: inout String) -> Double {
+            let runs = result.moduleRuns
+            let own = runs.indices.filter { moduleRows.contains($0) }
+            let short = runs.indices.filter { !moduleRows.contains($0) }
+            let height =
+                TimelineSVG.levelHeaderHeight + Double(own.count) * TimelineSVG.rowHeight
+                + (short.isEmpty ? 0 : TimelineSVG.rowHeight) + 6
+            let first = runs.map(\.start).min() ?? 0
+            let last = runs.map(\.rettime).max() ?? first
+            output += "<g class=\"level\">\n"
+            output +=
+                "<rect x=\"0\" y=\"\(TimelineSVG.number(top))\" width=\"\(Int(TimelineSVG.width))\" height=\"\(TimelineSVG.number(height))\" fill=\"\(Colour.band[band % 2])\"/>\n"
+            output +=
+                "<text x=\"16\" y=\"\(TimelineSVG.number(top + 14))\" font-weight=\"bold\">modules</text>\n"
+            output +=
+                "<text x=\"\(TimelineSVG.number(TimelineSVG.labelWidth))\" y=\"\(TimelineSVG.number(top + 14))\" text-anchor=\"end\" fill=\"#4b5563\" font-size=\"10\">\(runs.count) init\(runs.count == 1 ? "" : "s") from user space, \(TimelineSVG.duration(last &- first))</text>\n"
+            var y = top + TimelineSVG.levelHeaderHeight
+            for index in own {
+                output += moduleRow(runs[index], y: y)
+                y += TimelineSVG.rowHeight
+            }
+            if !short.isEmpty {
+                output += folded(short.map { (runs[$0].calltime, runs[$0].rettime) }, y: y)
+                y += TimelineSVG.rowHeight
+            }
+            output += "</g>\n"
+            return top + height
+        }
+
+        /// A module init's row: function and `[module]`, bar, time and what it returned, pid.
+        func moduleRow(_ run: ModuleInitRun, y: Double) -> String {
+            let kind = TimelineSVG.kind(run)
+            var note = kind == .blacklisted ? "blacklisted (-EPERM)" : TimelineSVG.duration(run.rettime &- run.calltime)
+            if kind == .failed { note += ", returned \(Errno.describe(run.ret))" }
+            if kind == .panicked { note += ", panicked" }
+            note += " @ \(run.pid)"
+            let tooltip = "\(run.function) [\(run.module)] @ \(run.pid) \(run.comm): \(note)"
+            return bar(
+                function: run.function, tag: "[\(run.module)]", from: run.calltime, to: run.rettime, kind: kind,
+                note: note, tooltip: tooltip, y: y)
+        }
+
         /// A call's own row: label, bar, and what it took and returned.
         func row(_ index: Int, y: Double) -> String {
             let run = result.runs[index]
             let entry = result.entry(of: run)
             let kind = TimelineSVG.kind(run)
-            let function = TimelineSVG.truncate(entry.function, to: 30)
-            let objectRoom = max(8, Int((TimelineSVG.labelWidth - 24 - Double(function.count) * 6.6) / 5.6))
-            let object = TimelineSVG.truncateLeft(entry.object, to: objectRoom)
-            let x0 = x(run.calltime)
-            let x1 = max(x(run.rettime), x0 + 1.5)
             let took = TimelineSVG.duration(run.rettime &- run.calltime)
             var note = took
             var tooltip =
@@ -353,6 +429,23 @@ public enum TimelineSVG {
             }
             let missing = result.resources(of: index, .missing)
             if !missing.isEmpty { note += " (missing \(missing.joined(separator: ", ")))" }
+            return bar(
+                function: entry.function, tag: entry.object, from: run.calltime, to: run.rettime, kind: kind,
+                note: note,
+                tooltip: tooltip, y: y)
+        }
+
+        /// A row's label (function and a grey tag: the object or `[module]`), its bar from
+        /// `start` to `end`, and the note beside it.
+        func bar(
+            function name: String, tag: String, from start: UInt64, to end: UInt64, kind: Kind, note: String,
+            tooltip: String, y: Double
+        ) -> String {
+            let function = TimelineSVG.truncate(name, to: 30)
+            let objectRoom = max(8, Int((TimelineSVG.labelWidth - 24 - Double(function.count) * 6.6) / 5.6))
+            let object = TimelineSVG.truncateLeft(tag, to: objectRoom)
+            let x0 = x(start)
+            let x1 = max(x(end), x0 + 1.5)
             let textY = TimelineSVG.number(y + 12)
             var output = "<g class=\"call\">\n"
             output +=
@@ -378,6 +471,11 @@ public enum TimelineSVG {
         /// The short calls of a level on one row: adjacent calls that share a pixel become one
         /// rectangle; the label says how many and how long in all.
         func folded(_ runs: [Int], y: Double) -> String {
+            folded(runs.map { (result.runs[$0].calltime, result.runs[$0].rettime) }, y: y)
+        }
+
+        /// ``folded(_:y:)`` of calls given by their times.
+        func folded(_ calls: [(start: UInt64, end: UInt64)], y: Double) -> String {
             var total: UInt64 = 0
             var output = "<g class=\"folded\">\n"
             var current: (Double, Double)?
@@ -386,11 +484,10 @@ public enum TimelineSVG {
                 output +=
                     "<rect x=\"\(TimelineSVG.number(a))\" y=\"\(TimelineSVG.number(y + 4))\" width=\"\(TimelineSVG.number(max(b - a, 1)))\" height=\"9\" fill=\"\(Colour.folded)\"/>\n"
             }
-            for index in runs {
-                let run = result.runs[index]
-                total &+= run.rettime &- run.calltime
-                let a = x(run.calltime)
-                let b = x(run.rettime)
+            for call in calls {
+                total &+= call.end &- call.start
+                let a = x(call.start)
+                let b = x(call.end)
                 if let (ca, cb) = current, a <= cb + 1 {
                     current = (ca, max(cb, b))
                 } else {
@@ -399,7 +496,7 @@ public enum TimelineSVG {
                 }
             }
             flush()
-            let count = runs.count
+            let count = calls.count
             let label = "\(count) short call\(count == 1 ? "" : "s"), \(TimelineSVG.duration(total)) in all"
             output +=
                 "<text x=\"24\" y=\"\(TimelineSVG.number(y + 12))\" fill=\"#4b5563\" font-style=\"italic\">+ \(TimelineSVG.escape(label))</text>\n"

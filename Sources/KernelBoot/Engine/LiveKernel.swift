@@ -37,11 +37,19 @@ package final class LiveKernel {
             onlineCPUs: result.onlineCPUs, events: ctx.events, levels: result.levels)
         now.parameterVariables = result.parameterVariables
         now.commandLineTrace = result.commandLineTrace
+        // Loads side by side start out of file order: by time, then as run.
+        now.moduleRuns = moduleRuns.enumerated().sorted {
+            ($0.element.start, $0.offset) < ($1.element.start, $1.offset)
+        }
+        .map(\.element)
         return now
     }
 
     /// The release and the description booted.
     package var description: KernelDescription { engine.image.description }
+
+    /// Every module init `do_one_initcall()` ran since the boot, in the order they started.
+    package private(set) var moduleRuns: [ModuleInitRun] = []
 
     /// Every record of the ring buffer so far.
     package var records: [LogRecord] { ctx.records }
@@ -159,10 +167,16 @@ package final class LiveKernel {
         _ function: InitFunction, module: String, object: String, params: ParamTable
     ) -> (ret: Int32, panic: KernelPanic?) {
         let symbol = "\(function.name)+0x0/0x\(String(function.size, radix: 16)) [\(module)]"
+        var run = ModuleInitRun(
+            module: module, function: function.name, symbolText: symbol, pid: ctx.pid, comm: ctx.comm,
+            ret: -Errno.EPERM, start: ctx.clock.now, calltime: ctx.clock.now, rettime: ctx.clock.now,
+            blacklisted: true, panicked: false)
         if engine.blacklist.contains(function.name) {
             ctx.log(.KERN_DEBUG, "initcall \(function.name) blacklisted")
+            moduleRuns.append(run)
             return (-Errno.EPERM, nil)
         }
+        run.blacklisted = false
         let debug = engine.initcallDebug
         if debug {
             ctx.log(.KERN_DEBUG, "calling  \(symbol) @ \(ctx.pid)")
@@ -174,6 +188,11 @@ package final class LiveKernel {
         ctx.inDoOneInitcall = true
         defer { ctx.inDoOneInitcall = false }
         let (ret, panic) = call(function, object: object, params: params)
+        run.calltime = start
+        run.rettime = ctx.clock.now
+        run.ret = ret
+        run.panicked = panic != nil
+        moduleRuns.append(run)
         if let panic { return (ret, panic) }
         if debug {
             let usecs = description.version.initcallDuration(nanoseconds: ctx.clock.now &- start)
