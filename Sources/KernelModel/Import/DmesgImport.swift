@@ -101,6 +101,7 @@ public struct DmesgImport {
             boot.calls[index].ret = ret
             boot.calls[index].oldReturned = true
             boot.calls[index].rettime = record.microseconds
+            boot.calls[index].returnedLineTime = record.microseconds
             oldReturnedOpen.append(index)
         case .ranFor(let symbol, let milliseconds):
             guard let index = openCall(symbol.name, record) else { return boot.events.append(.record(record)) }

@@ -209,15 +209,18 @@ extension BootFileWriter {
     }
 
     /// What the `calling` line's console output took (``InitFunction/flush``): the time
-    /// between the call's two lines that neither one printk nor the body (`body`, within the
-    /// printed duration) explains, so that the closing line comes back at its timestamp. Not
-    /// for 2.6.22–2.6.25, whose slow line is the `returned %d.` before `ran for`.
+    /// between the call's calling line and the line after its body that neither one printk
+    /// nor the body (`body`, within the printed duration) explains, so that the line comes
+    /// back at its timestamp. In 2.6.22–2.6.25 the line after the body is `returned %d.`,
+    /// which it places; the `ran for` line after that took a serial console's time too, which
+    /// one cost per record cannot follow.
     func flushNanoseconds(_ call: ImportedBoot.Call, body: UInt64) -> UInt64 {
-        guard call.duration != nil, eraVersion.initcallDebugStyle != .address, let start = call.calltime,
-            let end = call.rettime, end > start
+        let address = eraVersion.initcallDebugStyle == .address
+        guard call.duration != nil, let start = call.calltime,
+            let end = address ? call.returnedLineTime : call.rettime, end > start
         else { return 0 }
         let span = (end - start) &* 1_000
-        let explained = printkCost &* recordsBeforeClose &+ body
+        let explained = printkCost &+ body
         return span > explained ? span - explained : 0
     }
 

@@ -30,6 +30,9 @@ public struct ImportedBoot: Sendable {
         /// Timestamps (µs) of the `calling` and `returned` lines.
         public var calltime: UInt64?
         public var rettime: UInt64?
+        /// 2.6.22–2.6.25: the timestamp of the `returned %d.` line before `ran for` (which
+        /// ``rettime`` is).
+        public var returnedLineTime: UInt64?
         /// What the call printed between its two lines.
         public var records: [DmesgRecord] = []
         /// `do_one_initcall()`'s sanity report: `preemption imbalance `, `disabled interrupts `.
