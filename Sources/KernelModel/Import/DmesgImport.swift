@@ -25,6 +25,13 @@ public struct DmesgImport {
     var sawARM64 = false
     /// The call whose WARN is being printed.
     var warnOwner: Int?
+    /// What the `initcall_debug` lines' own format says of the era, for a log without a
+    /// banner: `Calling initcall 0x%p` (2.6.22–2.6.25), `msecs` without `@ pid` (2.6.26–2.6.27).
+    var sawAddressLines = false
+    var sawMillisecondLines = false
+    /// The release a stack dump's first line names (`CPU: 0 PID: 1 Comm: swapper/0 Not
+    /// tainted 6.1.0-13-amd64 #1`, 2.6's `Pid: 1, comm: swapper Not tainted 2.6.26-rc9 #89`).
+    var dumpRelease: String?
 
     /// The import of `text`; `systemMap` gives levels, table order and objects.
     public static func read(_ text: String, systemMap: SystemMap? = nil) -> ImportedBoot {
@@ -88,9 +95,11 @@ public struct DmesgImport {
     mutating func debugLine(_ line: InitcallDebugLine, _ record: DmesgRecord) {
         switch line {
         case .calling(let symbol, let pid, let address):
+            if address != nil { sawAddressLines = true }
             closeOldReturned()
             startCall(symbol, pid: pid ?? record.callerPID, address: address, record)
         case .returned(let symbol, let ret, let duration, let milliseconds):
+            if milliseconds { sawMillisecondLines = true }
             guard let index = openCall(symbol.name, record) else { return boot.events.append(.record(record)) }
             boot.calls[index].ret = ret
             boot.calls[index].duration = duration
@@ -275,12 +284,30 @@ public struct DmesgImport {
             boot.warnings += 1
         } else if text.hasPrefix("CPU: "), text.contains(" PID: ") {
             boot.dumpStackLine = boot.dumpStackLine ?? String(text)
+            dumpRelease = dumpRelease ?? Self.release(inDumpLine: text)
             if let tainted = text.firstASCIIRange(of: " Tainted: ") {
                 boot.taint = text[tainted.upperBound...].prefix { $0 != " " }.description
             }
         } else if let tainted = text.firstASCIIRange(of: " Tainted: ") {
             boot.taint = text[tainted.upperBound...].prefix { $0 != " " }.description
+            if text.hasPrefix("Pid: ") { dumpRelease = dumpRelease ?? Self.release(inDumpLine: text) }
+        } else if text.hasPrefix("Pid: "), text.contains(", comm: ") {
+            dumpRelease = dumpRelease ?? Self.release(inDumpLine: text)
         }
+    }
+
+    /// The release in a stack dump's first line: the first word after `Not tainted` or
+    /// `Tainted:` that starts with a digit (the taint flags are letters and padding spaces;
+    /// `dump_stack_print_info()`, 2.6's `show_regs()`/`dump_stack()`).
+    static func release(inDumpLine text: Substring) -> String? {
+        guard let range = text.firstASCIIRange(of: " Not tainted ") ?? text.firstASCIIRange(of: " Tainted: ") else {
+            return nil
+        }
+        let words = text[range.upperBound...].split(separator: " ").prefix(32)
+        guard let release = words.first(where: { $0.first?.isASCIIDigit == true }), release.count <= 64 else {
+            return nil
+        }
+        return String(release)
     }
 
     /// `panic()` inside a call: the call ends there, and the panic's own lines are the
@@ -292,6 +319,24 @@ public struct DmesgImport {
         close(index, record)
     }
 
+    /// Without a banner, the release a stack dump names, else the era the `initcall_debug`
+    /// lines' format proves (the last release of it), said in a note.
+    mutating func inferRelease() {
+        guard boot.release == nil else { return }
+        if let dumpRelease {
+            boot.release = dumpRelease
+            boot.notes.append("no banner: the release \(dumpRelease) is the one a stack dump in the log names")
+        } else if sawAddressLines {
+            boot.release = "2.6.25"
+            boot.notes.append(
+                "no banner: the release is taken as 2.6.25, the last to print 'Calling initcall 0x%p' (2.6.22-2.6.25)")
+        } else if sawMillisecondLines, !boot.calls.contains(where: { $0.pid != nil }) {
+            boot.release = "2.6.27"
+            boot.notes.append(
+                "no banner: the release is taken as 2.6.27, the last to print msecs and no '@ pid' (2.6.26-2.6.27)")
+        }
+    }
+
     /// `Brought up 1 node, 4 CPUs` / `Brought up 4 CPUs`: the number before "CPU".
     static func cpuCount(_ text: Substring) -> Int? {
         let words = text.split(separator: " ")
@@ -301,6 +346,7 @@ public struct DmesgImport {
 
     /// Calls still open at the end (the log stops, or the boot hung or panicked inside them).
     mutating func finish() {
+        inferRelease()
         // Only x86's setup_arch() prints "Command line:".
         if boot.architecture == nil, boot.banner != nil { boot.architecture = sawARM64 ? "arm64" : "generic" }
         // Calls before an smp line that never came, or in a release without early_initcall()

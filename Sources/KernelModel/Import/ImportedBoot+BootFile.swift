@@ -47,7 +47,7 @@ struct BootFileWriter {
     var loaded: Set<String> = []
     var moduleLoads = 0
     /// Loads whose `calling` line came before the previous load's `returned` line (parallel
-    /// udev workers); the replay runs them one after another.
+    /// udev workers): the replay runs each from its own time, side by side.
     var overlappingLoads = 0
     var previousModuleEnd: UInt64?
 

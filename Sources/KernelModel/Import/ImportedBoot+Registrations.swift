@@ -40,7 +40,9 @@ extension BootFileWriter {
         line("  MODULE_INFO intree \"Y\"")
         line((["  module_init \(call.function)"] + attributes(call, inModule: true)).joined(separator: " "))
         var loadLine = "load \(load.name)"
-        if let start = call.calltime { loadLine += " at=" + Self.seconds(start) }
+        // `at=` takes at most a day (the reader's bound on every duration); a load after
+        // that starts once the earlier ones are done.
+        if let start = call.calltime, start <= 86_400_000_000 { loadLine += " at=" + Self.seconds(start) }
         loadLine += " pid=\(load.pid)"
         line(loadLine)
         // The next built-in registration, if any, opens an object of its own again.

@@ -68,6 +68,29 @@ import Testing
         #expect(InitcallDebugLine("calling  foo bar baz @ x") == nil)
     }
 
+    /// Without a banner the release comes from a stack dump's first line, else from the era
+    /// the lines' own format proves, and the header says which.
+    @Test func releaseWithoutABanner() {
+        let dump = DmesgImport.read(
+            """
+            [    0.200000] calling  foo_init+0x0/0x20 @ 1
+            [    0.200010] CPU: 0 PID: 1 Comm: swapper/0 Tainted: G        W          6.1.0-13-amd64 #1 Debian 6.1.55-1
+            [    0.200020] initcall foo_init+0x0/0x20 returned 0 after 9 usecs
+            """)
+        #expect(dump.release == "6.1.0-13-amd64")
+        #expect(dump.notes.contains { $0.hasPrefix("no banner: the release 6.1.0-13-amd64 is the one a stack dump") })
+        let old = DmesgImport.read("Pid: 1, comm: swapper Not tainted 2.6.26-rc9 #89\ncalling  a_init+0x0/0x20\n")
+        #expect(old.release == "2.6.26-rc9")
+        let msecs = DmesgImport.read(
+            "[    1.0] calling  a_init+0x0/0x20\n[    1.1] initcall a_init+0x0/0x20 returned 0 after 0 msecs\n")
+        #expect(msecs.release == "2.6.27")
+        let address = DmesgImport.read("Calling initcall 0xffffffff81a50e82: net_ns_init+0x0/0x15e()\n")
+        #expect(address.release == "2.6.25")
+        let modern = DmesgImport.read(
+            "calling  a_init+0x0/0x20 @ 1\ninitcall a_init+0x0/0x20 returned 0 after 3 usecs\n")
+        #expect(modern.release == nil)
+    }
+
     @Test func messyLog() {
         let log = """
             [    0.100000] smp: Brought up 1 node, 2 CPUs\r
