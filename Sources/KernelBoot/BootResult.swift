@@ -39,6 +39,15 @@ public struct BootResult: Sendable {
     /// The module inits run after init (the description's `load`s), in the order they
     /// started; empty for a boot alone.
     public internal(set) var moduleRuns: [ModuleInitRun] = []
+    /// How many of ``records`` the boot itself printed: all of them, but for the lines of the
+    /// loads after init.
+    public internal(set) var bootRecordCount: Int
+    /// When the boot ended (init ran, or the panic or hang): the time of its last record,
+    /// before any load's.
+    public var bootEndTime: UInt64 {
+        let count = min(bootRecordCount, records.count)
+        return count > 0 ? records[count - 1].timestamp : 0
+    }
     /// Where each run's events start in ``resourceEvents`` (one more entry than runs): the
     /// one grouping of events by run, made once, so that every reader stays linear.
     private let eventStarts: [Int]
@@ -52,6 +61,7 @@ public struct BootResult: Sendable {
         self.commandLine = commandLine
         self.options = options
         self.records = records
+        self.bootRecordCount = records.count
         self.runs = runs
         self.outcome = outcome
         self.taint = taint

@@ -260,10 +260,8 @@ public enum TimelineSVG {
                 "Linux \(description.version.release) \(description.architecture.rawValue), \(result.onlineCPUs) CPU\(result.onlineCPUs == 1 ? "" : "s") · \(calls) initcall\(calls == 1 ? "" : "s"), \(TimelineSVG.duration(inCalls)) in initcalls · "
             switch result.outcome {
             case .reachedInit(let path):
-                // Module loads after init extend the plot, not the boot: its last record
-                // before them.
-                let loads = result.moduleRuns.map(\.start).min() ?? UInt64.max
-                let ran = loads == .max ? end : result.records.last { $0.timestamp < loads }?.timestamp ?? end
+                // Module loads after init extend the plot, not the boot.
+                let ran = result.moduleRuns.isEmpty ? end : result.bootEndTime
                 line2 += "ran \(path) at \(TimelineSVG.time(ran))"
             case .panicked(let message):
                 line2 += "panicked at \(TimelineSVG.time(end)): \(message)"

@@ -74,6 +74,16 @@ import Testing
         #expect(moments == moments.sorted())
     }
 
+    /// The boot ends when init ran, not with the last load: what `compare` and the SVG say.
+    @Test func theBootEndsBeforeTheLoads() throws {
+        let result = try boot("load crc32c_intel at=2.5s pid=180\n")
+        let initLine = try #require(result.records.last { $0.text.hasSuffix("TERM=linux") })
+        #expect(result.bootEndTime == initLine.timestamp)
+        #expect(result.records.last?.timestamp ?? 0 > 2_500_000_000)
+        #expect(BootComparison.endTime(result) == initLine.timestamp)
+        #expect(try boot("").bootEndTime == initLine.timestamp)
+    }
+
     @Test func withoutLoadsItIsTheBoot() throws {
         let plain = try boot("")
         let text = "kernel \"6.8.0-sim\"\ninitramfs /init\ncmdline \"initcall_debug\"\n" + Self.modules

@@ -134,7 +134,7 @@ public struct BootComparison: Sendable {
     }
 
     /// The virtual time of a boot's last record: when init started, or the panic.
-    public static func endTime(_ result: BootResult) -> UInt64 { result.records.last?.timestamp ?? 0 }
+    public static func endTime(_ result: BootResult) -> UInt64 { result.bootEndTime }
 
     // MARK: Building
 

@@ -38,6 +38,7 @@ package final class LiveKernel {
         now.parameterVariables = result.parameterVariables
         now.commandLineTrace = result.commandLineTrace
         // Loads side by side start out of file order: by time, then as run.
+        now.bootRecordCount = result.records.count
         now.moduleRuns = moduleRuns.enumerated().sorted {
             ($0.element.start, $0.offset) < ($1.element.start, $1.offset)
         }
