@@ -63,6 +63,19 @@ package enum Fixtures {
         try BootFile.parse(text, file: file)
     }
 
+    /// The rendered diagnostic the `.boot` reader gives `text` (named `file`), or
+    /// "(no diagnostic)" when it reads.
+    package static func diagnostic(_ text: String, file: String = "test.boot") -> String {
+        do {
+            _ = try BootFile.parse(text, file: file)
+            return "(no diagnostic)"
+        } catch let error as BootDescriptionError {
+            return error.diagnostic.rendered()
+        } catch {
+            return "\(error)"
+        }
+    }
+
     /// Every `.boot` file under Examples/, sorted.
     package static func exampleBootFiles() -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: examples.path)

@@ -34,11 +34,8 @@ extension BootFileParser {
     mutating func module(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
     {
-        guard let nameWord = arguments.first, Self.isIdentifier(nameWord.text) else {
-            throw invalid(
-                "'module' expects a module name such as par", at: arguments.first?.column ?? keyword.column + 7,
-                notes: ["KBUILD_MODNAME is a C identifier: letters, digits and '_'"])
-        }
+        let nameWord = try moduleName(
+            keyword, arguments, note: "KBUILD_MODNAME is a C identifier: letters, digits and '_'")
         var build = ModuleDescription.Build.module
         for word in arguments.dropFirst() {
             guard word.text.hasPrefix("build="),
@@ -64,6 +61,18 @@ extension BootFileParser {
         if let index = currentObject { description.objects[index].modname = name }
         description.modules.append(module)
         currentModule = description.modules.count - 1
+    }
+
+    /// The module name a `module` or `load` statement starts with: a C identifier.
+    func moduleName(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word], note: String)
+        throws(BootDescriptionError) -> BootFileLexer.Word
+    {
+        guard let nameWord = arguments.first, Self.isIdentifier(nameWord.text) else {
+            throw invalid(
+                "'\(keyword.text)' expects a module name such as par",
+                at: arguments.first?.column ?? keyword.column + keyword.text.count + 1, notes: [note])
+        }
+        return nameWord
     }
 
     /// A statement inside a module block; false when `keyword` is not a module statement.
@@ -241,11 +250,8 @@ extension BootFileParser {
     mutating func load(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
     {
-        guard let nameWord = arguments.first, Self.isIdentifier(nameWord.text) else {
-            throw invalid(
-                "'load' expects a module name such as par", at: arguments.first?.column ?? keyword.column + 5,
-                notes: ["load par at=2.5s pid=180: a 'module par' block the boot loads after init"])
-        }
+        let nameWord = try moduleName(
+            keyword, arguments, note: "load par at=2.5s pid=180: a 'module par' block the boot loads after init")
         var load = ModuleLoad(
             module: nameWord.text, source: SourceLocation(file: file, line: lineNumber, column: nameWord.column))
         for setting in try settings(keyword, arguments.dropFirst(), allowed: Self.loadSettings) {

@@ -100,16 +100,7 @@ import Testing
         #expect(description.modinfo(of: user).value("depends") == "dep")
     }
 
-    func diagnostic(_ text: String) -> String {
-        do {
-            _ = try parse(text)
-            return "(no diagnostic)"
-        } catch let error as BootDescriptionError {
-            return error.diagnostic.rendered()
-        } catch {
-            return "\(error)"
-        }
-    }
+    func diagnostic(_ text: String) -> String { Fixtures.diagnostic(text, file: "par.boot") }
 
     @Test func pureInitcallInAModuleIsAnError() {
         let text = diagnostic("module bad\n  pure_initcall bad_init\n")

@@ -18,16 +18,7 @@ import Testing
 
     func parse(_ text: String) throws -> KernelDescription { try Fixtures.parse(text, file: "loads.boot") }
 
-    func diagnostic(_ text: String) -> String {
-        do {
-            _ = try parse(text)
-            return "(no diagnostic)"
-        } catch let error as BootDescriptionError {
-            return error.diagnostic.rendered()
-        } catch {
-            return "\(error)"
-        }
-    }
+    func diagnostic(_ text: String) -> String { Fixtures.diagnostic(text, file: "loads.boot") }
 
     @Test func loadsKeepTheirOrderAndSettings() throws {
         let description = try parse(
@@ -46,26 +37,22 @@ import Testing
         #expect(second.args == "a=1 b=\"x y\"")
     }
 
-    @Test func mistakesAreReportedAtTheirPlace() {
-        #expect(diagnostic("load\n").hasPrefix("loads.boot:1:6: error: 'load' expects a module name"))
-        #expect(diagnostic("load 9x\n").hasPrefix("loads.boot:1:6: error: 'load' expects a module name"))
-        #expect(
-            diagnostic("load serio_raw at=soon\n" + Self.modules).hasPrefix(
-                "loads.boot:1:19: error: invalid time 'soon' for at="))
-        #expect(
-            diagnostic("load serio_raw pid=0\n" + Self.modules).hasPrefix("loads.boot:1:20: error: invalid pid '0'"))
-        #expect(
-            diagnostic("load serio_raw pid=4194305\n" + Self.modules).hasPrefix(
-                "loads.boot:1:20: error: invalid pid '4194305'"))
-        #expect(
-            diagnostic("load serio_raw comm=a-very-long-task-name\n" + Self.modules).hasPrefix(
-                "loads.boot:1:21: error: invalid task name"))
-        #expect(
-            diagnostic("load serio_raw when=1s\n" + Self.modules).hasPrefix(
-                "loads.boot:1:16: error: unknown setting 'when' for 'load'"))
-        #expect(
-            diagnostic("load serio_raw pid=1 pid=2\n" + Self.modules).hasPrefix(
-                "loads.boot:1:22: error: 'pid=' is given twice"))
+    /// Each statement (the modules after it) and the start of its diagnostic.
+    static let mistakes: [(String, String)] = [
+        ("load", "1:6: error: 'load' expects a module name"),
+        ("load 9x", "1:6: error: 'load' expects a module name"),
+        ("load serio_raw at=soon", "1:19: error: invalid time 'soon' for at="),
+        ("load serio_raw pid=0", "1:20: error: invalid pid '0'"),
+        ("load serio_raw pid=4194305", "1:20: error: invalid pid '4194305'"),
+        ("load serio_raw comm=a-very-long-task-name", "1:21: error: invalid task name"),
+        ("load serio_raw when=1s", "1:16: error: unknown setting 'when' for 'load'"),
+        ("load serio_raw pid=1 pid=2", "1:22: error: 'pid=' is given twice"),
+    ]
+
+    @Test(arguments: mistakes)
+    func mistakesAreReportedAtTheirPlace(_ statement: String, _ expected: String) {
+        let text = diagnostic(statement + "\n" + Self.modules)
+        #expect(text.hasPrefix("loads.boot:" + expected), "\(text)")
     }
 
     @Test func aLoadNamesAModuleBuiltAsOneOnce() {
