@@ -13,7 +13,9 @@ extension BootEngine {
             ctx.log(.KERN_INFO, "Waiting \(options.rootDelay) sec before mounting root device...")
             ctx.clock.advance(by: UInt64(options.rootDelay) &* 1_000_000_000)
         }
-        // wait_for_device_probe() and md_run_setup(): nothing is left probing synchronously.
+        // wait_for_device_probe() (whose async_synchronize_full() prints in some releases) and
+        // md_run_setup(): nothing is left probing synchronously.
+        asyncSynchronizeFull()
         let savedRootName = options.rootName ?? ""
         var rootWait = options.rootWait
         if let wait = rootWait, wait > 0, !version.hasRootwaitTimeout { rootWait = nil }

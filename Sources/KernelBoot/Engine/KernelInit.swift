@@ -6,7 +6,8 @@ import KernelModel
 extension BootEngine {
     func kernelInit() throws(KernelPanic) -> String {
         let root = try kernelInitFreeable()
-        // async_synchronize_full(), then the init sections go.
+        // "need to finish all async __init code before freeing the memory" (2.6.29 on).
+        asyncSynchronizeFull()
         ctx.clock.advance(by: timeline.initcallsToFree)
         freeInitmem()
         markReadonly()

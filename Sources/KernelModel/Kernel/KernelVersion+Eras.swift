@@ -297,6 +297,14 @@ extension KernelVersion {
     /// a `printk` without a level (`KERN_DEFAULT`).
     public var writeProtectIsKernInfo: Bool { isAtLeast(2, 6, 24) }
 
+    /// With `initcall_debug`, `async_synchronize_full()` prints `async_waiting @ %i` and
+    /// `async_continuing @ %i after %lli usec` at KERN_DEBUG: from 2.6.29, which added
+    /// kernel/async.c (22a9d645677f, "async: Asynchronous function calls to speed boot"), until
+    /// "kernel/async.c: switch to pr_foo()" made them `pr_debug()`, silent by default. That
+    /// commit was in the mm tree's since-3.17 branch; read as printk in 3.13 and as pr_debug in
+    /// 4.0, its release (3.18 or 3.19) was not checked against a tree: modelled from 3.18.
+    public var printsAsyncSynchronize: Bool { isAtLeast(2, 6, 29) && !isAtLeast(3, 18) }
+
     /// `run_init_process()` announces each attempt, `pr_info("Run %s as init process\n")`:
     /// read in 4.19 and absent from 4.14 (the commit between was not found; modelled from 4.19).
     /// Before, nothing is printed when init starts.
