@@ -327,19 +327,12 @@ public enum TimelineSVG {
         func level(_ span: LevelSpan, band: Int, y top: Double, into output: inout String) -> Double {
             let own = span.runs.filter { rows.contains($0) }
             let short = span.runs.filter { !rows.contains($0) }
-            let height =
-                TimelineSVG.levelHeaderHeight + Double(own.count) * TimelineSVG.rowHeight
-                + (short.isEmpty ? 0 : TimelineSVG.rowHeight) + 6
-            let colour = Colour.band[band % 2]
-            output += "<g class=\"level\">\n"
-            output +=
-                "<rect x=\"0\" y=\"\(TimelineSVG.number(top))\" width=\"\(Int(TimelineSVG.width))\" height=\"\(TimelineSVG.number(height))\" fill=\"\(colour)\"/>\n"
             let spanTime = span.end &- span.start
             let count = span.runs.count
-            output +=
-                "<text x=\"16\" y=\"\(TimelineSVG.number(top + 14))\" font-weight=\"bold\">\(TimelineSVG.escape(span.name))</text>\n"
-            output +=
-                "<text x=\"\(TimelineSVG.number(TimelineSVG.labelWidth))\" y=\"\(TimelineSVG.number(top + 14))\" text-anchor=\"end\" fill=\"#4b5563\" font-size=\"10\">\(count) call\(count == 1 ? "" : "s"), \(TimelineSVG.duration(spanTime))</text>\n"
+            let (header, height) = bandHeader(
+                span.name, summary: "\(count) call\(count == 1 ? "" : "s"), \(TimelineSVG.duration(spanTime))",
+                band: band, top: top, rows: own.count, folded: !short.isEmpty)
+            output += header
             let x0 = x(span.start)
             let x1 = max(x(span.end), x0 + 1)
             output +=
@@ -363,18 +356,14 @@ public enum TimelineSVG {
             let runs = result.moduleRuns
             let own = runs.indices.filter { moduleRows.contains($0) }
             let short = runs.indices.filter { !moduleRows.contains($0) }
-            let height =
-                TimelineSVG.levelHeaderHeight + Double(own.count) * TimelineSVG.rowHeight
-                + (short.isEmpty ? 0 : TimelineSVG.rowHeight) + 6
             let first = runs.map(\.start).min() ?? 0
             let last = runs.map(\.rettime).max() ?? first
-            output += "<g class=\"level\">\n"
-            output +=
-                "<rect x=\"0\" y=\"\(TimelineSVG.number(top))\" width=\"\(Int(TimelineSVG.width))\" height=\"\(TimelineSVG.number(height))\" fill=\"\(Colour.band[band % 2])\"/>\n"
-            output +=
-                "<text x=\"16\" y=\"\(TimelineSVG.number(top + 14))\" font-weight=\"bold\">modules</text>\n"
-            output +=
-                "<text x=\"\(TimelineSVG.number(TimelineSVG.labelWidth))\" y=\"\(TimelineSVG.number(top + 14))\" text-anchor=\"end\" fill=\"#4b5563\" font-size=\"10\">\(runs.count) init\(runs.count == 1 ? "" : "s") from user space, \(TimelineSVG.duration(last &- first))</text>\n"
+            let (header, height) = bandHeader(
+                "modules",
+                summary:
+                    "\(runs.count) init\(runs.count == 1 ? "" : "s") from user space, \(TimelineSVG.duration(last &- first))",
+                band: band, top: top, rows: own.count, folded: !short.isEmpty)
+            output += header
             var y = top + TimelineSVG.levelHeaderHeight
             for index in own {
                 output += moduleRow(runs[index], y: y)
@@ -399,6 +388,24 @@ public enum TimelineSVG {
             return bar(
                 function: run.function, tag: "[\(run.module)]", from: run.calltime, to: run.rettime, kind: kind,
                 note: note, tooltip: tooltip, y: y)
+        }
+
+        /// A band's opening: its group, background (alternating by `band`), name and summary, and
+        /// its height for `rows` rows of their own and a folded row or not.
+        func bandHeader(_ name: String, summary: String, band: Int, top: Double, rows: Int, folded: Bool) -> (
+            svg: String, height: Double
+        ) {
+            let height =
+                TimelineSVG.levelHeaderHeight + Double(rows) * TimelineSVG.rowHeight
+                + (folded ? TimelineSVG.rowHeight : 0) + 6
+            var output = "<g class=\"level\">\n"
+            output +=
+                "<rect x=\"0\" y=\"\(TimelineSVG.number(top))\" width=\"\(Int(TimelineSVG.width))\" height=\"\(TimelineSVG.number(height))\" fill=\"\(Colour.band[band % 2])\"/>\n"
+            output +=
+                "<text x=\"16\" y=\"\(TimelineSVG.number(top + 14))\" font-weight=\"bold\">\(TimelineSVG.escape(name))</text>\n"
+            output +=
+                "<text x=\"\(TimelineSVG.number(TimelineSVG.labelWidth))\" y=\"\(TimelineSVG.number(top + 14))\" text-anchor=\"end\" fill=\"#4b5563\" font-size=\"10\">\(summary)</text>\n"
+            return (output, height)
         }
 
         /// A call's own row: label, bar, and what it took and returned.
