@@ -25,9 +25,7 @@ import Testing
 
     @Test(arguments: fixtures)
     func bootReplaysTheCalls(fixture: String) throws {
-        let log = try String(
-            contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/import/" + fixture),
-            encoding: .utf8)
+        let log = try Self.log(fixture)
         let imported = DmesgImport.read(log)
         let description = try BootFile.parse(imported.bootFile(source: fixture), file: "imported.boot")
         let result = try Linker.link(description).bootLoadingModules()
@@ -62,9 +60,7 @@ import Testing
         "lkml-5.2-sparc64-modules.dmesg", "linuxhw-5.0-x86_64-modules.dmesg", "lkml-2.6.26-x86_64.dmesg",
     ])
     func overlappingModuleInitsReplayByteForByte(fixture: String) throws {
-        let log = try String(
-            contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/import/" + fixture),
-            encoding: .utf8)
+        let log = try Self.log(fixture)
         let description = try BootFile.parse(DmesgImport.read(log).bootFile(source: fixture), file: "imported.boot")
         let replay = DmesgRenderer.render(try Linker.link(description).bootLoadingModules())
         let lines = { (text: String) in
@@ -83,9 +79,7 @@ import Testing
     /// the `returned` line, which one printk cost per record cannot follow.
     @Test func addressedLinesReplayByteForByte() throws {
         let fixture = "lkml-2.6.25-x86_64.dmesg"
-        let log = try String(
-            contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/import/" + fixture),
-            encoding: .utf8)
+        let log = try Self.log(fixture)
         let imported = DmesgImport.read(log)
         let description = try BootFile.parse(imported.bootFile(source: fixture), file: "imported.boot")
         let replay = DmesgRenderer.render(try Linker.link(description).boot())
@@ -110,9 +104,7 @@ import Testing
     /// root, so the second, before init memory is freed, does not).
     @Test func asyncWaitLinesComeBackAfterTheInitcalls() throws {
         let fixture = "lkml-3.12-x86-async.dmesg"
-        let log = try String(
-            contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/import/" + fixture),
-            encoding: .utf8)
+        let log = try Self.log(fixture)
         let description = try BootFile.parse(DmesgImport.read(log).bootFile(source: fixture), file: "imported.boot")
         let replay = DmesgRenderer.render(try Linker.link(description).boot())
         let text = { (lines: [Substring]) in lines.map { $0.drop { $0 != "]" }.drop { $0 == "]" || $0 == " " } } }
@@ -124,6 +116,13 @@ import Testing
         let index = try #require(replayed.firstIndex { $0 == tail[0] })
         #expect(Array(replayed[index...].prefix(2)) == tail.map { Substring($0) })
         #expect(replayed.filter { $0.hasPrefix("async_") }.count == 2)
+    }
+
+    /// The text of a fixture log.
+    static func log(_ fixture: String) throws -> String {
+        try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/import/" + fixture),
+            encoding: .utf8)
     }
 
     static func close(_ a: UInt64?, _ b: UInt64, within microseconds: UInt64) -> Bool {
