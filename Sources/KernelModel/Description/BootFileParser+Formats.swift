@@ -103,11 +103,7 @@ extension BootFileParser {
     }
 
     private func formatError(_ message: String, notes: [String], _ pending: PendingFormat) -> BootDescriptionError {
-        let source = pending.line - 1 < lines.count ? String(lines[pending.line - 1]) : nil
-        return .invalid(
-            Diagnostic(
-                .error, at: SourceLocation(file: file, line: pending.line, column: pending.message.column), message,
-                notes: notes, sourceLine: source))
+        .invalid(diagnostic(message, line: pending.line, column: pending.message.column, notes: notes))
     }
 
     /// `parameq()` (kernel/params.c): equal, `-` and `_` alike.

@@ -291,10 +291,14 @@ extension BootFileParser {
     /// as one, at most once — a second `finit_module()` of a live module fails with -EEXIST
     /// before its init runs.
     func checkLoads() throws(BootDescriptionError) {
+        guard !description.loads.isEmpty else { return }
+        // By name, once: a lookup per load would be quadratic in a file of many of both.
+        var builds: [String: ModuleDescription.Build] = [:]
+        for module in description.modules { builds[module.name] = module.build }
         var loaded: [String: Int] = [:]
         for load in description.loads {
             let line = load.source?.line ?? 0
-            guard let module = description.modules.first(where: { $0.name == load.module }) else {
+            guard let build = builds[load.module] else {
                 let names = description.modules.filter { $0.build == .module }.map(\.name)
                 let suggestions = Suggestions.closest(to: load.module, in: names)
                 throw loadError(
@@ -303,7 +307,7 @@ extension BootFileParser {
                         ? ["declare it with 'module \(load.module)' and its module_init"]
                         : ["did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"])
             }
-            if module.build == .builtin {
+            if build == .builtin {
                 throw loadError(
                     "'load' of built-in module '\(load.module)'", load,
                     notes: ["it is part of vmlinux (build=y): its init runs from the initcall table"])
@@ -318,11 +322,6 @@ extension BootFileParser {
     }
 
     private func loadError(_ message: String, _ load: ModuleLoad, notes: [String]) -> BootDescriptionError {
-        let line = load.source?.line ?? 0
-        let source = line >= 1 && line - 1 < lines.count ? String(lines[line - 1]) : nil
-        return .invalid(
-            Diagnostic(
-                .error, at: load.source ?? SourceLocation(file: file, line: line, column: 1), message, notes: notes,
-                sourceLine: source))
+        .invalid(diagnostic(message, line: load.source?.line ?? 0, column: load.source?.column ?? 1, notes: notes))
     }
 }

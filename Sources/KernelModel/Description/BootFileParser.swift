@@ -726,9 +726,15 @@ struct BootFileParser {
     }
 
     func diagnostic(_ message: String, at column: Int, notes: [String] = []) -> Diagnostic {
-        let source = lineNumber - 1 < lines.count ? String(lines[lineNumber - 1]) : nil
+        diagnostic(message, line: lineNumber, column: column, notes: notes)
+    }
+
+    /// An error at `line`:`column` of this file, with that line's text: for the checks made
+    /// after the whole file is read, which report where the statement was.
+    func diagnostic(_ message: String, line: Int, column: Int, notes: [String] = []) -> Diagnostic {
+        let source = line >= 1 && line - 1 < lines.count ? String(lines[line - 1]) : nil
         return Diagnostic(
-            .error, at: SourceLocation(file: file, line: lineNumber, column: column), message, notes: notes,
+            .error, at: SourceLocation(file: file, line: line, column: column), message, notes: notes,
             sourceLine: source)
     }
 
