@@ -80,6 +80,36 @@ import Testing
         #expect(Self.initcallLines(original).count >= 4)
     }
 
+    /// The lines a call prints come back at their own timestamps: the import writes each one's
+    /// moment of the call's time (`printk=+DUR:`), and leaves it off a line printed at the end.
+    /// (From 2.6.28, whose durations are microseconds: a duration in msecs leaves the body's
+    /// start a millisecond open, and such a call's lines print at its end.)
+    @Test(arguments: ["2.6.29", "3.12", "5.17", "6.1"])
+    func linesInsideACallKeepTheirTimestamps(release: String) throws {
+        let description = try BootFile.parse(
+            """
+            kernel "\(release)"
+            cmdline "initcall_debug"
+            object drivers/net/e.o
+              device_initcall e_init time=40ms flush=3ms printk=+0ns:KERN_INFO:"e: probing" printk=+12ms:KERN_INFO:"e: link up" printk=+12ms:KERN_WARNING:"e: slow phy" printk=KERN_INFO:"e: done"
+              late_initcall late_init time=120us
+            """, file: "\(release).boot")
+        let original = try Self.dmesg(description)
+        let text = Self.imported(original)
+        let again = try Self.dmesg(Fixtures.parse(text, file: "imported.boot"))
+        let call = { (log: String) in
+            SourceText.lines(log).drop { !$0.contains("calling  e_init") }.prefix(6).map(String.init)
+        }
+        #expect(call(again) == call(original))
+        #expect(call(original).count == 6)
+        // Each timed line with its moment (before 5.18 a `>> 10` duration leaves the start a
+        // few hundred ns open), the last one without.
+        let line = try #require(SourceText.lines(text).first { $0.contains("device_initcall e_init") })
+        let printks = line.split(separator: " ").filter { $0.hasPrefix("printk=") }
+        #expect(printks.map { $0.hasPrefix("printk=+") } == [true, true, true, false])
+        #expect(line.contains(#"printk=+0ns:KERN_INFO:"e: probing""#))
+    }
+
     @Test(arguments: examples)
     func bootOfImportReproducesEveryInitcallLine(example: String) throws {
         let original = try Self.dmesg(Fixtures.description(example))

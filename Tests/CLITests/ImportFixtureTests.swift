@@ -71,6 +71,31 @@ import Testing
             lines(log).count == ["lkml-5.2-sparc64-modules.dmesg": 12, "lkml-2.6.26-x86_64.dmesg": 14][fixture] ?? 20)
     }
 
+    /// The lines printed inside the calls come back at their timestamps (`printk=+DUR:`), where
+    /// the calls do: these logs' calls start where the log has them, and their lines are
+    /// further apart than one printk.
+    @Test(arguments: [
+        ("linuxhw-5.0-x86_64-modules.dmesg", 17), ("lkml-6.8-x86_64-modules.dmesg", 1),
+        ("lkml-6.13-arm64-modules.dmesg", 6),
+    ])
+    func linesInsideCallsKeepTheirTimestamps(fixture: String, lines: Int) throws {
+        let imported = DmesgImport.read(try Self.log(fixture))
+        let description = try BootFile.parse(imported.bootFile(source: fixture), file: "imported.boot")
+        let again = DmesgImport.read(DmesgRenderer.render(try Linker.link(description).bootLoadingModules()))
+        var replays: [String: ImportedBoot.Call] = [:]
+        for call in again.calls where call.duration != nil { replays[call.function] = call }
+        var checked = 0
+        for real in imported.calls where real.duration != nil && !real.records.isEmpty {
+            let replay = try #require(replays[real.function])
+            for (line, replayed) in zip(real.records, replay.records) {
+                guard let stamp = line.microseconds, line.text == replayed.text else { continue }
+                #expect(Self.close(replayed.microseconds, stamp, within: 1), "\(real.function): \(line.text)")
+                checked += 1
+            }
+        }
+        #expect(checked >= lines)
+    }
+
     /// 2.6.22–2.6.25 print the function's address in each of a call's three lines: the import
     /// keeps it (`address=`), so the replay's lines are the log's, byte for byte. The `Calling`
     /// and `returned %d.` lines keep their timestamps too (the import counts the era's three

@@ -32,4 +32,36 @@ struct TimelineTests {
         #expect(try time("VFS: Mounted root") == 1_555_100_000)
         #expect(try time("Freeing unused kernel image (initmem)") == 1_556_100_000)
     }
+
+    /// `printk=+DUR:` prints a line at its moment of the call's `time=` busy-wait, in the order
+    /// written; the lines without one come after all of it and after `sleep=`, as before.
+    /// With `flush=`, the body starts after the `calling` line's console time.
+    @Test func timedLinesArePrintedDuringTheBusyWait() throws {
+        let description = try Fixtures.parse(
+            """
+            cmdline "initcall_debug"
+            timeline console_init=1s kernel_init=0 smp_init=0 do_basic_setup=0 printk=1us
+            initramfs /init
+            object drivers/net/a.o
+              device_initcall a_init time=100us sleep=50us flush=5us printk=+0ns:"first" printk=+10us:"second" printk=+10us:"third" printk="after" printk=+99us:"late"
+            """)
+        let result = try Linker.link(description).boot()
+        func time(_ prefix: String) throws -> UInt64 {
+            try #require(result.records.first { $0.text.hasPrefix(prefix) }).timestamp
+        }
+        let calling = try time("calling  a_init")
+        // The body starts after the calling line's printk (1 µs) and flush= (5 µs).
+        let start = calling + 6_000
+        #expect(try time("first") == start)
+        #expect(try time("second") == start + 10_000 + 1_000)
+        #expect(try time("third") == start + 10_000 + 2_000)
+        // The rest of time= (90 µs), then sleep= (50 µs); then the untimed lines, even one
+        // with a time (it has passed).
+        #expect(try time("after") == start + 100_000 + 50_000 + 3_000)
+        #expect(try time("late") == start + 100_000 + 50_000 + 4_000)
+        // The printed duration is unchanged by where the lines fall: 100 + 50 + five printks.
+        #expect(try time("initcall a_init") == start + 155_000)
+        #expect(
+            result.records.contains { $0.text.hasPrefix("initcall a_init") && $0.text.hasSuffix("after 155 usecs") })
+    }
 }

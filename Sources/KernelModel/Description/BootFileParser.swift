@@ -503,6 +503,7 @@ struct BootFileParser {
             try attribute(name, value, word: word, into: &behaviour)
             if name == .requires || name == .provides { columns.record(name.rawValue, column: word.column) }
         }
+        try checkPrintkTimes(behaviour)
         return columns
     }
 
@@ -564,7 +565,7 @@ struct BootFileParser {
             }
             behaviour.irqsOff = text == "off"
         case .printk:
-            behaviour.printk.append(try message(word, valueOffset: value.offset, column: valueColumn))
+            behaviour.printk.append(try timedMessage(word, valueOffset: value.offset, column: valueColumn))
         case .prDebug:
             behaviour.printk.append(.init(level: .KERN_DEBUG, text: value.text, isDebug: true))
         case .requires, .provides:
@@ -637,6 +638,55 @@ struct BootFileParser {
                     "invalid on-missing action '\(value)'", at: column,
                     notes: ["on-missing= takes a return value (-ENODEV, -EPROBE_DEFER, 0), 'panic' or 'ignore'"])
             }
+        }
+    }
+
+    /// A registration's `printk=`: a message (``message(_:valueOffset:column:)``), after an
+    /// optional `+DUR:` — the line is printed once DUR of the call's `time=` busy-wait has
+    /// passed (`printk=+12us:KERN_INFO:"…"`). A `+` with no `:` after it is the text itself.
+    func timedMessage(_ word: BootFileLexer.Word, valueOffset: Int, column: Int) throws(BootDescriptionError)
+        -> DeclaredBehaviour.Message
+    {
+        // By bytes: '+' and ':' are ASCII, and both are in the unquoted part of the value.
+        let timing = word.withBytes { bytes -> (end: Int, nanoseconds: UInt64?)? in
+            guard valueOffset < word.prefixLength, bytes[valueOffset] == UInt8(ascii: "+"),
+                let colon = bytes[(valueOffset + 1)..<word.prefixLength].firstIndex(of: UInt8(ascii: ":"))
+            else { return nil }
+            return (
+                colon + 1, DurationParser.nanoseconds(UnsafeBufferPointer(rebasing: bytes[(valueOffset + 1)..<colon]))
+            )
+        }
+        guard let timing else { return try message(word, valueOffset: valueOffset, column: column) }
+        guard let at = timing.nanoseconds else {
+            let text = word.text.utf8.dropFirst(valueOffset).prefix(timing.end - valueOffset - 1)
+            throw invalid(
+                "invalid time '\(Substring(text))' for a printk= line", at: column,
+                notes: ["printk=+12us:KERN_INFO:\"text\" prints the line 12us into the call's time= (ns, us, ms, s)"])
+        }
+        var message = try message(word, valueOffset: timing.end, column: column)
+        message.at = at
+        return message
+    }
+
+    /// The `+DUR:` times of a registration's lines, checked once its attributes are all read:
+    /// each within `time=` (the busy-wait they are printed during) and none before the line
+    /// before it (the lines are printed in the order written).
+    func checkPrintkTimes(_ behaviour: DeclaredBehaviour) throws(BootDescriptionError) {
+        var previous: UInt64 = 0
+        for message in behaviour.printk {
+            guard let at = message.at else { continue }
+            guard at <= behaviour.time else {
+                throw invalid(
+                    "printk= line at +\(DurationParser.describe(at)) is after the call's time=\(DurationParser.describe(behaviour.time))",
+                    at: message.column,
+                    notes: ["a line's +DUR is a moment of the call's time= busy-wait: make time= at least that long"])
+            }
+            guard at >= previous else {
+                throw invalid(
+                    "printk= line at +\(DurationParser.describe(at)) is before the line before it (+\(DurationParser.describe(previous)))",
+                    at: message.column, notes: ["the lines are printed in the order written"])
+            }
+            previous = at
         }
     }
 

@@ -1,8 +1,8 @@
 /// The behaviour a `.boot` line declares for one initcall, run as its body. In order: leak
-/// preemption/IRQ state (`preempt=`, `irqs=off`), busy-wait `time=`, sleep `sleep=`, check
-/// `requires=` (a missing one makes the call return `on-missing=`, `-ENODEV` by default),
-/// print the `printk=` and `pr_debug=` lines, `panic=`, and on success (return 0) provide
-/// `provides=`.
+/// preemption/IRQ state (`preempt=`, `irqs=off`), busy-wait `time=` (printing the leading
+/// `printk=+DUR:` lines at their moments of it), sleep `sleep=`, check `requires=` (a missing
+/// one makes the call return `on-missing=`, `-ENODEV` by default), print the other `printk=`
+/// and `pr_debug=` lines, `panic=`, and on success (return 0) provide `provides=`.
 struct DeclaredBehaviour: Sendable, Hashable {
     enum OnMissing: Sendable, Hashable {
         case returns(Int32)
@@ -53,6 +53,9 @@ struct DeclaredBehaviour: Sendable, Hashable {
         var arguments: [PrintkArgument] = []
         /// The column of the `printk=` value, for diagnostics about its arguments.
         var column = 0
+        /// `printk=+DUR:`: printed once DUR of the call's `time=` busy-wait has passed, as a
+        /// real body prints between the work it does; nil prints it after all of it.
+        var at: UInt64?
 
         /// The line as `printk(fmt, args…)` prints it: each argument read through the context
         /// (a function's symbol for `%pS`/`%ps`, else a parameter), a handler's `str` as given.
@@ -88,7 +91,19 @@ struct DeclaredBehaviour: Sendable, Hashable {
         if preempt > 0 { for _ in 0..<preempt { k.preempt_disable() } }
         if preempt < 0 { for _ in 0..<(-preempt) { k.preempt_enable() } }
         if irqsOff { k.local_irq_disable() }
-        if time > 0 { k.spend(nanoseconds: time) }
+        // The leading timed lines, each at its moment of the busy-wait; the reader has
+        // checked that their times rise and stay within `time=`.
+        var spent: UInt64 = 0
+        var printed = 0
+        while printed < printk.count, let at = printk[printed].at {
+            if at > spent {
+                k.spend(nanoseconds: at - spent)
+                spent = at
+            }
+            print(printk[printed], k)
+            printed += 1
+        }
+        if time > spent { k.spend(nanoseconds: time - spent) }
         if let sleep { k.sleep(nanoseconds: sleep, line: line) }
         var ret = returns
         var missing = false
@@ -104,20 +119,22 @@ struct DeclaredBehaviour: Sendable, Hashable {
             }
         }
         for name in requestModules { _ = k.request_module(name) }
-        for message in printk {
-            if message.isDebug {
-                k.pr_debug(message.rendered(k))
-            } else {
-                switch message.marker {
-                case .level: k.printk(message.level, message.rendered(k))
-                case .none: k.printk(message.rendered(k))
-                case .continuation: k.pr_cont(message.rendered(k))
-                }
-            }
-        }
+        for message in printk[printed...] { print(message, k) }
         if let panic { try k.panic(panic) }
         if ret == 0 { for resource in provides { k.provide(resource) } }
         return ret
+    }
+
+    private func print(_ message: Message, _ k: any KernelContext) {
+        if message.isDebug {
+            k.pr_debug(message.rendered(k))
+        } else {
+            switch message.marker {
+            case .level: k.printk(message.level, message.rendered(k))
+            case .none: k.printk(message.rendered(k))
+            case .continuation: k.pr_cont(message.rendered(k))
+            }
+        }
     }
 }
 

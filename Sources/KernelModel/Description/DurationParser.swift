@@ -19,6 +19,16 @@ enum DurationParser {
         text.withUTF8Bytes(nanoseconds)
     }
 
+    /// A duration as a diagnostic spells it: in the largest unit that divides it (`12us`,
+    /// `1500ns`), so that it reads back as the same value.
+    static func describe(_ nanoseconds: UInt64) -> String {
+        for (unit, scale) in [("s", 1_000_000_000), ("ms", 1_000_000), ("us", 1_000)] as [(String, UInt64)]
+        where nanoseconds > 0 && nanoseconds % scale == 0 {
+            return "\(nanoseconds / scale)\(unit)"
+        }
+        return "\(nanoseconds)ns"
+    }
+
     /// ``nanoseconds(_:)`` of UTF-8 bytes (the `.boot` reader's attribute values, in place).
     static func nanoseconds(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         if bytes.count == 1, bytes[0] == UInt8(ascii: "0") { return 0 }

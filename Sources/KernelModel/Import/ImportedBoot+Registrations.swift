@@ -163,9 +163,11 @@ extension BootFileWriter {
         if call.ret != 0 { words.append("returns=\(call.ret)") }
         if let size = call.size, (1...0x10_0000).contains(size) { words.append("size=0x" + String(size, radix: 16)) }
         if let address = call.address { words.append("address=0x" + String(address, radix: 16)) }
-        for record in call.records {
+        let times = lineTimes(call, time: total - inner, flush: flush)
+        for (record, at) in zip(call.records, times) {
             let level = LogLevel(rawValue: record.level ?? LogLevel.KERN_INFO.rawValue) ?? .KERN_INFO
-            words.append("printk=\(level.name):" + Self.quoted(String(record.text).replacingPercent()))
+            let timing = at.map { "+" + Self.duration($0) + ":" } ?? ""
+            words.append("printk=" + timing + "\(level.name):" + Self.quoted(String(record.text).replacingPercent()))
         }
         if let sanity = call.sanity {
             if sanity.contains("preemption imbalance") { words.append("preempt=+1") }
@@ -173,6 +175,36 @@ extension BootFileWriter {
         }
         if let panic = call.panic, !panic.isEmpty { words.append("panic=" + Self.quoted(panic)) }
         return words
+    }
+
+    /// Each line's `printk=+DUR:`: the moment of the call's `time=` it was printed at, so that
+    /// it comes back at its timestamp. The engine takes the start time after the `calling`
+    /// line's printk and `flush=`, and each line before this one cost one printk. Nil for a
+    /// line printed once all of `time=` has passed (what a line without `+DUR:` does), and for
+    /// every line of a call whose lines the log's own arithmetic cannot place: a log without
+    /// timestamps, or a line more than a microsecond (the timestamps' resolution) before the
+    /// body's start, after its end or before the line before it — clocks that disagree (a
+    /// duration read from a coarser clock than printk's, msecs) or lines from other CPUs. Those
+    /// print at the end of the body, as before: in loads that overlap, a line moved early would
+    /// fall inside another load's lines.
+    func lineTimes(_ call: ImportedBoot.Call, time: UInt64, flush: UInt64) -> [UInt64?] {
+        let none = call.records.map { _ in UInt64?.none }
+        guard let calltime = call.calltime else { return none }
+        let start = calltime &* 1_000 &+ printkCost &+ flush
+        let slack: UInt64 = 1_000
+        var previous: UInt64 = 0
+        var times: [UInt64?] = []
+        for (index, record) in call.records.enumerated() {
+            guard let stamp = record.microseconds else { return none }
+            let printed = start &+ UInt64(index) &* printkCost
+            let at = stamp &* 1_000
+            guard at &+ slack >= printed else { return none }
+            let elapsed = at > printed ? at - printed : 0
+            guard elapsed <= time &+ slack, elapsed &+ slack >= previous else { return none }
+            previous = min(max(elapsed, previous), time)
+            times.append(previous < time ? previous : nil)
+        }
+        return times
     }
 
     /// The nanoseconds the engine turns into the printed duration: `ktime_us_delta()` from

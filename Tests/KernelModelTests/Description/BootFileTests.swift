@@ -123,6 +123,23 @@ struct BootFileTests {
         ("object a.o\n  core_initcall foo_init address=¦81a50e82", "invalid function address '81a50e82'"),
         ("object a.o\n  core_initcall foo_init address=¦0x+ff", "invalid function address '0x+ff'"),
         ("object a.o\n  core_initcall foo_init flush=¦5", "invalid duration '5' for flush="),
+        (
+            "object a.o\n  core_initcall foo_init time=2us printk=¦+3us:\"late\"",
+            "printk= line at +3us is after the call's time=2us"
+        ),
+        (
+            "object a.o\n  core_initcall foo_init printk=¦+1ns:\"no time\"",
+            "printk= line at +1ns is after the call's time=0ns"
+        ),
+        (
+            "object a.o\n  core_initcall foo_init time=9us printk=+5us:a printk=¦+4us:b",
+            "printk= line at +4us is before the line before it (+5us)"
+        ),
+        (
+            "object a.o\n  core_initcall foo_init time=9us printk=¦+5:KERN_INFO:a",
+            "invalid time '+5' for a printk= line"
+        ),
+        ("object a.o\n  core_initcall foo_init time=9us printk=¦+2us:KERN_NOPE:a", "unknown log level 'KERN_NOPE'"),
         ("object a.o\n  core_initcall foo_init requires=¦,", "expected a comma-separated list"),
         ("object a.o\n  core_initcall foo_init ¦time", "expected an attribute 'name=value'"),
         ("object a.o\n  core_initcall foo_init printk=¦\"open", "unterminated string"),

@@ -11,7 +11,7 @@ timeline console_init=0 kernel_init=0ns smp_init=0ns do_basic_setup=0 printk=200
 object unknown.o
   device_initcall nmi_warning_debugfs gap=269998000ns flush=3000ns size=0x2f  # level unknown
   device_initcall save_microcode_in_initrd time=1953000ns size=0x54  # level unknown
-  device_initcall hpet_late_init time=1949000ns size=0x141 printk=KERN_INFO:"hpet0: at MMIO 0xfed00000, IRQs 2, 8, 0, 0, 0, 0, 0, 0" printk=KERN_INFO:"hpet0: 8 comparators, 64-bit 19.200000 MHz counter"  # level unknown
+  device_initcall hpet_late_init time=1949000ns size=0x141 printk=+44000ns:KERN_INFO:"hpet0: at MMIO 0xfed00000, IRQs 2, 8, 0, 0, 0, 0, 0, 0" printk=+47000ns:KERN_INFO:"hpet0: 8 comparators, 64-bit 19.200000 MHz counter"  # level unknown
   device_initcall init_amd_nbs flush=7000ns size=0x81  # level unknown
   device_initcall clocksource_done_booting time=5000ns flush=13000ns size=0x44 printk=KERN_INFO:"clocksource: Switched to clocksource tsc-early"  # level unknown
   device_initcall tracer_init_tracefs time=47401000ns flush=1113000ns size=0x1aa  # level unknown

@@ -11,7 +11,7 @@ initramfs /init
 module int3403_thermal
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init int3403_driver_init time=588000ns flush=18000ns size=0x1000 printk=KERN_INFO:"probe of INT3403:01 returned 1 after 562 usecs"
+  module_init int3403_driver_init time=588000ns flush=18000ns size=0x1000 printk=+573000ns:KERN_INFO:"probe of INT3403:01 returned 1 after 562 usecs"
 load int3403_thermal at=13.399808s pid=411
 module int3400_thermal
   MODULE_LICENSE "GPL"
@@ -26,12 +26,12 @@ load pcc_cpufreq at=13.401469s pid=405
 module asus_wireless
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init asus_wireless_driver_init time=402000ns flush=12000ns size=0x1000 printk=KERN_INFO:"input: Asus Wireless Radio Control as /devices/LNXSYSTM:00/LNXSYBUS:00/ATK4002:00/input/input9" printk=KERN_INFO:"probe of ATK4002:00 returned 1 after 226 usecs"
+  module_init asus_wireless_driver_init time=402000ns flush=12000ns size=0x1000 printk=+210000ns:KERN_INFO:"input: Asus Wireless Radio Control as /devices/LNXSYSTM:00/LNXSYBUS:00/ATK4002:00/input/input9" printk=+389000ns:KERN_INFO:"probe of ATK4002:00 returned 1 after 226 usecs"
 load asus_wireless at=13.401609s pid=404
 module pinctrl_geminilake
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init glk_pinctrl_init time=2014000ns flush=51000ns size=0x1000 printk=KERN_INFO:"probe of INT3453:00 returned 1 after 868 usecs" printk=KERN_INFO:"probe of INT3400:00 returned 1 after 4879 usecs" printk=KERN_INFO:"gpio gpiochip1: (INT3453:01): detected irqchip that is shared with multiple gpiochips: please fix the driver." printk=KERN_INFO:"probe of INT3453:01 returned 1 after 588 usecs" printk=KERN_INFO:"gpio gpiochip2: (INT3453:02): detected irqchip that is shared with multiple gpiochips: please fix the driver." printk=KERN_INFO:"probe of INT3453:02 returned 1 after 264 usecs" printk=KERN_INFO:"gpio gpiochip3: (INT3453:03): detected irqchip that is shared with multiple gpiochips: please fix the driver." printk=KERN_INFO:"probe of INT3453:03 returned 1 after 316 usecs"
+  module_init glk_pinctrl_init time=2014000ns flush=51000ns size=0x1000 printk=+828000ns:KERN_INFO:"probe of INT3453:00 returned 1 after 868 usecs" printk=+1354000ns:KERN_INFO:"probe of INT3400:00 returned 1 after 4879 usecs" printk=+1402000ns:KERN_INFO:"gpio gpiochip1: (INT3453:01): detected irqchip that is shared with multiple gpiochips: please fix the driver." printk=+1416000ns:KERN_INFO:"probe of INT3453:01 returned 1 after 588 usecs" printk=+1665000ns:KERN_INFO:"gpio gpiochip2: (INT3453:02): detected irqchip that is shared with multiple gpiochips: please fix the driver." printk=+1681000ns:KERN_INFO:"probe of INT3453:02 returned 1 after 264 usecs" printk=+1984000ns:KERN_INFO:"gpio gpiochip3: (INT3453:03): detected irqchip that is shared with multiple gpiochips: please fix the driver." printk=+1997000ns:KERN_INFO:"probe of INT3453:03 returned 1 after 316 usecs"
 load pinctrl_geminilake at=13.404346s pid=402
 module battery
   MODULE_LICENSE "GPL"
@@ -41,7 +41,7 @@ load battery at=13.423287s pid=409
 module ac
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init acpi_ac_init time=2766000ns flush=70000ns size=0xfe6 printk=KERN_INFO:"ACPI: AC Adapter [AC0] (on-line)" printk=KERN_INFO:"probe of ACPI0003:00 returned 1 after 2774 usecs"
+  module_init acpi_ac_init time=2766000ns flush=70000ns size=0xfe6 printk=+1120000ns:KERN_INFO:"ACPI: AC Adapter [AC0] (on-line)" printk=+2744000ns:KERN_INFO:"probe of ACPI0003:00 returned 1 after 2774 usecs"
 load ac at=13.425403s pid=402
 # [   13.435052] battery: ACPI: Battery Slot [BAT0] (battery present)
 # [   13.435075] probe of PNP0C0A:02 returned 1 after 11708 usecs
@@ -58,5 +58,5 @@ load wmi at=13.460680s pid=401
 module thermal
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init acpi_thermal_init time=3391000ns flush=88000ns size=0x1000 printk=KERN_INFO:"probe of PNP0C14:00 returned 1 after 1036 usecs" printk=KERN_INFO:"thermal LNXTHERM:00: registered as thermal_zone3" printk=KERN_INFO:"ACPI: Thermal Zone [THRM] (40 C)" printk=KERN_INFO:"probe of LNXTHERM:00 returned 1 after 2694 usecs"
+  module_init acpi_thermal_init time=3391000ns flush=88000ns size=0x1000 printk=+284000ns:KERN_INFO:"probe of PNP0C14:00 returned 1 after 1036 usecs" printk=+2008000ns:KERN_INFO:"thermal LNXTHERM:00: registered as thermal_zone3" printk=+2008000ns:KERN_INFO:"ACPI: Thermal Zone [THRM] (40 C)" printk=+3377000ns:KERN_INFO:"probe of LNXTHERM:00 returned 1 after 2694 usecs"
 load thermal at=13.461388s pid=406

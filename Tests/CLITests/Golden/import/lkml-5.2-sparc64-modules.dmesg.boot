@@ -21,7 +21,7 @@ load des_generic at=33.011073s pid=2328
 module flash
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init flash_driver_init time=4002840ns flush=1056160ns size=0x1c printk=KERN_INFO:"probe of f0284a88 returned 0 after 31 usecs"
+  module_init flash_driver_init time=4002840ns flush=1056160ns size=0x1c printk=+117840ns:KERN_INFO:"probe of f0284a88 returned 0 after 31 usecs"
 load flash at=33.075774s pid=2368
 module n2_crypto
   MODULE_LICENSE "GPL"
@@ -31,7 +31,7 @@ load n2_crypto at=33.188656s pid=2340
 module sg
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init init_sg time=5322848ns flush=774152ns size=0xe4 printk=KERN_INFO:"sd 0:0:0:0: Attached scsi generic sg0 type 0" printk=KERN_INFO:"sd 0:0:1:0: Attached scsi generic sg1 type 0" printk=KERN_INFO:"sd 0:0:2:0: Attached scsi generic sg2 type 0" printk=KERN_INFO:"sd 0:0:3:0: Attached scsi generic sg3 type 0"
+  module_init init_sg time=5322848ns flush=774152ns size=0xe4 printk=+810848ns:KERN_INFO:"sd 0:0:0:0: Attached scsi generic sg0 type 0" printk=+2223848ns:KERN_INFO:"sd 0:0:1:0: Attached scsi generic sg1 type 0" printk=+3428848ns:KERN_INFO:"sd 0:0:2:0: Attached scsi generic sg2 type 0" printk=+4725848ns:KERN_INFO:"sd 0:0:3:0: Attached scsi generic sg3 type 0"
 load sg at=33.323959s pid=2379
 module e1000e
   MODULE_LICENSE "GPL"
@@ -41,5 +41,5 @@ load e1000e at=33.398879s pid=2385
 module usbcore
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init usb_init time=8552568ns flush=917432ns returns=-1 size=0x16c printk=KERN_INFO:"usbcore: registered new interface driver usbfs" printk=KERN_INFO:"usbcore: registered new interface driver hub" printk=KERN_INFO:"usbcore: deregistering interface driver hub" printk=KERN_INFO:"usbcore: can't allocate workqueue for usb hub" printk=KERN_INFO:"usbcore: deregistering interface driver usbfs"
+  module_init usb_init time=8552568ns flush=917432ns returns=-1 size=0x16c printk=+121568ns:KERN_INFO:"usbcore: registered new interface driver usbfs" printk=+1037568ns:KERN_INFO:"usbcore: registered new interface driver hub" printk=+4844568ns:KERN_INFO:"usbcore: deregistering interface driver hub" printk=+6015568ns:KERN_INFO:"usbcore: can't allocate workqueue for usb hub" printk=+7149568ns:KERN_INFO:"usbcore: deregistering interface driver usbfs"
 load usbcore at=33.484960s pid=2341

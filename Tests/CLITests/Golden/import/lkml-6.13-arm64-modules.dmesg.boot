@@ -26,7 +26,7 @@ load ghash_ce at=2.134488s pid=464
 module qcom_rng
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init qcom_rng_driver_init time=4130000ns flush=12000ns size=0xff8 printk=KERN_INFO:"alg: No test for stdrng (qcom-rng)" printk=KERN_INFO:"probe of 10d3000.rng returned 0 after 3773 usecs"
+  module_init qcom_rng_driver_init time=4130000ns flush=12000ns size=0xff8 printk=+1723000ns:KERN_INFO:"alg: No test for stdrng (qcom-rng)" printk=+3842000ns:KERN_INFO:"probe of 10d3000.rng returned 0 after 3773 usecs"
 load qcom_rng at=2.134511s pid=480
 module pwrseq_core
   MODULE_LICENSE "GPL"
@@ -50,7 +50,7 @@ load polyval_generic at=2.142227s pid=488
 module icc_osm_l3
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init osm_l3_driver_init time=285000ns flush=8000ns size=0xff8 printk=KERN_INFO:"probe of 18590000.interconnect returned 0 after 96 usecs"
+  module_init osm_l3_driver_init time=285000ns flush=8000ns size=0xff8 printk=+239000ns:KERN_INFO:"probe of 18590000.interconnect returned 0 after 96 usecs"
 load icc_osm_l3 at=2.143948s pid=436
 module rpmsg_core
   MODULE_LICENSE "GPL"
@@ -60,10 +60,10 @@ load rpmsg_core at=2.144638s pid=470
 module pwrseq_qcom_wcn
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init pwrseq_qcom_wcn_driver_init time=173000ns flush=10000ns size=0xff8 printk=KERN_INFO:"probe of wcn6855-pmu returned -517 after 7 usecs"
+  module_init pwrseq_qcom_wcn_driver_init time=173000ns flush=10000ns size=0xff8 printk=+131000ns:KERN_INFO:"probe of wcn6855-pmu returned -517 after 7 usecs"
 load pwrseq_qcom_wcn at=2.151890s pid=429
 module gpio_sbu_mux
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init gpio_sbu_mux_driver_init time=131000ns flush=11000ns size=0xff8 printk=KERN_INFO:"probe of usb0-sbu-mux returned -517 after 6 usecs" printk=KERN_INFO:"probe of usb1-sbu-mux returned -517 after 2 usecs"
+  module_init gpio_sbu_mux_driver_init time=131000ns flush=11000ns size=0xff8 printk=+100000ns:KERN_INFO:"probe of usb0-sbu-mux returned -517 after 6 usecs" printk=+107000ns:KERN_INFO:"probe of usb1-sbu-mux returned -517 after 2 usecs"
 load gpio_sbu_mux at=2.152247s pid=431

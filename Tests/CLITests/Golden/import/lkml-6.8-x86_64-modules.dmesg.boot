@@ -27,5 +27,5 @@ load crct10dif_pclmul at=0.785704s pid=163
 module drm
   MODULE_LICENSE "GPL"
   MODULE_INFO intree "Y"
-  module_init drm_core_init time=24000ns flush=65000ns size=0xff0 printk=KERN_INFO:"ACPI: bus type drm_connector registered"
+  module_init drm_core_init time=24000ns flush=65000ns size=0xff0 printk=+18000ns:KERN_INFO:"ACPI: bus type drm_connector registered"
 load drm at=0.785796s pid=161
