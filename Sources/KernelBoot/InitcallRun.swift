@@ -24,7 +24,7 @@ public struct InitcallRun: Sendable, Hashable {
         public static let scheduledWhileAtomic = Flags(rawValue: 1 << 6)
     }
 
-    // Stored compactly (40 bytes): a boot of 100k initcalls keeps 100k of these.
+    // Stored compactly (48 bytes): a boot of 100k initcalls keeps 100k of these.
     private var entry32: Int32
     private var slice16: Int16
     /// What happened besides the return value: blacklisted, WARNed, slept in atomic, panicked.
@@ -37,6 +37,9 @@ public struct InitcallRun: Sendable, Hashable {
     public var calltime: UInt64
     /// When the call returned (or panicked), in virtual nanoseconds.
     public var rettime: UInt64
+    /// What `ktime_get()` measured from `calltime` to `rettime`, the duration `initcall_debug`
+    /// prints: the same span, or whole ticks while it reads jiffies (``BootTimeline/jiffies``).
+    public var measured: UInt64
     private var recordStart: Int32
     private var recordEnd: Int32
 
@@ -53,6 +56,7 @@ public struct InitcallRun: Sendable, Hashable {
         self.ret = ret
         self.calltime = calltime
         self.rettime = rettime
+        self.measured = rettime &- calltime
         self.recordStart = Int32(truncatingIfNeeded: records.lowerBound)
         self.recordEnd = Int32(truncatingIfNeeded: records.upperBound)
     }
@@ -88,7 +92,7 @@ public struct InitcallRun: Sendable, Hashable {
     }
 
     /// `ktime_us_delta(rettime, calltime)`: whole microseconds, truncated.
-    public var durationMicroseconds: UInt64 { (rettime &- calltime) / 1_000 }
+    public var durationMicroseconds: UInt64 { measured / 1_000 }
 
     /// Whether `do_one_initcall()` WARNed about this call.
     public var warned: Bool { !flags.isDisjoint(with: [.preemptionImbalance, .disabledInterrupts]) }

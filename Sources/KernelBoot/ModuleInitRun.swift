@@ -18,11 +18,14 @@ public struct ModuleInitRun: Sendable, Hashable {
     /// `do_one_initcall()`'s start and end times, virtual nanoseconds.
     public var calltime: UInt64
     public var rettime: UInt64
+    /// What `ktime_get()` measured between them: the printed duration (whole ticks while it
+    /// reads jiffies, ``InitcallRun/measured``).
+    public var measured: UInt64 = 0
     /// `initcall_blacklist=` named it: not called.
     public var blacklisted: Bool
     /// It panicked: no `initcall_finish`.
     public var panicked: Bool
 
     /// The init's time in whole microseconds.
-    public var durationMicroseconds: UInt64 { (rettime &- calltime) / 1_000 }
+    public var durationMicroseconds: UInt64 { measured / 1_000 }
 }

@@ -71,6 +71,26 @@ import Testing
             lines(log).count == ["lkml-5.2-sparc64-modules.dmesg": 12, "lkml-2.6.26-x86_64.dmesg": 14][fixture] ?? 20)
     }
 
+    /// Logs whose early calls print whole ticks (`after 9765 usecs` for a call 4 ms long: the
+    /// jiffies clocksource, until `clocksource_done_booting()`) come back byte for byte,
+    /// timestamps included: the import finds the tick and its phase (`timeline jiffies=`).
+    @Test(arguments: [
+        ("blog-4.0-arm-vexpress.dmesg", 22), ("clearlinux-5.x-x86_64.dmesg", 14), ("rubikpi-6.8-arm64.dmesg", 2),
+    ])
+    func jiffiesTimedLogsReplayByteForByte(fixture: String, count: Int) throws {
+        let log = try Self.log(fixture)
+        let text = DmesgImport.read(log).bootFile(source: fixture)
+        #expect(text.contains(" jiffies="))
+        let replay = DmesgRenderer.render(try Linker.link(try BootFile.parse(text, file: "imported.boot")).boot())
+        let lines = { (text: String) in
+            SourceText.lines(text).filter { $0.contains("] calling  ") || $0.contains("] initcall ") }
+                .drop { !$0.contains("] calling  ") }
+        }
+        // (A returned line before the excerpt's first calling line has no call to replay.)
+        #expect(Array(lines(replay)) == Array(lines(log)))
+        #expect(lines(log).count == count)
+    }
+
     /// The lines printed inside the calls come back at their timestamps (`printk=+DUR:`), where
     /// the calls do: these logs' calls start where the log has them, and their lines are
     /// further apart than one printk.

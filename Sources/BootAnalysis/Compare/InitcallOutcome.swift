@@ -86,7 +86,7 @@ public struct InitcallOutcome: Sendable, Hashable {
                 ret: run.ret, flags: run.flags, provided: result.resources(of: index, .provided),
                 missing: result.resources(of: index, .missing),
                 printk: result.records(of: run).map { PrintedLine(level: $0.level, text: $0.text) },
-                duration: run.rettime &- run.calltime)
+                duration: run.measured)
         }
     }
 }

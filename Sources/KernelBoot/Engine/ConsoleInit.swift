@@ -16,7 +16,7 @@ extension BootEngine {
                 if image.hasGaps { ctx.clock.advance(by: image.table[index].gap) }
                 if traced { traceInitcallStart(index) }
                 let run = try call(index, slice: .console)
-                if traced { traceInitcallFinish(index, ret: run.ret, nanoseconds: run.rettime &- run.calltime) }
+                if traced { traceInitcallFinish(index, ret: run.ret, nanoseconds: run.measured) }
                 runs.append(run)
             }
         }

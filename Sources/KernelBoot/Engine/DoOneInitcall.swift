@@ -20,7 +20,7 @@ extension BootEngine {
         ctx.inDoOneInitcall = true
         var run = try call(index, slice: slice)
         ctx.inDoOneInitcall = false
-        if initcallDebug { traceInitcallFinish(index, ret: run.ret, nanoseconds: run.rettime &- run.calltime) }
+        if initcallDebug { traceInitcallFinish(index, ret: run.ret, nanoseconds: run.measured) }
         if !version.sanityReportIsWarn {
             repairAndPrint(&run, index: index, count: count)
             runs.append(run)
@@ -109,18 +109,24 @@ extension BootEngine {
         var run = InitcallRun(
             entry: index, slice: slice, pid: ctx.pid, ret: 0, calltime: calltime, rettime: calltime, flags: [],
             records: recordStart..<recordStart)
+        // ktime_get() as do_one_initcall() reads it, before and after; the switch from jiffies
+        // happens in clocksource_done_booting(), after its own start was read.
+        let ktime = ctx.ktime_get
+        if ctx.clocksource.readsJiffies, image.table[index].function == "clocksource_done_booting" {
+            ctx.clocksource.switchFromJiffies(at: calltime)
+        }
         do {
             run.ret = try bodies[index](bodyContext)
         } catch {
             run.flags.insert(.panicked)
-            finish(&run)
+            finish(&run, ktime: ktime)
             runs.append(run)
             if let panic = error as? KernelPanic { throw panic }
             let message = "\(image.table[index].function) threw a Swift error: \(error)"
             ctx.runningEntry = index
             try ctx.panic(message, innermost: ctx.currentFunctionFrame)
         }
-        finish(&run)
+        finish(&run, ktime: ktime)
         if let halted = ctx.halted {
             // panic() already ran inside the body (a sleep under panic_on_warn).
             run.flags.insert(.warnPanicked)
@@ -130,8 +136,9 @@ extension BootEngine {
         return run
     }
 
-    private func finish(_ run: inout InitcallRun) {
+    private func finish(_ run: inout InitcallRun, ktime: UInt64) {
         run.rettime = ctx.clock.now
+        run.measured = ctx.ktime_get &- ktime
         run.records = run.records.lowerBound..<ctx.records.count
         if ctx.sleptInAtomic { run.flags.insert(.sleptInAtomic) }
         if ctx.scheduledWhileAtomic { run.flags.insert(.scheduledWhileAtomic) }

@@ -185,18 +185,20 @@ package final class LiveKernel {
             ctx.clock.advance(by: function.flush)
         }
         let start = ctx.clock.now
+        let ktime = ctx.ktime_get
         let count = ctx.preemptCount
         ctx.inDoOneInitcall = true
         defer { ctx.inDoOneInitcall = false }
         let (ret, panic) = call(function, object: object, params: params)
         run.calltime = start
         run.rettime = ctx.clock.now
+        run.measured = ctx.ktime_get &- ktime
         run.ret = ret
         run.panicked = panic != nil
         moduleRuns.append(run)
         if let panic { return (ret, panic) }
         if debug {
-            let usecs = description.version.initcallDuration(nanoseconds: ctx.clock.now &- start)
+            let usecs = description.version.initcallDuration(nanoseconds: run.measured)
             ctx.log(.KERN_DEBUG, "initcall \(symbol) returned \(ret) after \(usecs) usecs")
         }
         var reasons = ""

@@ -16,6 +16,9 @@ public final class RunningKernel: KernelContext {
     // `inout` while a body runs, so the runtime exclusivity check buys nothing there and
     // would cost more than the loop itself.
     @exclusivity(unchecked) var clock = VirtualClock()
+    /// What `ktime_get()` reads: jiffies until `clocksource_done_booting()` when the
+    /// description's timeline declares a tick.
+    var clocksource = Clocksource()
     /// The ring buffer: every record, whatever its level (what `dmesg` reads).
     @exclusivity(unchecked) var records: [LogRecord] = []
     let printkCost: UInt64
@@ -98,12 +101,13 @@ public final class RunningKernel: KernelContext {
     /// A kernel outside any boot, for benchmarks and tests that call bodies directly.
     package convenience init(benchmarkFor description: KernelDescription) {
         self.init(machine: Machine(description), printkCost: description.timeline.printk)
+        clocksource = Clocksource(tick: description.timeline.jiffies, phase: description.timeline.jiffiesPhase)
         clockRunning = true
     }
 
     // MARK: Time
 
-    public var ktime_get: UInt64 { clock.now }
+    public var ktime_get: UInt64 { clocksource.ktime(clock.now) }
 
     public func delay(nanoseconds: UInt64) { clock.advance(by: nanoseconds) }
     public func udelay(_ microseconds: Int) { clock.advance(by: saturatingNanoseconds(microseconds, 1_000)) }

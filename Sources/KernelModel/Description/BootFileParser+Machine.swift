@@ -278,10 +278,11 @@ extension BootFileParser {
 
     static let timelineSettings = [
         "console_init", "kernel_init", "smp_init", "do_basic_setup", "prepare_namespace", "free_initmem", "printk",
+        "jiffies", "jiffies_phase",
     ]
 
     /// `timeline console_init=40ms kernel_init=20ms smp_init=2ms do_basic_setup=1ms
-    /// prepare_namespace=0 free_initmem=3ms printk=1us`.
+    /// prepare_namespace=0 free_initmem=3ms printk=1us jiffies=4ms jiffies_phase=1ms`.
     mutating func timeline(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
     {
@@ -290,6 +291,7 @@ extension BootFileParser {
                 "'timeline' expects stages", at: keyword.column + keyword.text.count + 1,
                 notes: ["stages: \(Self.timelineSettings.map { $0 + "=" }.joined(separator: ", "))"])
         }
+        var phaseColumn: Int?
         for setting in try settings(keyword, arguments, allowed: Self.timelineSettings) {
             let value = try duration(setting)
             switch setting.key {
@@ -299,8 +301,22 @@ extension BootFileParser {
             case "do_basic_setup": description.timeline.basicSetup = value
             case "prepare_namespace": description.timeline.prepareNamespace = value
             case "free_initmem": description.timeline.initcallsToFree = value
+            case "jiffies": description.timeline.jiffies = value
+            case "jiffies_phase":
+                description.timeline.jiffiesPhase = value
+                phaseColumn = setting.valueColumn
             default: description.timeline.printk = value
             }
+        }
+        // The phase is a moment within one tick.
+        let timeline = description.timeline
+        if let phaseColumn, timeline.jiffiesPhase > 0, timeline.jiffiesPhase >= timeline.jiffies {
+            throw invalid(
+                "jiffies_phase=\(DurationParser.describe(timeline.jiffiesPhase)) is not within a tick"
+                    + (timeline.jiffies == 0
+                        ? " (no jiffies= given)" : " of jiffies=\(DurationParser.describe(timeline.jiffies))"),
+                at: phaseColumn,
+                notes: ["jiffies=4ms (TICK_NSEC at HZ=250) jiffies_phase=1250us: the first tick 1.25 ms into the boot"])
         }
     }
 

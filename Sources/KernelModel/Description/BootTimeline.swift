@@ -19,6 +19,13 @@ public struct BootTimeline: Sendable, Hashable {
     public var initcallsToFree: UInt64 = 3_000_000
     /// The cost of writing one record to the log buffer.
     public var printk: UInt64 = 1_000
+    /// `TICK_NSEC` of the jiffies clocksource that `ktime_get()` reads until
+    /// `clocksource_done_booting()` selects a better one (`jiffies=4ms` for HZ=250), so that
+    /// the calls before it print whole ticks; 0 (the default): `ktime_get()` reads the boot's
+    /// own clock all along.
+    public var jiffies: UInt64 = 0
+    /// When the first timer tick comes, below ``jiffies``; the others follow a tick apart.
+    public var jiffiesPhase: UInt64 = 0
 
     /// The default timeline, documented in the README.
     public init() {}

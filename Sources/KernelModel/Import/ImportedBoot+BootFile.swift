@@ -50,26 +50,48 @@ struct BootFileWriter {
     /// udev workers): the replay runs each from its own time, side by side.
     var overlappingLoads = 0
     var previousModuleEnd: UInt64?
+    /// The jiffies clocksource the early calls were timed on, when the log proves one.
+    var jiffies: JiffiesFit?
 
-    init(boot: ImportedBoot) {
+    /// `fitting`: fit the record cost and the jiffies clocksource to the log (off only for
+    /// ``provesShiftedTicks(_:)``'s look at the durations).
+    init(boot: ImportedBoot, fitting: Bool = true) {
+        var boot = boot
+        if fitting, boot.release == nil, Self.provesShiftedTicks(boot) {
+            boot.release = "5.17"
+            boot.notes.append(
+                "no banner: the release is taken as 5.17, the last to print durations '>> 10' (2.6.28-5.17), which the whole ticks of the calls before clocksource_done_booting() show"
+            )
+        }
         self.boot = boot
         self.version = boot.release.map(KernelVersion.init)
         self.eraVersion = version ?? KernelDescription().version
         self.levels = version.map(LevelTable.linux(for:)) ?? .linux6
-        printkCost = fittedPrintkCost()
+        guard fitting else { return }
+        // The calls timed on jiffies say nothing of what a record costs (their durations are
+        // whole ticks): the cost is fitted without them, then the tick's phase with it.
+        let candidates = jiffiesCandidates()
+        let coarse = Set(candidates.filter(isWholeTicks))
+        printkCost = fittedPrintkCost(excluding: coarse)
+        jiffies = coarse.isEmpty ? nil : JiffiesFit.fit(jiffiesSpans(candidates), unit: durationUnit)
+        if jiffies == nil, !coarse.isEmpty { printkCost = fittedPrintkCost(excluding: []) }
     }
 
-    func fittedPrintkCost() -> UInt64 {
+    func fittedPrintkCost(excluding coarse: Set<Int>) -> UInt64 {
         var overheads: [UInt64] = []
         var closest = UInt64.max
         var bound = UInt64.max
         var previousEnd: UInt64?
-        for call in boot.calls where call.phase != .outside && call.duration != nil {
+        for (index, call) in boot.calls.enumerated() where call.phase != .outside && call.duration != nil {
+            if let start = call.calltime, let end = call.rettime, end >= start {
+                if let previousEnd, start >= previousEnd { closest = min(closest, (start - previousEnd) &* 1_000) }
+                previousEnd = end
+            }
+            // A duration in whole ticks says nothing of what its records cost.
+            if coarse.contains(index) { continue }
             let range = durationRange(call)
             if !call.records.isEmpty { bound = min(bound, range.upperBound / UInt64(call.records.count)) }
             guard let start = call.calltime, let end = call.rettime, end >= start else { continue }
-            if let previousEnd, start >= previousEnd { closest = min(closest, (start - previousEnd) &* 1_000) }
-            previousEnd = end
             let span = (end - start) &* 1_000
             if span > range.lowerBound { overheads.append(span - range.lowerBound) }
         }
@@ -88,6 +110,12 @@ struct BootFileWriter {
         line("# time=, gap= and flush= replay each call's duration, start and console time; lines that")
         line("# are not a call's own output are kept as comments where they were.")
         for note in boot.notes { line("# note: \(note)") }
+        if let jiffies {
+            let tick = DurationParser.describe(jiffies.tick)
+            line(
+                "# note: \(jiffies.ticks.count == 1 ? "the call" : "the \(jiffies.ticks.count) calls") before clocksource_done_booting() print\(jiffies.ticks.count == 1 ? "s" : "") whole ticks of \(tick): ktime_get() read the jiffies clocksource (HZ=\(jiffies.hz)); 'timeline jiffies=' replays them"
+            )
+        }
         if moduleLoads > 0 {
             line(
                 "# \(moduleLoads) module init\(moduleLoads == 1 ? "" : "s") after the initcalls: each a module block and a 'load' at its time and pid"
@@ -119,6 +147,7 @@ struct BootFileWriter {
         line(
             "timeline console_init=0 kernel_init=\(Self.duration(kernelInit)) smp_init=\(Self.duration(perCPU)) "
                 + "do_basic_setup=0 printk=\(Self.duration(printkCost))"
+                + (jiffies.map { " jiffies=\(Self.duration($0.tick)) jiffies_phase=\(Self.duration($0.phase))" } ?? "")
         )
         root()
     }

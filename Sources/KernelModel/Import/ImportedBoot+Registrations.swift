@@ -14,7 +14,7 @@ extension BootFileWriter {
             case .call(let index):
                 let call = boot.calls[index]
                 if call.phase != .outside {
-                    registration(call)
+                    registration(call, ticks: jiffies?.ticks[index])
                 } else if position > lastBuiltIn ?? -1, let load = ModuleLoadWriter(call), !loaded.contains(load.name),
                     objectNames[load.name + ".o"] == nil
                 {
@@ -80,7 +80,8 @@ extension BootFileWriter {
         }
     }
 
-    mutating func registration(_ call: ImportedBoot.Call) {
+    /// A built-in call; `ticks`: it was timed on jiffies, and printed that many ticks.
+    mutating func registration(_ call: ImportedBoot.Call, ticks: UInt64? = nil) {
         guard Self.isIdentifier(call.function) else {
             // `foo.cold`, a bare address without kallsyms: no C function to declare.
             return line("# not a C identifier, left out: " + Self.stamp(call.calltime) + "calling  " + call.function)
@@ -93,7 +94,7 @@ extension BootFileWriter {
         let gap = call.calltime.map { $0 &* 1_000 > clock ? $0 &* 1_000 - clock : 0 } ?? 0
         clock &+= gap
         if gap > 0 { words.append("gap=" + Self.duration(gap)) }
-        words += attributes(call)
+        words += attributes(call, ticks: ticks)
         line(words.joined(separator: " ") + levelComment(call))
     }
 
@@ -146,16 +147,25 @@ extension BootFileWriter {
     /// time=, returns=, size=, address=, printk=, preempt=/irqs=, panic=; advances the clock as the
     /// engine will.
     /// `inModule`: a module's init, which runs after the boot's clock (`load at=` places it).
-    mutating func attributes(_ call: ImportedBoot.Call, inModule: Bool = false) -> [String] {
+    /// `ticks`: timed on jiffies (``JiffiesFit``): the body runs from after its `calling` line
+    /// to its `returned` line, ending where the ticks it spans print its duration.
+    mutating func attributes(_ call: ImportedBoot.Call, inModule: Bool = false, ticks: UInt64? = nil) -> [String] {
         if call.blacklisted {
             clock &+= printkCost
             return []
         }
         var words: [String] = []
         let inner = UInt64(call.records.count) &* printkCost
-        let total = max(inner, durationNanoseconds(call))
+        var total = max(inner, durationNanoseconds(call))
+        var flush = flushNanoseconds(call, body: total)
+        if let ticks, let jiffies {
+            let start = clock &+ printkCost
+            let end = jiffies.end(
+                start: start, count: ticks, target: (call.rettime ?? 0) &* 1_000, minimum: start &+ inner)
+            total = end &- start
+            flush = 0
+        }
         if total > inner { words.append("time=" + Self.duration(total - inner)) }
-        let flush = flushNanoseconds(call, body: total)
         if flush > 0 { words.append("flush=" + Self.duration(flush)) }
         if !inModule {
             clock &+= printkCost &* (debugRecordsPerCall &+ UInt64(call.warnRecords)) &+ flush &+ total

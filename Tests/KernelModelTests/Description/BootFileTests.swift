@@ -123,6 +123,8 @@ struct BootFileTests {
         ("object a.o\n  core_initcall foo_init address=¦81a50e82", "invalid function address '81a50e82'"),
         ("object a.o\n  core_initcall foo_init address=¦0x+ff", "invalid function address '0x+ff'"),
         ("object a.o\n  core_initcall foo_init flush=¦5", "invalid duration '5' for flush="),
+        ("timeline jiffies=4ms jiffies_phase=¦4ms", "jiffies_phase=4ms is not within a tick of jiffies=4ms"),
+        ("timeline jiffies_phase=¦1ms", "jiffies_phase=1ms is not within a tick (no jiffies= given)"),
         (
             "object a.o\n  core_initcall foo_init time=2us printk=¦+3us:\"late\"",
             "printk= line at +3us is after the call's time=2us"
