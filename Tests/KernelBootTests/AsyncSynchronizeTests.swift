@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// `async_synchronize_full()`'s `initcall_debug` lines: printed with printk(KERN_DEBUG) from
-/// 2.6.29 until kernel/async.c switched to `pr_debug()` (modelled from 3.18), once from
+/// 2.6.29 until kernel/async.c switched to `pr_debug()` in 3.18 (27fb10edcacb), once from
 /// `prepare_namespace()`'s `wait_for_device_probe()` and once before init memory is freed, as
 /// a 3.12 log shows them.
 @Suite struct AsyncSynchronizeTests {

@@ -38,17 +38,60 @@ public struct DmesgImport {
         var reader = DmesgImport()
         var number = 0
         let lines = SourceText.lines(text)
+        // The last record read, held back while the next lines may be the rest of it.
+        var pending: DmesgRecord?
+        var joined = 0
         for (index, line) in lines.enumerated() {
             // The line end of the last line is not an empty record.
             if index == lines.count - 1, line.isEmpty, index > 0 { break }
             number += 1
-            for record in Self.records(line, number: number) { reader.take(record) }
+            if let held = pending, held.microseconds != nil, Self.isBareLine(line) {
+                // A timestamped log's line without a stamp is no record of its own: a blank
+                // line a mailer put in, or the rest of a line it wrapped.
+                if InitcallDebugLine.trimmingTrailingBlanks(line).isEmpty { continue }
+                if joined < Self.joinBound, let whole = Self.joining(held, line) {
+                    pending = whole
+                    joined += 1
+                    continue
+                }
+            }
+            if let held = pending { reader.take(held) }
+            var records = Self.records(line, number: number)
+            pending = records.popLast()
+            joined = 0
+            for record in records { reader.take(record) }
         }
+        if let held = pending { reader.take(held) }
         reader.boot.lineCount = number
         reader.finish()
         if let systemMap { reader.boot.apply(systemMap) }
         reader.boot.noteUnknownLevels()
         return reader.boot
+    }
+
+    /// How many wrapped pieces one record may gather (`initcall` / `name returned 0 after 7812`
+    /// / `usecs`: a mailer's narrow wrap makes three).
+    static let joinBound = 4
+
+    /// A line with no level prefix, timestamp or caller id.
+    static func isBareLine(_ line: Substring) -> Bool {
+        let record = DmesgRecord(line, number: 0)
+        return record.microseconds == nil && record.level == nil && record.caller == nil
+    }
+
+    /// `held` with `line` put back after it, when `held` is an `initcall_debug` message cut
+    /// short (`initcall foo+0x0/0x200 returned 0 after ` then `0 usecs`): a wrap that ate a
+    /// space gets one back. Nil when `held` is complete or no such message.
+    static func joining(_ held: DmesgRecord, _ line: Substring) -> DmesgRecord? {
+        let text = held.text
+        guard text.hasPrefix("initcall") || text.hasPrefix("calling ") || text.hasPrefix("Calling initcall"),
+            InitcallDebugLine(text) == nil
+        else { return nil }
+        let piece = InitcallDebugLine.trimmingTrailingBlanks(line)
+        let space = text.last == " " || piece.first == " " ? "" : " "
+        var whole = held
+        whole.text = Substring(String(text) + space + String(piece))
+        return whole
     }
 
     /// The records of one line: usually one; messages run together (a continuation that lost

@@ -64,7 +64,10 @@ public enum InitcallDebugLine: Sendable, Hashable {
 
     /// Classifies `text`; nil for any other message. Only a line that *starts* with the
     /// message counts: `pci 0000:00:01.0: calling  quirk_…` is the PCI fixup code's own line.
-    public init?(_ text: Substring) {
+    public init?(_ line: Substring) {
+        // A pasted log keeps what mailers and terminals add at a line's end (format=flowed
+        // ends a wrapped line in a space): no message of these ends in a blank that matters.
+        let text = Self.trimmingTrailingBlanks(line)
         if text.hasPrefix("calling  ") {
             guard let line = Self.calling(text.dropFirst(9)) else { return nil }
             self = line
@@ -76,13 +79,25 @@ public enum InitcallDebugLine: Sendable, Hashable {
                 symbol, pid: nil,
                 address: NumberLiteral.address(text[text.index(text.startIndex, offsetBy: 19)..<colon.lowerBound]))
         } else if text.hasPrefix("initcall ") {
-            guard let line = Self.initcall(text.dropFirst(9)) else { return nil }
+            guard let line = Self.initcall(text.dropFirst(9), untrimmed: line.dropFirst(9)) else { return nil }
             self = line
         } else if text.hasPrefix("entering initcall level: ") {
             self = .enteringLevel(String(text.dropFirst(25)))
         } else {
             return nil
         }
+    }
+
+    /// `text` without the spaces and tabs at its end (by bytes: both are ASCII).
+    static func trimmingTrailingBlanks(_ text: Substring) -> Substring {
+        let bytes = text.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let before = bytes.index(before: end)
+            guard bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") else { break }
+            end = before
+        }
+        return text[..<end]
     }
 
     private static func calling(_ rest: Substring) -> InitcallDebugLine? {
@@ -104,16 +119,17 @@ public enum InitcallDebugLine: Sendable, Hashable {
         return !digits.isEmpty && text.dropFirst(digits.count).first == "_"
     }
 
-    private static func initcall(_ rest: Substring) -> InitcallDebugLine? {
+    /// `untrimmed`: the reasons of `returned with %s` end in a space the kernel printed.
+    private static func initcall(_ rest: Substring, untrimmed: Substring) -> InitcallDebugLine? {
         if rest.hasSuffix(" blacklisted") {
             let name = rest.dropLast(12)
             guard !name.isEmpty, name.allSatisfy(PrintedSymbol.isSymbolCharacter) else { return nil }
             return .blacklisted(String(name))
         }
         if rest.hasPrefix("0x") { return oldInitcall(rest) }
-        if let with = rest.firstASCIIRange(of: " returned with ") {
-            guard let symbol = PrintedSymbol(rest[..<with.lowerBound]) else { return nil }
-            return .returnedWith(symbol, reasons: String(rest[with.upperBound...]))
+        if let with = untrimmed.firstASCIIRange(of: " returned with ") {
+            guard let symbol = PrintedSymbol(untrimmed[..<with.lowerBound]) else { return nil }
+            return .returnedWith(symbol, reasons: String(untrimmed[with.upperBound...]))
         }
         guard let returned = rest.firstASCIIRange(of: " returned ") else { return nil }
         if isAsync(rest[..<returned.lowerBound]) { return .async }

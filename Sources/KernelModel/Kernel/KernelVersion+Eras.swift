@@ -300,9 +300,9 @@ extension KernelVersion {
     /// With `initcall_debug`, `async_synchronize_full()` prints `async_waiting @ %i` and
     /// `async_continuing @ %i after %lli usec` at KERN_DEBUG: from 2.6.29, which added
     /// kernel/async.c (22a9d645677f, "async: Asynchronous function calls to speed boot"), until
-    /// "kernel/async.c: switch to pr_foo()" made them `pr_debug()`, silent by default. That
-    /// commit was in the mm tree's since-3.17 branch; read as printk in 3.13 and as pr_debug in
-    /// 4.0, its release (3.18 or 3.19) was not checked against a tree: modelled from 3.18.
+    /// "kernel/async.c: switch to pr_foo()" (27fb10edcacb, committed 9 October 2014, in the
+    /// 3.18 merge window) made them `pr_debug()`, silent by default: 3.18 is the first release
+    /// without them (read as printk in 3.13, as pr_debug in 4.0).
     public var printsAsyncSynchronize: Bool { isAtLeast(2, 6, 29) && !isAtLeast(3, 18) }
 
     /// `run_init_process()` announces each attempt, `pr_info("Run %s as init process\n")`:

@@ -117,6 +117,41 @@ import Testing
         #expect(boot.cpus == 2)
     }
 
+    /// A log pasted from a mail: spaces at line ends, blank lines, and lines wrapped — a
+    /// `returned` line in two or three pieces — come back as the records dmesg printed.
+    @Test func mailedLog() {
+        let log = """
+            [    0.006002] calling  a_init+0x0/0x78 @ 1 \t
+
+            [    0.006062] initcall a_init+0x0/0x78 returned 0 after 0 usecs
+            [    0.006149] calling  b_init+0x0/0x200 @ 1
+            [    0.006225] EFI services will not be available. 
+             
+            [    0.006249] initcall b_init+0x0/0x200 returned 0 after 
+            0 usecs
+            [  311.368937][    T1] calling  c_init+0x0/0x1d0 @ 1
+            [  311.388120][    T1] initcall
+            c_init+0x0/0x1d0 returned 0 after 7812
+            usecs
+            [  311.391924][    T1] calling  d_init+0x0/0x10 @ 1
+            [  311.394390][    T1] d: a message a mailer
+            wrapped
+            [  311.397427][    T1] initcall d_init+0x0/0x10 returned
+            0 after 3906 usecs
+            """
+        let boot = DmesgImport.read(log)
+        #expect(boot.calls.map(\.function) == ["a_init", "b_init", "c_init", "d_init"])
+        #expect(boot.calls.map(\.duration) == [0, 0, 7812, 3906])
+        #expect(boot.calls.map(\.rettime) == [6_062, 6_249, 311_388_120, 311_397_427])
+        // The blank lines are no records; a message that is no initcall line stays as it came.
+        #expect(boot.calls[1].records.map(\.text) == ["EFI services will not be available. "])
+        #expect(boot.calls[3].records.map(\.text) == ["d: a message a mailer", "wrapped"])
+        // Without printk times, a line is a record of its own whatever it holds.
+        let bare = DmesgImport.read(
+            "calling  e_init+0x0/0x10 @ 1\ninitcall e_init+0x0/0x10 returned 0 after\n3 usecs\n")
+        #expect(bare.calls.first?.duration == nil)
+    }
+
     @Test func systemMapGivesLevelsAndObjects() {
         let map = """
             ffffffff83000000 T __initcall_start
