@@ -13,7 +13,7 @@ import Testing
         "rubikpi-6.8-arm64.dmesg", "elinux-2.6-x86.dmesg", "lkml-2.6.25-x86_64.dmesg", "lkml-3.12-x86.dmesg",
         "blog-4.0-arm-vexpress.dmesg", "lkml-5.2-sparc64-modules.dmesg", "linuxhw-5.0-x86_64-modules.dmesg",
         "lkml-6.8-x86_64-modules.dmesg", "lkml-2.6.26-x86_64.dmesg", "lkml-6.13-arm64-modules.dmesg",
-        "lkml-3.12-x86-async.dmesg", "lkml-4.x-arm64-mailer.dmesg",
+        "lkml-3.12-x86-async.dmesg", "lkml-4.x-arm64-mailer.dmesg", "lkml-5.7-arm64-kasan-panic.dmesg",
     ]
 
     @Test(arguments: fixtures)

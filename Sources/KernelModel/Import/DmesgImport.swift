@@ -80,13 +80,18 @@ public struct DmesgImport {
     }
 
     /// `held` with `line` put back after it, when `held` is an `initcall_debug` message cut
-    /// short (`initcall foo+0x0/0x200 returned 0 after ` then `0 usecs`): a wrap that ate a
-    /// space gets one back. Nil when `held` is complete or no such message.
+    /// short (`initcall foo+0x0/0x200 returned 0 after ` then `0 usecs`), or a stack dump's
+    /// first line cut before its release (`… Tainted: G` then `        T 5.7.0-rc2 #1`): a
+    /// wrap that ate a space gets one back. Nil when `held` is complete or neither. (Other
+    /// messages stay as they came: on a console, a line without a stamp may be user space's.)
     static func joining(_ held: DmesgRecord, _ line: Substring) -> DmesgRecord? {
         let text = held.text
-        guard text.hasPrefix("initcall") || text.hasPrefix("calling ") || text.hasPrefix("Calling initcall"),
-            InitcallDebugLine(text) == nil
-        else { return nil }
+        let debugLine =
+            (text.hasPrefix("initcall") || text.hasPrefix("calling ") || text.hasPrefix("Calling initcall"))
+            && InitcallDebugLine(text) == nil
+        let dumpLine =
+            text.hasPrefix("CPU: ") && text.firstASCIIRange(of: " Comm: ") != nil && release(inDumpLine: text) == nil
+        guard debugLine || dumpLine else { return nil }
         let piece = InitcallDebugLine.trimmingTrailingBlanks(line)
         let space = text.last == " " || piece.first == " " ? "" : " "
         var whole = held
