@@ -14,6 +14,7 @@ import Testing
         "blog-4.0-arm-vexpress.dmesg", "lkml-5.2-sparc64-modules.dmesg", "linuxhw-5.0-x86_64-modules.dmesg",
         "lkml-6.8-x86_64-modules.dmesg", "lkml-2.6.26-x86_64.dmesg", "lkml-6.13-arm64-modules.dmesg",
         "lkml-3.12-x86-async.dmesg", "lkml-4.x-arm64-mailer.dmesg", "lkml-5.7-arm64-kasan-panic.dmesg",
+        "lkml-5.11-arm64-quoted.dmesg",
     ]
 
     @Test(arguments: fixtures)
@@ -76,7 +77,7 @@ import Testing
     /// timestamps included: the import finds the tick and its phase (`timeline jiffies=`).
     @Test(arguments: [
         ("blog-4.0-arm-vexpress.dmesg", 11), ("clearlinux-5.x-x86_64.dmesg", 7), ("rubikpi-6.8-arm64.dmesg", 1),
-        ("lkml-4.x-arm64-mailer.dmesg", 17),
+        ("lkml-4.x-arm64-mailer.dmesg", 17), ("lkml-5.11-arm64-quoted.dmesg", 26),
     ])
     func jiffiesTimedLogsReplayByteForByte(fixture: String, calls: Int) throws {
         let log = try Self.log(fixture)
@@ -95,7 +96,7 @@ import Testing
         #expect(lines(imported).count == calls)
         // Byte for byte where the log is as dmesg printed it. (A returned line before the
         // excerpt's first calling line has no call to replay.)
-        guard fixture != "lkml-4.x-arm64-mailer.dmesg" else { return }
+        guard !fixture.hasPrefix("lkml-4.x"), !fixture.hasPrefix("lkml-5.11") else { return }
         let printed = { (text: String) in
             SourceText.lines(text).filter { $0.contains("] calling  ") || $0.contains("] initcall ") }
                 .drop { !$0.contains("] calling  ") }

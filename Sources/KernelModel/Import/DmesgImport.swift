@@ -41,10 +41,12 @@ public struct DmesgImport {
         // The last record read, held back while the next lines may be the rest of it.
         var pending: DmesgRecord?
         var joined = 0
-        for (index, line) in lines.enumerated() {
+        let quoted = Self.isQuoted(lines)
+        for (index, quotedLine) in lines.enumerated() {
             // The line end of the last line is not an empty record.
-            if index == lines.count - 1, line.isEmpty, index > 0 { break }
+            if index == lines.count - 1, quotedLine.isEmpty, index > 0 { break }
             number += 1
+            let line = quoted ? Self.droppingQuote(quotedLine) : quotedLine
             if let held = pending, held.microseconds != nil, Self.isBareLine(line) {
                 // A timestamped log's line without a stamp is no record of its own: a blank
                 // line a mailer put in, or the rest of a line it wrapped.
@@ -73,6 +75,26 @@ public struct DmesgImport {
     /// / `usecs`: a mailer's narrow wrap makes three).
     static let joinBound = 4
 
+    /// Whether the log is quoted in a mail reply (`> [    0.000000] Booting Linux …`): its
+    /// first line with a timestamp has one only once the quote marks are dropped.
+    static func isQuoted(_ lines: [Substring]) -> Bool {
+        for line in lines where line.first == ">" || line.first == "[" || line.first == "<" {
+            if !isBareLine(line) { return false }
+            if !isBareLine(droppingQuote(line)) { return true }
+        }
+        return false
+    }
+
+    /// `line` without its quote marks (`> `, `>> `, `> > `), at most sixteen deep.
+    static func droppingQuote(_ line: Substring) -> Substring {
+        var rest = line
+        for _ in 0..<16 where rest.first == ">" {
+            rest = rest.dropFirst()
+            if rest.first == " " { rest = rest.dropFirst() }
+        }
+        return rest
+    }
+
     /// A line with no level prefix, timestamp or caller id.
     static func isBareLine(_ line: Substring) -> Bool {
         let record = DmesgRecord(line, number: 0)
@@ -91,12 +113,24 @@ public struct DmesgImport {
             && InitcallDebugLine(text) == nil
         let dumpLine =
             text.hasPrefix("CPU: ") && text.firstASCIIRange(of: " Comm: ") != nil && release(inDumpLine: text) == nil
-        guard debugLine || dumpLine else { return nil }
+        // The banner ends in UTS_VERSION, which starts with `#` and the build number.
+        let bannerLine = text.hasPrefix("Linux version") && !hasBuildNumber(text)
+        guard debugLine || dumpLine || bannerLine else { return nil }
         let piece = InitcallDebugLine.trimmingTrailingBlanks(line)
         let space = text.last == " " || piece.first == " " ? "" : " "
         var whole = held
         whole.text = Substring(String(text) + space + String(piece))
         return whole
+    }
+
+    /// Whether `text` holds ` #` and a digit: the banner's `UTS_VERSION` (`#1 SMP …`).
+    static func hasBuildNumber(_ text: Substring) -> Bool {
+        var rest = text[...]
+        while let hash = rest.firstASCIIRange(of: " #") {
+            if rest[hash.upperBound...].first?.isASCIIDigit == true { return true }
+            rest = rest[hash.upperBound...]
+        }
+        return false
     }
 
     /// The records of one line: usually one; messages run together (a continuation that lost

@@ -152,6 +152,29 @@ import Testing
         #expect(bare.calls.first?.duration == nil)
     }
 
+    /// A log quoted in a reply: the quote marks go, and the banner a mailer wrapped in pieces
+    /// comes back whole.
+    @Test func quotedLog() {
+        let log = """
+            > [    0.000000] Linux version
+            > 5.11.0-rc2 (mwalle@mwalle01)
+            > (gcc 8.3.0, GNU ld 2.31.1) #307 SMP PREEMPT Fri Jan 8 01:03:51 CET 2021
+            > [    0.001661] calling  spawn_ksoftirqd+0x0/0x58 @ 1
+            > [    0.001718] initcall spawn_ksoftirqd+0x0/0x58 returned 0 after 0
+            > usecs
+            >> [    0.001731] calling  migration_init+0x0/0x64 @ 1
+            >> [    0.001740] initcall migration_init+0x0/0x64 returned 0 after 0 usecs
+            """
+        let boot = DmesgImport.read(log)
+        #expect(boot.release == "5.11.0-rc2")
+        #expect(boot.banner?.hasSuffix("#307 SMP PREEMPT Fri Jan 8 01:03:51 CET 2021") == true)
+        #expect(boot.calls.map(\.function) == ["spawn_ksoftirqd", "migration_init"])
+        #expect(boot.calls.map(\.duration) == [0, 0])
+        // A line that starts with '>' in a log that is not quoted is a message like any other.
+        let plain = DmesgImport.read("[    0.1] calling  a_init+0x0/0x8 @ 1\n> not a quote\n")
+        #expect(plain.calls.first?.records.map(\.text) == ["> not a quote"])
+    }
+
     @Test func systemMapGivesLevelsAndObjects() {
         let map = """
             ffffffff83000000 T __initcall_start
