@@ -47,7 +47,8 @@ public struct DmesgImport {
             if index == lines.count - 1, quotedLine.isEmpty, index > 0 { break }
             number += 1
             let line = quoted ? Self.droppingQuote(quotedLine) : quotedLine
-            if let held = pending, held.microseconds != nil, Self.isBareLine(line) {
+            let record = DmesgRecord(line, number: number)
+            if let held = pending, held.microseconds != nil, record.isBare {
                 // A timestamped log's line without a stamp is no record of its own: a blank
                 // line a mailer put in, or the rest of a line it wrapped.
                 if InitcallDebugLine.trimmingTrailingBlanks(line).isEmpty { continue }
@@ -58,7 +59,7 @@ public struct DmesgImport {
                 }
             }
             if let held = pending { reader.take(held) }
-            var records = Self.records(line, number: number)
+            var records = Self.records(record)
             pending = records.popLast()
             joined = 0
             for record in records { reader.take(record) }
@@ -96,10 +97,7 @@ public struct DmesgImport {
     }
 
     /// A line with no level prefix, timestamp or caller id.
-    static func isBareLine(_ line: Substring) -> Bool {
-        let record = DmesgRecord(line, number: 0)
-        return record.microseconds == nil && record.level == nil && record.caller == nil
-    }
+    static func isBareLine(_ line: Substring) -> Bool { DmesgRecord(line, number: 0).isBare }
 
     /// `held` with `line` put back after it, when `held` is an `initcall_debug` message cut
     /// short (`initcall foo+0x0/0x200 returned 0 after ` then `0 usecs`), or a stack dump's
@@ -135,11 +133,10 @@ public struct DmesgImport {
 
     /// The records of one line: usually one; messages run together (a continuation that lost
     /// its newline) are split where a second timestamp starts.
-    static func records(_ line: Substring, number: Int) -> [DmesgRecord] {
+    static func records(_ first: DmesgRecord) -> [DmesgRecord] {
         var result: [DmesgRecord] = []
-        var rest = line
+        var record = first
         while true {
-            let record = DmesgRecord(rest, number: number)
             guard record.microseconds != nil, let split = Self.secondTimestamp(in: record.text) else {
                 result.append(record)
                 return result
@@ -147,7 +144,7 @@ public struct DmesgImport {
             var head = record
             head.text = record.text[..<split]
             result.append(head)
-            rest = record.text[split...]
+            record = DmesgRecord(record.text[split...], number: record.line)
         }
     }
 

@@ -15,6 +15,9 @@ public struct DmesgRecord: Sendable, Hashable {
     /// The line of the log it came from (1-based).
     public var line: Int
 
+    /// No level prefix, timestamp or caller id: the line is text only.
+    public var isBare: Bool { microseconds == nil && level == nil && caller == nil }
+
     /// The pid of a `T<pid>` caller id.
     public var callerPID: Int32? {
         guard let caller, caller.hasPrefix("T") else { return nil }

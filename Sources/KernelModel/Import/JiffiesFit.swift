@@ -47,19 +47,18 @@ struct JiffiesFit {
     /// calls (the coarsest of equals), if that is nine in ten.
     static func fit(_ spans: [Span], unit: UInt64) -> JiffiesFit? {
         guard spans.contains(where: { $0.duration > 0 }) else { return nil }
-        var best: JiffiesFit?
+        var best: (fit: JiffiesFit, ticks: [UInt64])?
         for hz in hzValues {
             let tick = tickNanoseconds(hz: hz)
             guard let ticks = wholeTicks(spans, tick: tick, unit: unit),
                 let (phase, fits) = bestPhase(spans, ticks: ticks, tick: tick)
             else { continue }
-            var byCall: [Int: UInt64] = [:]
-            for (span, count) in zip(spans, ticks) { byCall[span.call] = count }
-            let fit = JiffiesFit(hz: hz, tick: tick, phase: phase, ticks: byCall, fits: fits)
-            if best.map({ fit.rank > $0.rank }) ?? true { best = fit }
+            let fit = JiffiesFit(hz: hz, tick: tick, phase: phase, ticks: [:], fits: fits)
+            if best.map({ fit.rank > $0.fit.rank }) ?? true { best = (fit, ticks) }
         }
-        guard let best, best.fits * 10 >= min(spans.count, maxCalls) * 9 else { return nil }
-        return best
+        guard var best, best.fit.fits * 10 >= min(spans.count, maxCalls) * 9 else { return nil }
+        for (span, count) in zip(spans, best.ticks) { best.fit.ticks[span.call] = count }
+        return best.fit
     }
 
     /// The ticks each printed duration is, when every one is whole ticks: `k` with `k * tick`
