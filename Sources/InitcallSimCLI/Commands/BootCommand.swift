@@ -53,8 +53,10 @@ enum BootCommand {
               build compiler="…" linker="…" version="#1 SMP …" user="…" host="…"
                    package="…" preempt="…"  what linux_banner and stack dumps print
               timeline console_init=40ms kernel_init=20ms smp_init=2ms do_basic_setup=1ms
-                   prepare_namespace=0 free_initmem=3ms printk=1us
-                                            the virtual time of each fixed stage
+                   prepare_namespace=0 free_initmem=3ms printk=1us [jiffies=4ms jiffies_phase=1ms]
+                                            the virtual time of each fixed stage; jiffies=:
+                                            ktime_get() reads whole ticks until
+                                            clocksource_done_booting() switches
               config CONFIG_DYNAMIC_DEBUG=y CONFIG_DEVTMPFS_MOUNT=n CONFIG_DEBUG_ATOMIC_SLEEP=y
               kaslr 0x2ce00000              the KASLR offset "Kernel Offset:" prints
               object drivers/x/y.o [-DDEBUG]
@@ -67,7 +69,8 @@ enum BootCommand {
               printk=KERN_ERR:"text"  pr_debug="text"  panic="message"  returns=-ENODEV
               provides=a,b  size=0x40
             and, for replaying a real log: gap=DUR (time before the call is reached),
-            flush=DUR (the calling line's console output), address=0x… (%p of 2.6.22-2.6.25)
+            flush=DUR (the calling line's console output), address=0x… (%p of 2.6.22-2.6.25),
+            printk=+DUR:KERN_INFO:"…" (a line printed DUR into time=; the leading lines only)
             printk= takes a C format and arguments: printk=KERN_INFO:"age=%d arr[1]=%d\n",age,arr[1];
             without a level it is a bare printk() (continues a line before 4.9), KERN_CONT: is
             pr_cont(); request_module=NAME asks for a module (see 'initcall-sim shell').
