@@ -14,7 +14,7 @@ import Testing
         "blog-4.0-arm-vexpress.dmesg", "lkml-5.2-sparc64-modules.dmesg", "linuxhw-5.0-x86_64-modules.dmesg",
         "lkml-6.8-x86_64-modules.dmesg", "lkml-2.6.26-x86_64.dmesg", "lkml-6.13-arm64-modules.dmesg",
         "lkml-3.12-x86-async.dmesg", "lkml-4.x-arm64-mailer.dmesg", "lkml-5.7-arm64-kasan-panic.dmesg",
-        "lkml-5.11-arm64-quoted.dmesg",
+        "lkml-5.11-arm64-quoted.dmesg", "lkml-3.12-x86-async-work.dmesg",
     ]
 
     @Test(arguments: fixtures)
@@ -174,6 +174,28 @@ import Testing
         let index = try #require(replayed.firstIndex { $0 == tail[0] })
         #expect(Array(replayed[index...].prefix(2)) == tail.map { Substring($0) })
         #expect(replayed.filter { $0.hasPrefix("async_") }.count == 2)
+    }
+
+    /// kernel/async.c's work runs on other pids beside the initcalls (`calling  3_async_port_probe
+    /// … @ 91`, `async_waiting @ 91`): its lines stay comments where they were, not lines the
+    /// call open at the time printed, so the replay prints each call's own lines only.
+    @Test func asyncWorkIsNotTheOpenCallsOutput() throws {
+        let fixture = "lkml-3.12-x86-async-work.dmesg"
+        let imported = DmesgImport.read(try Self.log(fixture))
+        let nv = try #require(imported.calls.first { $0.function == "nv_pci_driver_init" })
+        #expect(nv.records.count == 11)
+        #expect(!nv.records.contains { $0.text.hasPrefix("async_") || $0.text.hasPrefix("calling  ") })
+        let target = try #require(imported.calls.first { $0.function == "target_core_init_configfs" })
+        #expect(
+            target.records.map(\.text) == [
+                "Switched to clocksource pit", "Rounding down aligned max_sectors from 4294967295 to 4294967288",
+            ])
+        let text = imported.bootFile(source: fixture)
+        for line in ["# calling  3_async_port_probe+0x0/0x49 @ 91", "# async_waiting @ 113"] {
+            #expect(text.contains("\n" + line + "\n"))
+        }
+        // An empty record (the floppy driver's lone newline) is printed as one.
+        #expect(text.contains(#"printk=KERN_INFO:"\n""#))
     }
 
     /// The text of a fixture log.

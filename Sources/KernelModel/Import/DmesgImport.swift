@@ -322,12 +322,21 @@ public struct DmesgImport {
         if text.hasPrefix("---[ end trace") { warnOwner = nil }
     }
 
-    /// The open call a line belongs to: its pid's (caller id), else the latest.
+    /// The open call a line belongs to: its pid's (caller id, or the pid kernel/async.c's
+    /// `async_waiting @ %i` and `async_continuing @ %i after %lli usec` name), else the latest.
     mutating func owner(of record: DmesgRecord) -> Int? {
-        if let pid = record.callerPID {
+        if let pid = record.callerPID ?? Self.asyncWaitPID(record.text) {
             return openByPID[pid]?.last.flatMap { boot.calls[$0].open ? $0 : nil }
         }
         return latestOpen()
+    }
+
+    /// The pid of `async_synchronize_cookie_domain()`'s lines: an async worker waiting for the
+    /// work before its own prints them from its pid, not from the call open at the time.
+    static func asyncWaitPID(_ text: Substring) -> Int32? {
+        guard text.hasPrefix("async_waiting @ ") || text.hasPrefix("async_continuing @ ") else { return nil }
+        let afterAt = text.drop { $0 != "@" }.dropFirst(2)
+        return Int32(afterAt.prefix { $0.isASCIIDigit })
     }
 
     mutating func machineLine(_ text: Substring, _ record: DmesgRecord) {

@@ -177,7 +177,9 @@ extension BootFileWriter {
         for (record, at) in zip(call.records, times) {
             let level = LogLevel(rawValue: record.level ?? LogLevel.KERN_INFO.rawValue) ?? .KERN_INFO
             let timing = at.map { "+" + Self.duration($0) + ":" } ?? ""
-            words.append("printk=" + timing + "\(level.name):" + Self.quoted(String(record.text).replacingPercent()))
+            // An empty record is a lone newline (`printk("\n")`), which the engine stores as one.
+            let text = record.text.isEmpty ? "\"\\n\"" : Self.quoted(String(record.text).replacingPercent())
+            words.append("printk=" + timing + "\(level.name):" + text)
         }
         if let sanity = call.sanity {
             if sanity.contains("preemption imbalance") { words.append("preempt=+1") }
