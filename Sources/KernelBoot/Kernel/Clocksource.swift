@@ -31,8 +31,9 @@ package struct Clocksource: Sendable {
     /// clocksource goes on from the reading it took over (`timekeeping_notify()` keeps the time
     /// continuous), so durations are exact again.
     package func ktime(_ now: UInt64) -> UInt64 {
-        if let switched { return switched.ktime &+ (now &- switched.now) }
+        // No tick declared (the usual description): the boot's own clock, at once.
         guard tick != 0 else { return now }
+        if let switched { return switched.ktime &+ (now &- switched.now) }
         guard now >= phase else { return 0 }
         let ticks = (now - phase) / tick + 1
         let (reading, overflow) = ticks.multipliedReportingOverflow(by: tick)

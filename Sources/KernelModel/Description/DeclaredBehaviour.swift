@@ -103,7 +103,7 @@ struct DeclaredBehaviour: Sendable, Hashable {
             print(printk[printed], k)
             printed += 1
         }
-        if time > spent { k.spend(nanoseconds: time - spent) }
+        if time > spent { k.spend(nanoseconds: time &- spent) }
         if let sleep { k.sleep(nanoseconds: sleep, line: line) }
         var ret = returns
         var missing = false
@@ -119,7 +119,12 @@ struct DeclaredBehaviour: Sendable, Hashable {
             }
         }
         for name in requestModules { _ = k.request_module(name) }
-        for message in printk[printed...] { print(message, k) }
+        // By index: most bodies print nothing, and a slice of the array costs a retain.
+        var index = printed
+        while index < printk.count {
+            print(printk[index], k)
+            index += 1
+        }
         if let panic { try k.panic(panic) }
         if ret == 0 { for resource in provides { k.provide(resource) } }
         return ret
