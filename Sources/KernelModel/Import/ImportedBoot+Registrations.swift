@@ -201,8 +201,7 @@ extension BootFileWriter {
     /// fall inside another load's lines.
     func lineTimes(_ call: ImportedBoot.Call, time: UInt64, flush: UInt64) -> [UInt64?] {
         let none = call.records.map { _ in UInt64?.none }
-        guard let calltime = call.calltime else { return none }
-        let start = calltime &* 1_000 &+ printkCost &+ flush
+        guard let start = bodyStart(call, flush: flush) else { return none }
         let slack: UInt64 = 1_000
         var previous: UInt64 = 0
         var times: [UInt64?] = []
@@ -217,6 +216,13 @@ extension BootFileWriter {
             times.append(previous < time ? previous : nil)
         }
         return times
+    }
+
+    /// When the replay starts a call's body (ns): its `calling` line's time, then that line's
+    /// printk and `flush=` (`do_one_initcall()` takes its start time after them). Nil without
+    /// timestamps.
+    func bodyStart(_ call: ImportedBoot.Call, flush: UInt64) -> UInt64? {
+        call.calltime.map { $0 &* 1_000 &+ printkCost &+ flush }
     }
 
     /// The nanoseconds the engine turns into the printed duration: `ktime_us_delta()` from

@@ -176,7 +176,7 @@ extension BootFileWriter {
         candidates.map { index in
             let call = boot.calls[index]
             return JiffiesFit.Span(
-                call: index, start: (call.calltime ?? 0) &* 1_000 &+ printkCost, end: (call.rettime ?? 0) &* 1_000,
+                call: index, start: bodyStart(call, flush: 0) ?? 0, end: (call.rettime ?? 0) &* 1_000,
                 duration: call.duration ?? 0)
         }
     }
