@@ -6,9 +6,9 @@ enum ImportCommand {
         name: "import",
         summary: "write a .boot description of a real boot from its initcall_debug log",
         help: """
-            OVERVIEW: read a kernel log taken with initcall_debug (dmesg, dmesg -r, with or
-            without printk.time and caller ids, journalctl -k, or as a mail quoted and wrapped
-            it) and write a .boot description that boots the same: every built-in initcall in
+            OVERVIEW: read a kernel log taken with initcall_debug (dmesg, dmesg -r, -x or -T,
+            with or without printk.time and caller ids, journalctl -k, or as a mail quoted and
+            wrapped it) and write a .boot description that boots the same: every built-in initcall in
             log order with its duration (time=), its start (gap=), its return value and what
             it printed (printk=, at its moment of the call); the banner, command line, CPUs
             and hardware; the jiffies tick the early calls were timed with (timeline jiffies=);

@@ -15,8 +15,12 @@ public struct DmesgRecord: Sendable, Hashable {
     /// The line of the log it came from (1-based).
     public var line: Int
 
+    /// `dmesg -T` or `--time-format iso` printed the time of day: a stamp, but not the
+    /// microseconds since boot the replay prints (so ``microseconds`` stays nil).
+    public var wallClock = false
+
     /// No level prefix, timestamp or caller id: the line is text only.
-    public var isBare: Bool { microseconds == nil && level == nil && caller == nil }
+    public var isBare: Bool { microseconds == nil && level == nil && caller == nil && !wallClock }
 
     /// The pid of a `T<pid>` caller id.
     public var callerPID: Int32? {
@@ -29,8 +33,10 @@ public struct DmesgRecord: Sendable, Hashable {
         self.line = number
         var rest = line
         Self.syslogPrefix(&rest)
-        level = Self.levelPrefix(&rest)
+        level = Self.levelPrefix(&rest) ?? Self.decodedPrefix(&rest)
         microseconds = Self.timestamp(&rest)
+        // Only a line without the usual stamp is looked at for the others.
+        if microseconds == nil { wallClock = Self.ctimeStamp(&rest) || Self.isoStamp(&rest) }
         caller = Self.caller(&rest)
         if microseconds != nil || caller != nil, rest.first == " " { rest = rest.dropFirst() }
         text = rest
@@ -43,6 +49,51 @@ public struct DmesgRecord: Sendable, Hashable {
         let before = rest[..<kernel.lowerBound]
         guard before.contains(":"), before.split(separator: " ").count >= 3 else { return }
         rest = rest[kernel.upperBound...]
+    }
+
+    /// `dmesg -x`'s `kern  :info  : `: the facility and the level by name, each padded.
+    static func decodedPrefix(_ rest: inout Substring) -> Int? {
+        guard rest.first?.isASCIILetter == true else { return nil }
+        let head = rest.prefix(24)
+        guard let firstColon = head.firstIndex(of: ":") else { return nil }
+        let facility = head[..<firstColon].drop { $0 == " " }.reversed().drop { $0 == " " }
+        guard (3...8).contains(facility.count), facility.allSatisfy(\.isASCIILetter) else { return nil }
+        let afterFacility = head[head.index(after: firstColon)...]
+        guard let secondColon = afterFacility.firstIndex(of: ":") else { return nil }
+        let name = afterFacility[..<secondColon].filter { $0 != " " }
+        guard let level = levelNames.firstIndex(of: name) else { return nil }
+        var after = rest[rest.index(after: secondColon)...]
+        if after.first == " " { after = after.dropFirst() }
+        rest = after
+        return level
+    }
+
+    /// util-linux's names of the levels, `KERN_EMERG` (0) to `KERN_DEBUG` (7).
+    static let levelNames = ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"]
+
+    /// `dmesg -T`'s `[Wed Dec  2 05:28:32 2026] `: ctime(3) in brackets.
+    static func ctimeStamp(_ rest: inout Substring) -> Bool {
+        guard rest.utf8.first == UInt8(ascii: "[") else { return false }
+        let bytes = Array(rest.utf8.prefix(27))
+        guard bytes.count == 27, bytes[0] == UInt8(ascii: "["), bytes[25] == UInt8(ascii: "]"),
+            bytes[4] == UInt8(ascii: " "), bytes[8] == UInt8(ascii: " "), bytes[14] == UInt8(ascii: ":"),
+            bytes[17] == UInt8(ascii: ":"), bytes[20] == UInt8(ascii: " ")
+        else { return false }
+        rest = rest.dropFirst(bytes[26] == UInt8(ascii: " ") ? 27 : 26)
+        return true
+    }
+
+    /// `--time-format iso`'s `2026-12-02T05:28:32,123456+00:00 `.
+    static func isoStamp(_ rest: inout Substring) -> Bool {
+        guard rest.first?.isASCIIDigit == true else { return false }
+        let bytes = Array(rest.utf8.prefix(20))
+        guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            bytes[0...3].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            let space = rest.utf8.prefix(40).firstIndex(of: UInt8(ascii: " "))
+        else { return false }
+        rest = rest[rest.utf8.index(after: space)...]
+        return true
     }
 
     /// `<N>`: up to three digits.

@@ -175,6 +175,35 @@ import Testing
         #expect(plain.calls.first?.records.map(\.text) == ["> not a quote"])
     }
 
+    /// `dmesg -x` (`kern  :info  : `), `dmesg -T` (`[Wed Dec  2 05:28:32 2026]`) and
+    /// `--time-format iso`: the prefixes go, `-x` gives the level; the time of day is no
+    /// time since boot, so those logs import as logs without printk times.
+    @Test func dmesgOutputFormats() {
+        let decoded = DmesgRecord("kern  :warn  : [    0.421120] calling  a_init+0x0/0x8 @ 1", number: 1)
+        #expect(decoded.level == 4)
+        #expect(decoded.microseconds == 421_120)
+        #expect(decoded.text == "calling  a_init+0x0/0x8 @ 1")
+        let ctime = DmesgRecord("[Wed Dec  2 05:28:32 2026] calling  a_init+0x0/0x8 @ 1", number: 2)
+        #expect(ctime.microseconds == nil && ctime.wallClock && !ctime.isBare)
+        #expect(ctime.text == "calling  a_init+0x0/0x8 @ 1")
+        let iso = DmesgRecord("2026-12-02T05:28:32,123456+00:00 calling  a_init+0x0/0x8 @ 1", number: 3)
+        #expect(iso.wallClock && iso.text == "calling  a_init+0x0/0x8 @ 1")
+        let both = DmesgRecord(
+            "kern  :info  : [Wed Dec  2 05:28:32 2026] initcall a_init+0x0/0x8 returned 0 after 3 usecs", number: 4)
+        #expect(both.level == 6 && both.wallClock)
+        // Messages that only look like a facility stay whole.
+        for text in ["ACPI: Core revision 20200925", "clocksource: jiffies: mask: 0xffffffff", "x86: Booting SMP"] {
+            #expect(DmesgRecord(Substring(text), number: 5).text == Substring(text))
+        }
+        let log =
+            "kern  :info  : [Wed Dec  2 05:28:32 2026] calling  a_init+0x0/0x8 @ 1\n"
+            + "kern  :info  : [Wed Dec  2 05:28:32 2026] initcall a_init+0x0/0x8 returned 0 after 3 usecs\n"
+        let boot = DmesgImport.read(log)
+        #expect(boot.calls.map(\.function) == ["a_init"])
+        #expect(boot.calls.first?.duration == 3)
+        #expect(boot.calls.first?.calltime == nil)
+    }
+
     @Test func systemMapGivesLevelsAndObjects() {
         let map = """
             ffffffff83000000 T __initcall_start
