@@ -39,6 +39,7 @@ public struct DmesgRecord: Sendable, Hashable {
         if microseconds == nil { wallClock = Self.ctimeStamp(&rest) || Self.isoStamp(&rest) }
         caller = Self.caller(&rest)
         if microseconds != nil || caller != nil, rest.first == " " { rest = rest.dropFirst() }
+        if microseconds != nil { Self.journalHost(&rest) }
         text = rest
     }
 
@@ -94,6 +95,15 @@ public struct DmesgRecord: Sendable, Hashable {
         else { return false }
         rest = rest[rest.utf8.index(after: space)...]
         return true
+    }
+
+    /// `journalctl -k -o short-monotonic`'s `[    0.421120] host kernel: `: after the time
+    /// since boot, one word (the host) and `kernel: `.
+    static func journalHost(_ rest: inout Substring) {
+        guard let kernel = rest.prefix(96).firstASCIIRange(of: " kernel: "), kernel.lowerBound > rest.startIndex,
+            !rest[..<kernel.lowerBound].contains(" ")
+        else { return }
+        rest = rest[kernel.upperBound...]
     }
 
     /// `<N>`: up to three digits.

@@ -175,9 +175,10 @@ import Testing
         #expect(plain.calls.first?.records.map(\.text) == ["> not a quote"])
     }
 
-    /// `dmesg -x` (`kern  :info  : `), `dmesg -T` (`[Wed Dec  2 05:28:32 2026]`) and
-    /// `--time-format iso`: the prefixes go, `-x` gives the level; the time of day is no
-    /// time since boot, so those logs import as logs without printk times.
+    /// `dmesg -x` (`kern  :info  : `), `dmesg -T` (`[Wed Dec  2 05:28:32 2026]`),
+    /// `--time-format iso` and `journalctl -o short-monotonic`: the prefixes go, `-x` gives
+    /// the level; a time of day is no time since boot, so `-T` and iso logs import as logs
+    /// without printk times.
     @Test func dmesgOutputFormats() {
         let decoded = DmesgRecord("kern  :warn  : [    0.421120] calling  a_init+0x0/0x8 @ 1", number: 1)
         #expect(decoded.level == 4)
@@ -195,6 +196,10 @@ import Testing
         for text in ["ACPI: Core revision 20200925", "clocksource: jiffies: mask: 0xffffffff", "x86: Booting SMP"] {
             #expect(DmesgRecord(Substring(text), number: 5).text == Substring(text))
         }
+        // journalctl -k -o short-monotonic: the time since boot, then the host and "kernel:".
+        let journal = DmesgRecord("[    0.421120] nuc kernel: calling  a_init+0x0/0x8 @ 1", number: 6)
+        #expect(journal.microseconds == 421_120 && journal.text == "calling  a_init+0x0/0x8 @ 1")
+        #expect(DmesgRecord("[    0.1] a b kernel: x", number: 7).text == "a b kernel: x")
         let log =
             "kern  :info  : [Wed Dec  2 05:28:32 2026] calling  a_init+0x0/0x8 @ 1\n"
             + "kern  :info  : [Wed Dec  2 05:28:32 2026] initcall a_init+0x0/0x8 returned 0 after 3 usecs\n"
