@@ -100,10 +100,12 @@ public struct DmesgRecord: Sendable, Hashable {
     /// `journalctl -k -o short-monotonic`'s `[    0.421120] host kernel: `: after the time
     /// since boot, one word (the host) and `kernel: `.
     static func journalHost(_ rest: inout Substring) {
-        guard let kernel = rest.prefix(96).firstASCIIRange(of: " kernel: "), kernel.lowerBound > rest.startIndex,
-            !rest[..<kernel.lowerBound].contains(" ")
-        else { return }
-        rest = rest[kernel.upperBound...]
+        // By bytes, and only past the first word: every timestamped line comes through here.
+        let bytes = rest.utf8
+        guard let space = bytes.prefix(64).firstIndex(of: UInt8(ascii: " ")), space > bytes.startIndex else { return }
+        let after = rest[bytes.index(after: space)...]
+        guard after.utf8.starts(with: "kernel: ".utf8) else { return }
+        rest = after.dropFirst(8)
     }
 
     /// `<N>`: up to three digits.
