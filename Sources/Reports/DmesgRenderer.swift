@@ -29,24 +29,36 @@ public enum DmesgRenderer {
         buffer.append(byte: UInt8(ascii: "]"))
     }
 
+    /// `[    T1]`: `print_caller()`'s task id, right-aligned in six columns (`[%6s]`).
+    static func appendCaller(_ pid: Int32, to buffer: inout TextBuffer) {
+        let id = "T\(pid)"
+        buffer.append(byte: UInt8(ascii: "["))
+        for _ in 0..<max(0, 6 - id.utf8.count) { buffer.append(byte: UInt8(ascii: " ")) }
+        buffer.append(id)
+        buffer.append(byte: UInt8(ascii: "]"))
+    }
+
     /// The whole log, one line per record, each ending in a newline.
     public static func render(_ result: BootResult, style: Style = .dmesg) -> String {
         var output = TextBuffer(capacity: result.records.count * 80)
+        // CONFIG_PRINTK_CALLER: the caller after the time (info_print_prefix()).
+        let caller = result.image.description.config.printkCaller
         for record in result.records {
             switch style {
             case .dmesg:
                 appendTimestamp(record.timestamp, to: &output)
+                if caller { appendCaller(record.pid, to: &output) }
                 output.append(byte: UInt8(ascii: " "))
             case .raw:
                 output.append("<\(record.level.rawValue)>")
                 appendTimestamp(record.timestamp, to: &output)
+                if caller { appendCaller(record.pid, to: &output) }
                 output.append(byte: UInt8(ascii: " "))
             case .console:
                 guard reachesConsole(record, result.options) else { continue }
-                if result.options.printkTime {
-                    appendTimestamp(record.timestamp, to: &output)
-                    output.append(byte: UInt8(ascii: " "))
-                }
+                if result.options.printkTime { appendTimestamp(record.timestamp, to: &output) }
+                if caller { appendCaller(record.pid, to: &output) }
+                if result.options.printkTime || caller { output.append(byte: UInt8(ascii: " ")) }
             }
             output.append(record.text)
             output.append(byte: UInt8(ascii: "\n"))

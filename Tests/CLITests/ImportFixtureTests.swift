@@ -198,6 +198,20 @@ import Testing
         #expect(text.contains(#"printk=KERN_INFO:"\n""#))
     }
 
+    /// A log with caller ids (`CONFIG_PRINTK_CALLER`) replays with them: its `calling` lines,
+    /// which the mail did not wrap, come back byte for byte, `[    T1]` and all.
+    @Test func callerIDsComeBack() throws {
+        let fixture = "lkml-5.7-arm64-kasan-panic.dmesg"
+        let log = try Self.log(fixture)
+        let text = DmesgImport.read(log).bootFile(source: fixture)
+        #expect(text.contains("\nconfig CONFIG_PRINTK_CALLER=y\n"))
+        let replay = DmesgRenderer.render(try Linker.link(try BootFile.parse(text, file: "imported.boot")).boot())
+        let calling = { (text: String) in SourceText.lines(text).filter { $0.contains("] calling  ") } }
+        #expect(calling(replay) == calling(log))
+        #expect(calling(log).count == 7)
+        #expect(replay.contains("[  311.491423][    T1] Kernel panic - not syncing: Fatal exception\n"))
+    }
+
     /// The text of a fixture log.
     static func log(_ fixture: String) throws -> String {
         try String(

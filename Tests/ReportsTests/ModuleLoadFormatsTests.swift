@@ -91,4 +91,23 @@ struct ModuleLoadFormatsTests {
         try golden.check(BootJSON.document(result).rendered(), against: "udev-coldplug.json")
         try golden.check(DmesgRenderer.render(result), against: "udev-coldplug.dmesg")
     }
+
+    /// `CONFIG_PRINTK_CALLER`: each line names its task after the time — swapper as `T0`, init
+    /// as `T1`, each udev worker by its pid — in `dmesg`, `dmesg -r` and on the console.
+    @Test func callerIDsNameEachLinesTask() throws {
+        var description = try BootFile.load(Fixtures.example("udev-coldplug.boot"))
+        let known = description.config.set("CONFIG_PRINTK_CALLER", true)
+        #expect(known)
+        let result = try Linker.link(description).bootLoadingModules()
+        let lines = SourceText.lines(DmesgRenderer.render(result))
+        #expect(lines.first?.hasPrefix("[    0.000000][    T0] Linux version ") == true)
+        #expect(lines.contains { $0.contains("][    T1] Run /init as init process") })
+        #expect(lines.contains { $0.contains("][  T153] calling  intel_lpss_pci_driver_init") })
+        #expect(lines.filter { !$0.isEmpty }.allSatisfy { $0.dropFirst(14).hasPrefix("[") })
+        let raw = SourceText.lines(DmesgRenderer.render(result, style: .raw))
+        #expect(raw.first?.hasPrefix("<5>[    0.000000][    T0] Linux version") == true)
+        // Without the option, the lines are as before.
+        let plain = DmesgRenderer.render(try Linker.link(BootFile.load(Fixtures.example("udev-coldplug.boot"))).boot())
+        #expect(!plain.contains("][    T"))
+    }
 }

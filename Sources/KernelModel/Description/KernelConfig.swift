@@ -20,6 +20,9 @@ public struct KernelConfig: Sendable, Hashable {
     public var moduleForceUnload = false
     /// `CONFIG_MODULE_FORCE_LOAD`: a module without `vermagic=` loads, tainting `F`.
     public var moduleForceLoad = false
+    /// `CONFIG_PRINTK_CALLER` (5.1+): each record names the task that printed it, after its
+    /// timestamp (`[    0.421120][    T1] …`, `print_caller()`).
+    public var printkCaller = false
 
     /// The options a defconfig build has.
     public init() {}
@@ -27,7 +30,7 @@ public struct KernelConfig: Sendable, Hashable {
     /// The option names the `config` statement takes, without `CONFIG_`.
     public static let names = [
         "DEVTMPFS_MOUNT", "DYNAMIC_DEBUG", "DEBUG_ATOMIC_SLEEP", "MODULE_SIG", "MODULE_SIG_FORCE",
-        "MODULE_FORCE_UNLOAD", "MODULE_FORCE_LOAD",
+        "MODULE_FORCE_UNLOAD", "MODULE_FORCE_LOAD", "PRINTK_CALLER",
     ]
 
     /// Sets option `name` (with or without `CONFIG_`); false when there is no such option.
@@ -41,6 +44,7 @@ public struct KernelConfig: Sendable, Hashable {
         case "MODULE_SIG_FORCE": moduleSigForce = value
         case "MODULE_FORCE_UNLOAD": moduleForceUnload = value
         case "MODULE_FORCE_LOAD": moduleForceLoad = value
+        case "PRINTK_CALLER": printkCaller = value
         default: return false
         }
         return true

@@ -162,6 +162,7 @@ public struct DmesgImport {
     }
 
     mutating func take(_ record: DmesgRecord) {
+        if record.caller != nil { boot.callerIDs = true }
         if let line = InitcallDebugLine(record.text) {
             debugLine(line, record)
         } else {

@@ -143,6 +143,8 @@ struct BootFileWriter {
         {
             line("kaslr \(kaslr)")
         }
+        // The log's records name their callers: the replay's do too.
+        if boot.callerIDs { line("config CONFIG_PRINTK_CALLER=y") }
         line("cmdline \(Self.quoted(commandLine))")
         line(
             "timeline console_init=0 kernel_init=\(Self.duration(kernelInit)) smp_init=\(Self.duration(perCPU)) "

@@ -94,4 +94,6 @@ public struct ImportedBoot: Sendable {
     public var notes: [String] = []
     /// How many lines the log had.
     public var lineCount = 0
+    /// Its records name their callers (`[    T1]`): the kernel had `CONFIG_PRINTK_CALLER`.
+    public var callerIDs = false
 }

@@ -7,6 +7,7 @@
 # the boot ended in a panic: Fatal exception
 kernel "5.7.0-rc2-next-20200420-03722-ge4ba9b47e4ed"
 hardware "linux,dummy-virt (DT)"
+config CONFIG_PRINTK_CALLER=y
 cmdline "initcall_debug"
 timeline console_init=0 kernel_init=0ns smp_init=0ns do_basic_setup=0 printk=1000000ns
 # [  311.326817] kobject: 'drivers' ((____ptrval____)):
