@@ -68,7 +68,7 @@ final class BootEngine {
         self.trace = traceCommandLine ? CommandLineTrace() : nil
         self.ctx = RunningKernel(
             machine: Machine(description), printkCost: description.timeline.printk, kallsyms: Kallsyms(image))
-        ctx.clocksource = Clocksource(tick: description.timeline.jiffies, phase: description.timeline.jiffiesPhase)
+        ctx.clocksource = Clocksource(description.timeline)
         ctx.debugObjects = Set(description.objects.filter(\.definesDEBUG).map(\.path))
         ctx.params = params
         self.bodyContext = ctx

@@ -1,3 +1,5 @@
+import KernelModel
+
 /// The clocksource `ktime_get()` reads, which `do_one_initcall()` times each call with. The
 /// printk timestamps come from `local_clock()`, the virtual clock itself; `ktime_get()` may be
 /// coarser.
@@ -24,6 +26,11 @@ package struct Clocksource: Sendable {
         self.phase = tick == 0 ? 0 : phase % tick
     }
 
+    /// The clocksource a description's `timeline jiffies= jiffies_phase=` declares.
+    package init(_ timeline: BootTimeline) {
+        self.init(tick: timeline.jiffies, phase: timeline.jiffiesPhase)
+    }
+
     /// Whether `ktime_get()` still reads jiffies.
     package var readsJiffies: Bool { tick != 0 && switched == nil }
 
@@ -45,5 +52,4 @@ package struct Clocksource: Sendable {
         guard readsJiffies else { return }
         switched = (now, ktime(now))
     }
-
 }

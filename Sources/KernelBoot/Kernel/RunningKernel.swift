@@ -101,7 +101,7 @@ public final class RunningKernel: KernelContext {
     /// A kernel outside any boot, for benchmarks and tests that call bodies directly.
     package convenience init(benchmarkFor description: KernelDescription) {
         self.init(machine: Machine(description), printkCost: description.timeline.printk)
-        clocksource = Clocksource(tick: description.timeline.jiffies, phase: description.timeline.jiffiesPhase)
+        clocksource = Clocksource(description.timeline)
         clockRunning = true
     }
 
