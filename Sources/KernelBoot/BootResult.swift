@@ -39,6 +39,8 @@ public struct BootResult: Sendable {
     /// The module inits run after init (the description's `load`s), in the order they
     /// started; empty for a boot alone.
     public internal(set) var moduleRuns: [ModuleInitRun] = []
+    /// The entries `async_schedule()` was given, in cookie order, with their workers and times.
+    public internal(set) var asyncRuns: [AsyncRun] = []
     /// How many of ``records`` the boot itself printed: all of them, but for the lines of the
     /// loads after init.
     public internal(set) var bootRecordCount: Int

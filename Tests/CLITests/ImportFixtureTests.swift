@@ -191,11 +191,43 @@ import Testing
                 "Switched to clocksource pit", "Rounding down aligned max_sectors from 4294967295 to 4294967288",
             ])
         let text = imported.bootFile(source: fixture)
-        for line in ["# calling  3_async_port_probe+0x0/0x49 @ 91", "# async_waiting @ 113"] {
-            #expect(text.contains("\n" + line + "\n"))
-        }
+        // The entries are declared and scheduled by the call that had last started (the
+        // floppy's by cciss_init, whose lines its worker line came among), not kept as comments.
+        #expect(text.contains("\n  async async_port_probe_3 function=async_port_probe pid=91 size=0x49 "))
+        #expect(text.contains(" synchronize=cookie\n"))
+        #expect(text.contains(" async=+0ns:floppy_async_init  # level unknown\n"))
+        #expect(!text.contains("# calling  3_async_port_probe"))
         // An empty record (the floppy driver's lone newline) is printed as one.
         #expect(text.contains(#"printk=KERN_INFO:"\n""#))
+    }
+
+    /// The replay of the async fixture prints every worker line of the log — each entry's
+    /// `calling` line with its cookie and pid, the floppy's `returned` line with its duration,
+    /// the waiting workers' `async_waiting` — in the log's order of cookies, and each entry's
+    /// `calling` line among the lines of the call it came in.
+    @Test func asyncEntriesReplay() throws {
+        let fixture = "lkml-3.12-x86-async-work.dmesg"
+        let log = try Self.log(fixture)
+        let text = DmesgImport.read(log).bootFile(source: fixture)
+        let replay = DmesgRenderer.render(try Linker.link(try BootFile.parse(text, file: "imported.boot")).boot())
+        let unstamped = { (line: Substring) -> Substring in
+            line.hasPrefix("[") ? line.drop { $0 != "]" }.dropFirst(2) : line
+        }
+        let worker = { (line: Substring) -> Bool in
+            let text = unstamped(line)
+            return text.hasPrefix("calling  ") && ("0"..."9").contains(text.dropFirst(9).first ?? " ")
+                || text.hasPrefix("async_waiting @ ") && !text.hasSuffix(" @ 1")
+        }
+        let logged = SourceText.lines(log).filter(worker).map(String.init)
+        let replayed = SourceText.lines(replay).filter(worker).map { String(unstamped($0)) }
+        #expect(Set(replayed) == Set(logged))
+        #expect(replayed.filter { $0.hasPrefix("calling") } == logged.filter { $0.hasPrefix("calling") })
+        #expect(replay.contains("] initcall 1_floppy_async_init+0x0/0xa returned 0 after 1339307 usecs\n"))
+        let lines = SourceText.lines(replay).map { String(unstamped($0)) }
+        let floppy = try #require(lines.firstIndex(of: "calling  1_floppy_async_init+0x0/0xa @ 6"))
+        #expect(lines[floppy - 1] == "HP CISS Driver (v 3.6.26)")
+        let port2 = try #require(lines.firstIndex(of: "calling  2_async_port_probe+0x0/0x49 @ 6"))
+        #expect(lines[port2 - 1] == "sata_nv 0000:00:08.0: setting latency timer to 64")
     }
 
     /// A log with caller ids (`CONFIG_PRINTK_CALLER`) replays with them: its `calling` lines,

@@ -94,6 +94,7 @@ final class BootEngine {
             events: ctx.events, levels: levelSpans)
         result.parameterVariables = params.variables
         result.commandLineTrace = trace?.events ?? []
+        result.asyncRuns = ctx.asyncWork.runs
         return result
     }
 

@@ -11,6 +11,8 @@ extension BootEngine {
         ctx.clock.advance(by: timeline.initcallsToFree)
         freeInitmem()
         markReadonly()
+        // system_state = SYSTEM_RUNNING: async_run_entry_fn() prints only while booting.
+        ctx.asyncWork.printing = nil
         return try runInit(root: root)
     }
 

@@ -37,6 +37,7 @@ package final class LiveKernel {
             onlineCPUs: result.onlineCPUs, events: ctx.events, levels: result.levels)
         now.parameterVariables = result.parameterVariables
         now.commandLineTrace = result.commandLineTrace
+        now.asyncRuns = ctx.asyncWork.runs
         // Loads side by side start out of file order: by time, then as run.
         now.bootRecordCount = result.records.count
         now.moduleRuns = moduleRuns.enumerated().sorted {

@@ -87,6 +87,8 @@ public final class RunningKernel: KernelContext {
     var moduleSymbolHandler: ((String) -> String?)?
     /// What each `.init.setup` handler last received, by its `str`.
     var setupArguments: [String: String?] = [:]
+    /// kernel/async.c: the cookies, the entries and their workers' lines not printed yet.
+    @exclusivity(unchecked) var asyncWork = AsyncWork()
 
     init(machine: Machine, printkCost: UInt64, kallsyms: Kallsyms = Kallsyms()) {
         self.machine = machine
@@ -185,6 +187,8 @@ public final class RunningKernel: KernelContext {
 
     private func append(_ level: LogLevel, _ text: String) {
         guard halted == nil else { return }
+        // The async workers' lines stamped before this one come first.
+        if !asyncWork.pending.isEmpty { flushAsyncRecords() }
         records.append(LogRecord(timestamp: clock.now, level: level, text: text, pid: pid))
         if clockRunning { clock.advance(by: printkCost) }
     }

@@ -28,6 +28,8 @@ struct BootFileParser {
     private var entriesHint = 1
     /// The bytes of the current line's words that are not in the line (see ``BootFileLexer/Scratch``).
     let scratch = BootFileLexer.Scratch()
+    /// The `async` functions declared so far, by name, with their lines.
+    var asyncFunctions: [String: (function: AsyncFunction, line: Int)] = [:]
 
     init(file: String, loader: @escaping BootFile.FileLoader) {
         self.file = file
@@ -71,14 +73,14 @@ struct BootFileParser {
 
     static let topLevel = [
         "kernel", "arch", "cpus", "hardware", "cmdline", "linker-script", "levels", "initramfs", "disk", "partition",
-        "filesystems", "build", "timeline", "config", "kaslr", "object", "module", "load",
+        "filesystems", "build", "timeline", "config", "kaslr", "object", "module", "load", "async",
     ]
 
     /// The top-level keywords (and the retired `rootfs`), looked up once per line: comparing a
     /// registration macro with each keyword in turn cost more than reading its line.
     private enum Keyword {
         case kernel, arch, cpus, hardware, cmdline, linkerScript, levels, rootfs, initramfs, disk, partition
-        case filesystems, build, timeline, config, kaslr, object, module, load
+        case filesystems, build, timeline, config, kaslr, object, module, load, async
     }
 
     private static let keywords: [String: Keyword] = [
@@ -86,7 +88,7 @@ struct BootFileParser {
         "linker-script": .linkerScript, "levels": .levels, "rootfs": .rootfs, "initramfs": .initramfs,
         "disk": .disk, "partition": .partition, "filesystems": .filesystems, "build": .build,
         "timeline": .timeline, "config": .config, "kaslr": .kaslr, "object": .object, "module": .module,
-        "load": .load,
+        "load": .load, "async": .async,
     ]
 
     private mutating func statement(_ keyword: BootFileLexer.Word, _ words: ArraySlice<BootFileLexer.Word>)
@@ -168,6 +170,8 @@ struct BootFileParser {
             try module(keyword, arguments)
         case .load:
             try load(keyword, arguments)
+        case .async:
+            try asyncFunction(keyword, arguments)
         }
     }
 
@@ -455,12 +459,13 @@ struct BootFileParser {
         case panic, size
         case requestModule = "request_module"
         case gap, address, flush
+        case async
 
         /// `allCases`, kept: the synthesized property makes a new array at every call.
         private static let names = allCases
         private static let spellings = names.map { Array($0.rawValue.utf8) }
 
-        /// The attribute spelled `bytes`: a scan of fourteen short names, cheaper than hashing
+        /// The attribute spelled `bytes`: a scan of seventeen short names, cheaper than hashing
         /// the key into a dictionary (every registration line has a few).
         init?(bytes: UnsafeBufferPointer<UInt8>) {
             guard let index = ByteScan.index(of: bytes, in: Self.spellings) else { return nil }
@@ -603,6 +608,8 @@ struct BootFileParser {
                     notes: ["a size in bytes, 1 to 0x100000, e.g. size=0x40"])
             }
             behaviour.size = size
+        case .async:
+            behaviour.asyncs.append(try scheduledAsync(value.text, column: valueColumn))
         }
     }
 
@@ -687,6 +694,13 @@ struct BootFileParser {
                     at: message.column, notes: ["the lines are printed in the order written"])
             }
             previous = at
+        }
+        for scheduled in behaviour.asyncs {
+            guard let at = scheduled.at, at > behaviour.time else { continue }
+            throw invalid(
+                "async=\(scheduled.function.name) at +\(DurationParser.describe(at)) is after the call's time=\(DurationParser.describe(behaviour.time))",
+                at: scheduled.column,
+                notes: ["its +DUR is a moment of the call's time= busy-wait: make time= at least that long"])
         }
     }
 

@@ -1,7 +1,8 @@
 /// The behaviour a `.boot` line declares for one initcall, run as its body. In order: leak
 /// preemption/IRQ state (`preempt=`, `irqs=off`), busy-wait `time=` (printing the leading
 /// `printk=+DUR:` lines at their moments of it), sleep `sleep=`, check `requires=` (a missing
-/// one makes the call return `on-missing=`, `-ENODEV` by default), print the other `printk=`
+/// one makes the call return `on-missing=`, `-ENODEV` by default), hand `async=` functions to
+/// `async_schedule()` (the timed ones at their moments of `time=`), print the other `printk=`
 /// and `pr_debug=` lines, `panic=`, and on success (return 0) provide `provides=`.
 struct DeclaredBehaviour: Sendable, Hashable {
     enum OnMissing: Sendable, Hashable {
@@ -27,12 +28,22 @@ struct DeclaredBehaviour: Sendable, Hashable {
     var panic: String?
     /// `request_module=`: modules asked for (before the printk lines), in order.
     var requestModules: [String] = []
+    /// `async=`: functions handed to `async_schedule()`, in order (their cookies' order).
+    var asyncs: [Scheduled] = []
     /// `size=`: the symbol size `%pS` prints; nil derives one from the name.
     var size: Int?
     /// `address=`: the function's address `%p` prints (2.6.22–2.6.25); nil lays them out.
     var address: UInt64?
     /// The `.boot` line, reported as the source line of a sleep in atomic context.
     var line: Int
+
+    /// An `async=` of the call: the function, and the moment of `time=` it is scheduled at
+    /// (nil: after `time=` and `sleep=`, with `request_module=`).
+    struct Scheduled: Sendable, Hashable {
+        var function: AsyncFunction
+        var at: UInt64?
+        var column: Int
+    }
 
     struct Message: Sendable, Hashable {
         var level: LogLevel
@@ -91,17 +102,27 @@ struct DeclaredBehaviour: Sendable, Hashable {
         if preempt > 0 { for _ in 0..<preempt { k.preempt_disable() } }
         if preempt < 0 { for _ in 0..<(-preempt) { k.preempt_enable() } }
         if irqsOff { k.local_irq_disable() }
-        // The leading timed lines, each at its moment of the busy-wait; the reader has
+        // The leading timed lines and the timed async_schedule() calls, each at its moment
+        // of the busy-wait (a schedule before a line of the same moment); the reader has
         // checked that their times rise and stay within `time=`.
         var spent: UInt64 = 0
         var printed = 0
-        while printed < printk.count, let at = printk[printed].at {
+        var scheduled = 0
+        while true {
+            let line = printed < printk.count ? printk[printed].at : nil
+            let work = scheduled < asyncs.count ? asyncs[scheduled].at : nil
+            guard let at = Self.earlier(work, line) else { break }
             if at > spent {
                 k.spend(nanoseconds: at - spent)
                 spent = at
             }
-            print(printk[printed], k)
-            printed += 1
+            if let work, work == at {
+                k.async_schedule(asyncs[scheduled].function)
+                scheduled += 1
+            } else {
+                print(printk[printed], k)
+                printed += 1
+            }
         }
         if time > spent { k.spend(nanoseconds: time &- spent) }
         if let sleep { k.sleep(nanoseconds: sleep, line: line) }
@@ -119,6 +140,10 @@ struct DeclaredBehaviour: Sendable, Hashable {
             }
         }
         for name in requestModules { _ = k.request_module(name) }
+        while scheduled < asyncs.count {
+            k.async_schedule(asyncs[scheduled].function)
+            scheduled += 1
+        }
         // By index: most bodies print nothing, and a slice of the array costs a retain.
         var index = printed
         while index < printk.count {
@@ -128,6 +153,13 @@ struct DeclaredBehaviour: Sendable, Hashable {
         if let panic { try k.panic(panic) }
         if ret == 0 { for resource in provides { k.provide(resource) } }
         return ret
+    }
+
+    /// The earlier of two moments (nil: none).
+    private static func earlier(_ a: UInt64?, _ b: UInt64?) -> UInt64? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a, b)
     }
 
     private func print(_ message: Message, _ k: any KernelContext) {

@@ -32,6 +32,11 @@ public struct DmesgImport {
     /// The release a stack dump's first line names (`CPU: 0 PID: 1 Comm: swapper/0 Not
     /// tainted 6.1.0-13-amd64 #1`, 2.6's `Pid: 1, comm: swapper Not tainted 2.6.26-rc9 #89`).
     var dumpRelease: String?
+    /// The async entry each worker pid is running, and each cookie's latest entry.
+    var asyncByPID: [Int32: Int] = [:]
+    var asyncByCookie: [UInt64: Int] = [:]
+    /// The last built-in call started.
+    var lastBuiltIn: Int?
 
     /// The import of `text`; `systemMap` gives levels, table order and objects.
     public static func read(_ text: String, systemMap: SystemMap? = nil) -> ImportedBoot {
@@ -215,9 +220,59 @@ public struct DmesgImport {
         case .enteringLevel(let name):
             levelID = Self.id(ofLevelName: name)
             if levelID == nil { boot.events.append(.record(record)) }
+        case .asyncCalling(let cookie, let symbol, let pid):
+            asyncCalling(cookie, symbol, pid: pid, record)
+        case .asyncReturned(let cookie, let symbol, let duration):
+            if let index = asyncByCookie[cookie], boot.asyncEntries[index].open,
+                boot.asyncEntries[index].function == symbol.name
+            {
+                boot.asyncEntries[index].open = false
+                boot.asyncEntries[index].duration = duration
+                boot.asyncEntries[index].rettime = record.microseconds
+                boot.asyncEntries[index].lines.append(record.line)
+            }
+            boot.events.append(.record(record))
         case .async:
             boot.events.append(.record(record))
         }
+    }
+
+    /// A worker's `calling  %lli_%pF @ %i`: an entry of its own, hosted by the built-in call
+    /// that had last started (which the writer may make the one that scheduled it).
+    mutating func asyncCalling(_ cookie: UInt64, _ symbol: PrintedSymbol, pid: Int32, _ record: DmesgRecord) {
+        var entry = ImportedBoot.AsyncEntry(
+            cookie: cookie, function: symbol.name, size: symbol.size, pid: pid, line: record.line,
+            start: record.microseconds)
+        entry.lines = [record.line]
+        // After init ran, no built-in call is running to have scheduled it.
+        if let host = lastBuiltIn, !initRan {
+            entry.host = host
+            entry.hostRecords = boot.calls[host].open ? boot.calls[host].records.count : nil
+        }
+        boot.asyncEntries.append(entry)
+        asyncByPID[pid] = boot.asyncEntries.count - 1
+        asyncByCookie[cookie] = boot.asyncEntries.count - 1
+        boot.events.append(.record(record))
+    }
+
+    /// A worker's `async_waiting @ %i` / `async_continuing @ %i after %lli usec`: the entry it
+    /// runs waits for the ones before it (`async_synchronize_cookie()`). False for any other line.
+    mutating func asyncWait(_ record: DmesgRecord) -> Bool {
+        guard let pid = Self.asyncWaitPID(record.text), let index = asyncByPID[pid], boot.asyncEntries[index].open
+        else { return false }
+        if record.text.hasPrefix("async_waiting") {
+            guard !boot.asyncEntries[index].waits else { return false }
+            boot.asyncEntries[index].waits = true
+        } else {
+            guard boot.asyncEntries[index].waits, boot.asyncEntries[index].waited == nil,
+                let after = record.text.firstASCIIRange(of: " after "),
+                let usec = UInt64(record.text[after.upperBound...].prefix { $0.isASCIIDigit })
+            else { return false }
+            boot.asyncEntries[index].waited = usec
+        }
+        boot.asyncEntries[index].lines.append(record.line)
+        boot.events.append(.record(record))
+        return true
     }
 
     /// The ids of `initcall_level_names[]` (and the trace-only "early" and "console").
@@ -264,6 +319,7 @@ public struct DmesgImport {
     }
 
     mutating func appendCall(_ call: ImportedBoot.Call) {
+        if call.phase != .outside { lastBuiltIn = boot.calls.count }
         boot.calls.append(call)
         boot.events.append(.call(boot.calls.count - 1))
     }
@@ -301,6 +357,7 @@ public struct DmesgImport {
     // MARK: Other lines
 
     mutating func otherLine(_ record: DmesgRecord) {
+        if !asyncByPID.isEmpty, asyncWait(record) { return }
         machineLine(record.text, record)
         countWarn(record.text)
         if let owner = owner(of: record) {

@@ -7,6 +7,17 @@ extension ImportedBoot {
     /// The description; `source` names the log in the header comment.
     public func bootFile(source: String) -> String {
         var out = BootFileWriter(boot: self)
+        if !asyncEntries.isEmpty {
+            // A first pass finds where each call runs in the replay, which places the entries.
+            var first = out
+            first.moments = [:]
+            first.body()
+            let plans = BootFileWriter.asyncPlans(
+                self, moments: first.moments ?? [:], logEnd: first.clock, printkCost: out.printkCost)
+            out.asyncByCall = plans.byCall
+            out.asyncReplayed = plans.replayed
+            out.asyncNotes = plans.notes
+        }
         // The body first: it runs the clock that decides the timeline's stages.
         out.body()
         let body = out.text
@@ -52,6 +63,15 @@ struct BootFileWriter {
     var previousModuleEnd: UInt64?
     /// The jiffies clocksource the early calls were timed on, when the log proves one.
     var jiffies: JiffiesFit?
+    /// The async entries each call schedules, the log lines they replay, and what the header
+    /// says of them (``asyncPlans(_:moments:logEnd:printkCost:)``).
+    var asyncByCall: [Int: [AsyncPlan]] = [:]
+    var asyncReplayed: Set<Int> = []
+    var asyncNotes: [String] = []
+    /// Each registration's moments, collected in a first pass (nil: not collecting).
+    var moments: [Int: CallMoments]?
+    /// The `flush=` and `time=` of the registration written last.
+    var lastBody: (flush: UInt64, time: UInt64) = (0, 0)
 
     /// `fitting`: fit the record cost and the jiffies clocksource to the log (off only for
     /// ``provesShiftedTicks(_:)``'s look at the durations).
@@ -109,7 +129,7 @@ struct BootFileWriter {
         )
         line("# time=, gap= and flush= replay each call's duration, start and console time; lines that")
         line("# are not a call's own output are kept as comments where they were.")
-        for note in boot.notes { line("# note: \(note)") }
+        for note in boot.notes + asyncNotes { line("# note: \(note)") }
         if let jiffies {
             let tick = DurationParser.describe(jiffies.tick)
             line(

@@ -10,11 +10,13 @@ extension BootFileWriter {
         }
         for (position, event) in boot.events.enumerated() {
             switch event {
-            case .record(let record): comment(record)
+            case .record(let record):
+                // A worker line of an async entry the description replays is printed again.
+                if asyncReplayed.isEmpty || !asyncReplayed.contains(record.line) { comment(record) }
             case .call(let index):
                 let call = boot.calls[index]
                 if call.phase != .outside {
-                    registration(call, ticks: jiffies?.ticks[index])
+                    registration(call, index: index, ticks: jiffies?.ticks[index])
                 } else if position > lastBuiltIn ?? -1, let load = ModuleLoadWriter(call), !loaded.contains(load.name),
                     objectNames[load.name + ".o"] == nil
                 {
@@ -81,7 +83,7 @@ extension BootFileWriter {
     }
 
     /// A built-in call; `ticks`: it was timed on jiffies, and printed that many ticks.
-    mutating func registration(_ call: ImportedBoot.Call, ticks: UInt64? = nil) {
+    mutating func registration(_ call: ImportedBoot.Call, index: Int, ticks: UInt64? = nil) {
         guard Self.isIdentifier(call.function) else {
             // `foo.cold`, a bare address without kallsyms: no C function to declare.
             return line("# not a C identifier, left out: " + Self.stamp(call.calltime) + "calling  " + call.function)
@@ -94,7 +96,17 @@ extension BootFileWriter {
         let gap = call.calltime.map { $0 &* 1_000 > clock ? $0 &* 1_000 - clock : 0 } ?? 0
         clock &+= gap
         if gap > 0 { words.append("gap=" + Self.duration(gap)) }
+        let callStart = clock
         words += attributes(call, ticks: ticks)
+        if moments != nil {
+            let bodyStart = callStart &+ printkCost &+ lastBody.flush
+            moments?[index] = CallMoments(bodyStart: bodyStart, bodyEnd: bodyStart &+ lastBody.time, end: clock)
+        }
+        // The entries it hands to async_schedule(), declared before it, scheduled as its body starts.
+        for plan in asyncByCall[index] ?? [] {
+            line(asyncDeclaration(plan))
+            words.append("async=+0ns:" + plan.name)
+        }
         line(words.joined(separator: " ") + levelComment(call))
     }
 
@@ -150,6 +162,7 @@ extension BootFileWriter {
     /// `ticks`: timed on jiffies (``JiffiesFit``): the body runs from after its `calling` line
     /// to its `returned` line, ending where the ticks it spans print its duration.
     mutating func attributes(_ call: ImportedBoot.Call, inModule: Bool = false, ticks: UInt64? = nil) -> [String] {
+        lastBody = (0, 0)
         if call.blacklisted {
             clock &+= printkCost
             return []
@@ -165,6 +178,7 @@ extension BootFileWriter {
             total = end &- start
             flush = 0
         }
+        lastBody = (flush, total > inner ? total - inner : 0)
         if total > inner { words.append("time=" + Self.duration(total - inner)) }
         if flush > 0 { words.append("flush=" + Self.duration(flush)) }
         if !inModule {

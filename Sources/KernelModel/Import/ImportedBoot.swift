@@ -55,6 +55,34 @@ public struct ImportedBoot: Sendable {
         public var panic: String?
     }
 
+    /// One entry of kernel/async.c a worker ran, from its `calling  %lli_%pF @ %i` line to its
+    /// `initcall %lli_%pF returned 0 after %lld usecs` line (2.6.29–3.17 print them).
+    public struct AsyncEntry: Sendable {
+        public var cookie: UInt64
+        public var function: String
+        public var size: Int?
+        /// The worker's pid.
+        public var pid: Int32
+        /// The log line of its `calling` line.
+        public var line: Int
+        /// Timestamps (µs) of its `calling` and `returned` lines.
+        public var start: UInt64?
+        public var rettime: UInt64?
+        /// The printed duration (µs, `>> 10`).
+        public var duration: UInt64?
+        /// The built-in call that had last started when its `calling` line printed, and how
+        /// many of that call's lines came before it (nil: the call had returned).
+        public var host: Int?
+        public var hostRecords: Int?
+        /// It printed `async_waiting @ pid` (`async_synchronize_cookie()`), and the usecs its
+        /// `async_continuing` line says it waited.
+        public var waits = false
+        public var waited: UInt64?
+        /// The log lines the replay prints itself: its calling, returned, waiting, continuing.
+        public var lines: [Int] = []
+        var open = true
+    }
+
     public enum DurationUnit: Sendable, Hashable {
         /// `usecs`: `ktime_us_delta()` from 5.18, nanoseconds `>> 10` from 2.6.28.
         case microseconds
@@ -77,6 +105,8 @@ public struct ImportedBoot: Sendable {
     /// x86-64 prints `Command line:` from `setup_arch()`; arm64 says `Booting Linux on physical CPU`.
     public var architecture: String?
     public var calls: [Call] = []
+    /// The async entries, in the order their `calling` lines came.
+    public var asyncEntries: [AsyncEntry] = []
     public var events: [Event] = []
     /// `smp: Bringing up secondary CPUs ...` and `smp: Brought up …` timestamps (µs).
     public var smpBringUp: UInt64?

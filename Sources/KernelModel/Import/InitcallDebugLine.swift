@@ -59,7 +59,13 @@ public enum InitcallDebugLine: Sendable, Hashable {
     case returnedWith(PrintedSymbol, reasons: String)
     case blacklisted(String)
     case enteringLevel(String)
-    /// kernel/async.c's lines: not initcalls of the table.
+    /// kernel/async.c's worker starting an entry: `calling  %lli_%pF @ %i` (2.6.29–3.17 with
+    /// `initcall_debug`; `pr_debug()` from 3.18).
+    case asyncCalling(cookie: UInt64, PrintedSymbol, pid: Int32)
+    /// The worker's `initcall %lli_%pF returned 0 after %lld usecs` (5.x's `pr_debug()` says
+    /// `returned after`).
+    case asyncReturned(cookie: UInt64, PrintedSymbol, duration: UInt64)
+    /// A line of kernel/async.c's that says no more (no pid, a garbled number).
     case async
 
     /// Classifies `text`; nil for any other message. Only a line that *starts* with the
@@ -108,15 +114,27 @@ public enum InitcallDebugLine: Sendable, Hashable {
             guard let value = Int32(rest[at.upperBound...]) else { return nil }
             pid = value
         }
-        if isAsync(symbolText) { return .async }
+        if isAsync(symbolText) {
+            guard let (cookie, symbol) = asyncSymbol(symbolText), let pid else { return .async }
+            return .asyncCalling(cookie: cookie, symbol, pid: pid)
+        }
         guard let symbol = PrintedSymbol(symbolText) else { return nil }
         return .calling(symbol, pid: pid)
     }
 
-    /// `%lli_%pS`: the async cookie before the function.
+    /// `%lli_%pS`: the async cookie before the function (no C function starts with a digit).
     private static func isAsync(_ text: Substring) -> Bool {
         let digits = text.prefix { $0.isASCIIDigit }
         return !digits.isEmpty && text.dropFirst(digits.count).first == "_"
+    }
+
+    /// The cookie and the function of `%lli_%pS`.
+    private static func asyncSymbol(_ text: Substring) -> (UInt64, PrintedSymbol)? {
+        let digits = text.prefix { $0.isASCIIDigit }
+        guard digits.count <= 19, let cookie = UInt64(digits),
+            let symbol = PrintedSymbol(text.dropFirst(digits.count + 1))
+        else { return nil }
+        return (cookie, symbol)
     }
 
     /// `untrimmed`: the reasons of `returned with %s` end in a space the kernel printed.
@@ -132,7 +150,15 @@ public enum InitcallDebugLine: Sendable, Hashable {
             return .returnedWith(symbol, reasons: String(untrimmed[with.upperBound...]))
         }
         guard let returned = rest.firstASCIIRange(of: " returned ") else { return nil }
-        if isAsync(rest[..<returned.lowerBound]) { return .async }
+        if isAsync(rest[..<returned.lowerBound]) {
+            // `returned 0 after N usecs`, or 5.x's `returned after N usecs`.
+            let words = rest[returned.upperBound...].split(separator: " ")
+            guard let (cookie, symbol) = asyncSymbol(rest[..<returned.lowerBound]), (3...4).contains(words.count),
+                words[words.count - 3] == "after", words.last == "usecs", words.count == 3 || words[0] == "0",
+                let duration = UInt64(words[words.count - 2])
+            else { return .async }
+            return .asyncReturned(cookie: cookie, symbol, duration: duration)
+        }
         guard let symbol = PrintedSymbol(rest[..<returned.lowerBound]) else { return nil }
         let words = rest[returned.upperBound...].split(separator: " ")
         guard words.count == 4, words[1] == "after", let ret = Int32(words[0]), let duration = UInt64(words[2]),

@@ -305,6 +305,17 @@ extension KernelVersion {
     /// without them (read as printk in 3.13, as pr_debug in 4.0).
     public var printsAsyncSynchronize: Bool { isAtLeast(2, 6, 29) && !isAtLeast(3, 18) }
 
+    /// The level of an async worker's `calling  %lli_%pF @ %i` and `initcall %lli_%pF returned
+    /// 0 after %lld usecs` lines under `initcall_debug`, nil in the releases that do not print
+    /// them: the same span as ``printsAsyncSynchronize`` (from 3.18 they are `pr_debug()`,
+    /// silent unless dynamic debug turns kernel/async.c on, which the model does not). 2.6.29's
+    /// `run_one_entry()` printed them without a level; "async: use workqueue for worker pool"
+    /// (083b804c4d3e, 2.6.36) moved them into `async_run_entry_fn()` at `KERN_DEBUG`.
+    public var asyncWorkLevel: LogLevel? {
+        guard printsAsyncSynchronize else { return nil }
+        return isAtLeast(2, 6, 36) ? .KERN_DEBUG : .KERN_DEFAULT
+    }
+
     /// `run_init_process()` announces each attempt, `pr_info("Run %s as init process\n")`:
     /// read in 4.19 and absent from 4.14 (the commit between was not found; modelled from 4.19).
     /// Before, nothing is printed when init starts.

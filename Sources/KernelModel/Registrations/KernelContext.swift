@@ -90,6 +90,11 @@ public protocol KernelContext: AnyObject {
     /// waits; 0 when it exited 0, its wait status otherwise (256 for exit 1), or a negative
     /// errno. During the boot there is no modprobe to run (-ENOENT).
     func request_module(_ name: String) -> Int32
+    /// `async_schedule(fn, data)` (kernel/async.c): queues `function` for a worker and returns
+    /// its cookie (1 for the first of the boot). The worker runs it ``AsyncFunction/delay``
+    /// later, alongside what the caller does next; `async_synchronize_full()` waits for it.
+    @discardableResult
+    func async_schedule(_ function: AsyncFunction) -> UInt64
 }
 
 extension KernelContext {

@@ -56,8 +56,19 @@ import Testing
                 == .returnedWith(try #require(symbol("foo_init", 0x40)), reasons: "preemption imbalance "))
         #expect(InitcallDebugLine("initcall blocked_init blacklisted") == .blacklisted("blocked_init"))
         #expect(InitcallDebugLine("entering initcall level: device") == .enteringLevel("device"))
-        #expect(InitcallDebugLine("calling  3_async_port_probe+0x0/0x50 @ 8") == .async)
-        #expect(InitcallDebugLine("initcall 3_async_port_probe+0x0/0x50 returned after 5 usecs") == .async)
+        let probe = try #require(PrintedSymbol("async_port_probe+0x0/0x50"))
+        #expect(
+            InitcallDebugLine("calling  3_async_port_probe+0x0/0x50 @ 8") == .asyncCalling(cookie: 3, probe, pid: 8))
+        #expect(
+            InitcallDebugLine("initcall 3_async_port_probe+0x0/0x50 returned after 5 usecs")
+                == .asyncReturned(cookie: 3, probe, duration: 5))
+        #expect(
+            InitcallDebugLine("initcall 12_sd_probe_async+0x0/0x1b0 returned 0 after 1339307 usecs")
+                == .asyncReturned(
+                    cookie: 12, try #require(PrintedSymbol("sd_probe_async+0x0/0x1b0")), duration: 1_339_307))
+        // A cookie without a pid, or a garbled duration, says no more than that it is async work.
+        #expect(InitcallDebugLine("calling  3_async_port_probe+0x0/0x50") == .async)
+        #expect(InitcallDebugLine("initcall 3_async_port_probe+0x0/0x50 returned 0 after x usecs") == .async)
     }
 
     @Test func notInitcalls() {

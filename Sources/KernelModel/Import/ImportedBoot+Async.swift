@@ -1,0 +1,133 @@
+/// The async entries of an imported log as `async` declarations and `async=` attributes.
+///
+/// The log never says which call handed an entry to `async_schedule()`: only when a worker
+/// started it. Cookies are given in scheduling order, so the entry with cookie N was scheduled
+/// no later than the first `calling` line of any entry numbered N or more; the writer makes
+/// the built-in call that had last started then its scheduler (at the start of its body), and
+/// gives the entry the delay that starts it at its line's moment of the replay — the log's
+/// timestamp, or without timestamps the replay's own moment of that place in the log.
+extension BootFileWriter {
+    /// One entry as the description writes it.
+    struct AsyncPlan {
+        var entry: Int
+        var name: String
+        var delay: UInt64
+        var time: UInt64
+    }
+
+    /// A call's moments in the replay (ns), from the writer's clock.
+    struct CallMoments {
+        /// When its body starts (after its `calling` line and `flush=`).
+        var bodyStart: UInt64
+        /// When its `time=` ends: its lines without `+DUR:` print from here.
+        var bodyEnd: UInt64
+        /// After its `returned` line.
+        var end: UInt64
+    }
+
+    /// The entries to write, by the call that schedules them (in cookie order), and the log
+    /// lines the replay prints itself. `moments` are the calls' moments from a first pass of
+    /// the writer; `logEnd` the replay's clock at the end of that pass.
+    static func asyncPlans(_ boot: ImportedBoot, moments: [Int: CallMoments], logEnd: UInt64, printkCost: UInt64)
+        -> (byCall: [Int: [AsyncPlan]], replayed: Set<Int>, notes: [String])
+    {
+        let order = boot.asyncEntries.indices.sorted {
+            (boot.asyncEntries[$0].cookie, $0) < (boot.asyncEntries[$1].cookie, $1)
+        }
+        // The scheduler of each entry: the host of the earliest calling line from it on.
+        var schedulers = [Int?](repeating: nil, count: order.count)
+        var earliest: (line: Int, host: Int?)?
+        for position in order.indices.reversed() {
+            let entry = boot.asyncEntries[order[position]]
+            if let first = earliest, first.line <= entry.line {
+                // The earlier line from a later cookie bounds this one too.
+            } else {
+                earliest = (entry.line, entry.host)
+            }
+            schedulers[position] = earliest?.host
+        }
+        var byCall: [Int: [AsyncPlan]] = [:]
+        var replayed: Set<Int> = []
+        var names: Set<String> = []
+        var cookies: [UInt64] = []
+        var unfinished = 0
+        for (position, index) in order.enumerated() {
+            let entry = boot.asyncEntries[index]
+            guard let scheduler = schedulers[position], let schedule = moments[scheduler],
+                isIdentifier(entry.function), (1...4_194_304).contains(entry.pid), cookies.last != entry.cookie
+            else { continue }
+            let start = startMoment(entry, moments: moments, printkCost: printkCost) ?? schedule.bodyStart
+            var name = entry.function
+            if names.contains(name) { name += "_\(entry.cookie)" }
+            names.insert(name)
+            if entry.duration == nil { unfinished += 1 }
+            let time = bodyTime(entry, start: start, logEnd: logEnd, printkCost: printkCost)
+            let delay = start > schedule.bodyStart ? start - schedule.bodyStart : 0
+            byCall[scheduler, default: []].append(AsyncPlan(entry: index, name: name, delay: delay, time: time))
+            for line in entry.lines { replayed.insert(line) }
+            cookies.append(entry.cookie)
+        }
+        var notes: [String] = []
+        if !cookies.isEmpty {
+            notes.append(
+                "\(cookies.count) async entr\(cookies.count == 1 ? "y" : "ies") (kernel/async.c): the log does not say which call scheduled each, so each is scheduled by the call that had last started when the first worker line of its cookie or a later one printed, with the delay that starts it where the log has it"
+            )
+        }
+        if cookies != (0..<cookies.count).map({ UInt64($0) + 1 }) {
+            notes.append(
+                "the log's async cookies are not 1 to \(cookies.count) (an excerpt, or entries the log does not show): the replay numbers them from 1"
+            )
+        }
+        if unfinished > 0 {
+            notes.append(
+                "\(unfinished) async entr\(unfinished == 1 ? "y has" : "ies have") no returned line in the log: each runs until 1 ms after the log's last call"
+            )
+        }
+        return (byCall, replayed, notes)
+    }
+
+    /// When the entry's worker starts it in the replay (ns): its `calling` line's timestamp,
+    /// or in a log without timestamps its place among its host's lines (which print after the
+    /// host's `time=`) or after the host returned.
+    private static func startMoment(_ entry: ImportedBoot.AsyncEntry, moments: [Int: CallMoments], printkCost: UInt64)
+        -> UInt64?
+    {
+        if let start = entry.start { return start &* 1_000 }
+        guard let host = entry.host, let hostMoments = moments[host] else { return nil }
+        guard let before = entry.hostRecords else { return hostMoments.end }
+        return hostMoments.bodyEnd &+ UInt64(before) &* printkCost
+    }
+
+    /// The entry's `time=`: its printed duration (`>> 10`) less what the worker spent on its
+    /// own lines and waiting before the body — the timestamps' span where they agree with it;
+    /// without a `returned` line, until 1 ms after the log's end.
+    private static func bodyTime(_ entry: ImportedBoot.AsyncEntry, start: UInt64, logEnd: UInt64, printkCost: UInt64)
+        -> UInt64
+    {
+        guard let duration = entry.duration else {
+            return (logEnd > start ? logEnd - start : 0) &+ 1_000_000
+        }
+        let low = min(duration, 86_400_000_000) &* 1_024
+        var measured = low
+        if let begin = entry.start, let end = entry.rettime, end > begin {
+            let span = (end - begin) &* 1_000
+            if span > printkCost, (low...(low + 1_023)).contains(span - printkCost) { measured = span - printkCost }
+        }
+        guard entry.waits else { return measured }
+        let waiting = printkCost &* 2 &+ (entry.waited ?? 0) &* 1_024
+        return measured > waiting ? measured - waiting : 0
+    }
+
+    /// The `async` line of a planned entry.
+    func asyncDeclaration(_ plan: AsyncPlan) -> String {
+        let entry = boot.asyncEntries[plan.entry]
+        var words = ["  async", plan.name]
+        if plan.name != entry.function { words.append("function=" + entry.function) }
+        words.append("pid=\(entry.pid)")
+        if let size = entry.size, (1...0x10_0000).contains(size) { words.append("size=0x" + String(size, radix: 16)) }
+        if plan.delay > 0 { words.append("delay=" + Self.duration(plan.delay)) }
+        if plan.time > 0 { words.append("time=" + Self.duration(plan.time)) }
+        if entry.waits { words.append("synchronize=cookie") }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,104 @@
+import KernelBoot
+import KernelLink
+import KernelModel
+import Reports
+import SourceInput
+import TestSupport
+import Testing
+
+/// kernel/async.c's entries (``AsyncFunction``): `async_schedule()` from an initcall, the worker
+/// that runs each alongside the boot, its `initcall_debug` lines (2.6.29–3.17) merged into the
+/// ring buffer by time, `async_synchronize_cookie()` in a worker and `async_synchronize_full()`
+/// waiting for all of them.
+@Suite struct AsyncWorkTests {
+    static let golden = Golden("KernelBootTests")
+
+    /// A 3.12 boot with the floppy driver's one entry and libata's two port probes, the second
+    /// waiting for the entries before it, as the real logs of the era show them.
+    static func description(_ release: String, cmdline: String = "initcall_debug root=/dev/sda1") -> String {
+        """
+        kernel "\(release)"
+        cmdline "\(cmdline)"
+        timeline printk=1us
+        filesystems ext3
+        disk sda size=10G
+        partition sda1 size=9G fs=ext3 holds=/sbin/init
+        object drivers/block/floppy.o
+          async floppy_async_init time=1339307us delay=18ms pid=6 size=0xa printk=+2ms:KERN_INFO:"FDC 0 is a post-1991 82077"
+          module_init floppy_init time=3ms async=floppy_async_init
+        object drivers/ata/libata-core.o
+          async async_port_probe time=40ms pid=91 size=0x49
+          async port2 function=async_port_probe time=30ms pid=93 delay=1ms size=0x49 synchronize=cookie
+          device_initcall ata_init time=1ms async=+100us:async_port_probe async=port2
+        object drivers/block/cciss.o
+          module_init cciss_init time=18ms printk=KERN_INFO:"HP CISS Driver (v 3.6.26)"
+        """
+    }
+
+    static func boot(_ release: String, cmdline: String = "initcall_debug root=/dev/sda1") throws -> BootResult {
+        try Linker.link(try BootFile.parse(description(release, cmdline: cmdline), file: "async.boot")).boot()
+    }
+
+    @Test func workersPrintAmongTheBootsLinesByTime() throws {
+        let result = try Self.boot("3.12.0")
+        try Self.golden.check(DmesgRenderer.render(result), against: "async-work-3.12.dmesg")
+        let records = result.records
+        // The ring buffer stays in time order, whoever printed.
+        #expect(zip(records, records.dropFirst()).allSatisfy { $0.timestamp <= $1.timestamp })
+        #expect(result.asyncRuns.map(\.cookie) == [1, 2, 3])
+        #expect(result.asyncRuns.map(\.pid) == [6, 91, 93])
+        #expect(
+            result.asyncRuns.map(\.symbolText) == [
+                "floppy_async_init+0x0/0xa", "async_port_probe+0x0/0x49", "async_port_probe+0x0/0x49",
+            ])
+        // The port probe waits for the floppy (cookie 1) before its own 30 ms.
+        #expect(result.asyncRuns[2].end > result.asyncRuns[0].end)
+        #expect(
+            records.contains {
+                $0.text == "calling  1_floppy_async_init+0x0/0xa @ 6" && $0.pid == 6 && $0.level == .KERN_DEBUG
+            })
+        // async_synchronize_full() before the root mount waits for all three.
+        let waited = try #require(records.first { $0.text.hasPrefix("async_continuing @ 1 after ") })
+        #expect(waited.timestamp >= result.asyncRuns.map(\.end).max() ?? 0)
+        let mounted = try #require(records.firstIndex { $0.text.hasPrefix("VFS: Mounted root") })
+        let returned = records.indices.filter {
+            records[$0].text.contains("_async_port_probe+0x0/0x49 returned 0 after")
+        }
+        #expect(returned.count == 2 && returned.allSatisfy { $0 < mounted })
+    }
+
+    /// 2.6.29's `run_one_entry()` printed the lines without a level; from 3.18 they are
+    /// `pr_debug()` and the boot prints none, but the entries still run and are waited for.
+    @Test func levelsAndSilenceFollowTheRelease() throws {
+        let old = try Self.boot("2.6.30")
+        #expect(old.records.first { $0.text.hasPrefix("calling  1_floppy") }?.level == .KERN_DEFAULT)
+        let new = try Self.boot("3.18.0")
+        #expect(!new.records.contains { $0.text.hasPrefix("calling  1_") || $0.text.hasPrefix("async_") })
+        #expect(new.asyncRuns.count == 3)
+        #expect(new.records.contains { $0.text == "FDC 0 is a post-1991 82077" })
+        let mounted = try #require(new.records.first { $0.text.hasPrefix("VFS: Mounted root") })
+        #expect(mounted.timestamp >= new.asyncRuns.map(\.end).max() ?? 0)
+        // Without initcall_debug, only what the functions print.
+        let quiet = try Self.boot("3.12.0", cmdline: "root=/dev/sda1")
+        #expect(!quiet.records.contains { $0.text.hasPrefix("calling  ") || $0.text.hasPrefix("async_") })
+    }
+
+    /// Our own output imported gives back a description whose boot prints every `calling` and
+    /// `returned` line — the workers' with their cookies, pids and durations — byte for byte,
+    /// at the same times.
+    @Test func importOfOurOutputReplaysTheWorkers() throws {
+        let output = DmesgRenderer.render(try Self.boot("3.12.0"))
+        let text = DmesgImport.read(output).bootFile(source: "async.dmesg")
+        let replay = DmesgRenderer.render(try Linker.link(try BootFile.parse(text, file: "imported.boot")).boot())
+        let debug = { (dmesg: String) -> [Substring] in
+            SourceText.lines(dmesg).filter {
+                $0.contains("] calling  ") || $0.contains("] initcall ") || $0.contains("] async_")
+            }
+        }
+        // Up to the root mount, which the import does not describe (no disk in the log).
+        let untilMount = debug(output).prefix { !$0.contains("] async_continuing @ 1 ") }.count + 1
+        #expect(untilMount == 16)
+        #expect(Array(debug(replay).prefix(untilMount)) == Array(debug(output).prefix(untilMount)))
+        #expect(text.contains("async=+0ns:floppy_async_init"))
+    }
+}
