@@ -36,6 +36,7 @@ public enum BootJSON {
             ("records", .array(result.records.map(record))),
             ("initcalls", .array(result.runs.indices.map { initcall(result, $0) })),
             ("module_inits", .array(result.moduleRuns.map(moduleInit))),
+            ("async", .array(result.startedAsyncRuns.map { asyncEntry(result, $0) })),
             ("orphans", .array(result.image.orphans.map(unplaced))),
             ("discarded", .array(result.image.discarded.map(unplaced))),
             ("parameters", .array(result.parameters.map(parameter))),
@@ -66,6 +67,21 @@ public enum BootJSON {
             ("level", .int(record.level.rawValue)),
             ("pid", .int(record.pid)),
             ("text", .string(record.text)),
+        ])
+    }
+
+    /// One kernel/async.c entry: its cookie, function, worker, the initcall that scheduled it,
+    /// and when it was queued, started and finished.
+    static func asyncEntry(_ result: BootResult, _ run: AsyncRun) -> JSON {
+        .object([
+            ("cookie", .uint(run.cookie)),
+            ("function", .string(run.function)),
+            ("pid", .int(run.pid)),
+            ("scheduled_by", .optional(run.scheduledBy.map { result.entry(of: result.runs[$0]).function })),
+            ("scheduled_ns", .uint(run.scheduled)),
+            ("start_ns", .uint(run.start)),
+            ("end_ns", .uint(run.end)),
+            ("duration_us", .uint(run.durationMicroseconds)),
         ])
     }
 

@@ -82,7 +82,8 @@ public enum PerfettoTrace {
             if let pid { tracks[pid, default: []].append(item) } else { global.append(item) }
         }
         let pids = result.runs.map(\.pid) + result.levels.map(\.pid) + result.events.map(\.pid)
-        for pid in Set(pids + result.moduleRuns.map(\.pid)) {
+        let asyncRuns = result.startedAsyncRuns
+        for pid in Set(pids + result.moduleRuns.map(\.pid) + asyncRuns.map(\.pid)) {
             tracks[pid] = tracks[pid] ?? []
         }
         let end = endTime(result)
@@ -110,6 +111,9 @@ public enum PerfettoTrace {
         }
         for run in result.moduleRuns where !run.blacklisted {
             add(run.pid, run.calltime, rank: 2, moduleInit(run))
+        }
+        for run in asyncRuns {
+            add(run.pid, run.start, rank: 2, asyncEntry(result, run, end: end))
         }
         // The init that ran is the last one run_init_process() tried.
         let initEvent = result.reachedInit ? result.events.lastIndex { $0.kind == .runInit } : nil
@@ -142,6 +146,8 @@ public enum PerfettoTrace {
     static func comms(_ result: BootResult) -> [Int32: String] {
         var names: [Int32: String] = [:]
         for run in result.moduleRuns where names[run.pid] == nil { names[run.pid] = run.comm }
+        // A kworker (async/N before 2.6.36): the boot does not name the worker threads.
+        for run in result.asyncRuns where names[run.pid] == nil { names[run.pid] = "async worker" }
         return names
     }
 
@@ -217,6 +223,21 @@ public enum PerfettoTrace {
             colour = nil
         }
         return complete(entry.function, "initcall", run.pid, run.calltime, run.rettime, args, colour: colour)
+    }
+
+    /// The slice of a kernel/async.c entry on its worker's track, `<cookie>_<function>` as the
+    /// worker's lines name it, cut at the end of a boot that stopped first.
+    static func asyncEntry(_ result: BootResult, _ run: AsyncRun, end: UInt64) -> JSON {
+        var args: [(String, JSON)] = [
+            ("function", .string(run.function)), ("cookie", .uint(run.cookie)), ("pid", .int(run.pid)),
+            ("queued_us", .uint((run.start &- run.scheduled) / 1_000)),
+            ("duration_us", .uint(run.durationMicroseconds)),
+        ]
+        if let scheduler = run.scheduledBy, scheduler < result.runs.count {
+            args.append(("scheduled_by", .string(result.entry(of: result.runs[scheduler]).function)))
+        }
+        return complete(
+            "\(run.cookie)_\(run.function)", "async", run.pid, run.start, min(run.end, max(end, run.start)), args)
     }
 
     /// The slice of a module's init, on the track of the task that loaded it.

@@ -334,3 +334,37 @@ struct TimelineFormatsTests {
         #expect(svg.components(separatedBy: "class=\"call\"").count - 1 <= TimelineSVG.rowLimit)
     }
 }
+
+/// kernel/async.c's entries on the timelines: a slice per entry on its worker's track, named
+/// as the worker's lines name it, and an entry in the JSON document.
+@Suite struct AsyncTimelineTests {
+    static let text = """
+        kernel "3.12.0"
+        cmdline "initcall_debug"
+        timeline printk=1us
+        initramfs /init
+        object drivers/ata/libata-core.o
+          async async_port_probe time=40ms pid=91 size=0x49
+          async port2 function=async_port_probe time=30ms pid=93 delay=1ms size=0x49 synchronize=cookie
+          async port3 function=async_port_probe time=5ms pid=91 size=0x49
+          device_initcall ata_init time=1ms async=+100us:async_port_probe async=port2 async=port3
+        """
+
+    @Test func entriesAreSlicesOnTheirWorkersTracks() throws {
+        let result = try Linker.link(try BootFile.parse(Self.text, file: "async.boot")).boot()
+        let (events, problems) = TraceEventValidator.parse(PerfettoTrace.render(result))
+        // Port 3's worker is busy with port 1: it starts once that one is done, and the two
+        // slices on pid 91's track follow each other.
+        #expect(problems == [])
+        let slices = events.filter { $0.phase == "X" && $0.category == "async" }
+        #expect(slices.map(\.name) == ["1_async_port_probe", "3_async_port_probe", "2_async_port_probe"])
+        #expect(slices.map(\.tid) == [92, 92, 94])
+        #expect(slices.allSatisfy { $0.args["scheduled_by"] as? String == "ata_init" })
+        #expect(slices[1].start >= slices[0].end)
+        #expect(
+            events.contains { $0.phase == "M" && $0.tid == 92 && $0.args["name"] as? String == "PID 91 async worker" })
+        let json = BootJSON.document(result).rendered()
+        #expect(json.contains(#""async": ["#))
+        #expect(json.contains(#""cookie": 3,"#))
+    }
+}

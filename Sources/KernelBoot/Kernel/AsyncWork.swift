@@ -21,6 +21,17 @@ public struct AsyncRun: Sendable, Hashable {
     public var end: UInt64
     /// What `ktime_get()` measured around the call, the duration its `returned` line prints.
     public var measured: UInt64
+
+    /// ``measured`` in whole microseconds.
+    public var durationMicroseconds: UInt64 { measured / 1_000 }
+}
+
+extension BootResult {
+    /// The async entries a worker started before the boot ended (all of them once init ran:
+    /// `async_synchronize_full()` waited for them); a panic stops the other CPUs first.
+    public var startedAsyncRuns: [AsyncRun] {
+        reachedInit ? asyncRuns : asyncRuns.filter { $0.start <= bootEndTime }
+    }
 }
 
 /// kernel/async.c as the boot runs it: the next cookie, the entries still running, and the
@@ -43,6 +54,9 @@ struct AsyncWork {
     var pending = PendingRecords()
     /// Every entry run, in cookie order.
     var runs: [AsyncRun] = []
+    /// When each worker is free again: a worker runs one entry at a time, so an entry given to
+    /// a busy one starts once its last entry has finished.
+    var workerFree: [Int32: UInt64] = [:]
 
     struct Printing {
         /// `calling`/`returned`: no level before 2.6.36, `KERN_DEBUG` from it.
@@ -106,7 +120,9 @@ extension RunningKernel {
         let printing = halted == nil ? asyncWork.printing : nil
         let symbolText = "\(function.name)+0x0/0x\(String(function.size, radix: 16))"
         let symbol = "\(cookie)_\(symbolText)"
-        var worker = WorkerClock(now: clock.now.addingSaturating(function.delay), cost: printkCost, pid: function.pid)
+        let queued = clock.now.addingSaturating(function.delay)
+        var worker = WorkerClock(
+            now: max(queued, asyncWork.workerFree[function.pid] ?? 0), cost: printkCost, pid: function.pid)
         let start = worker.now
         if let printing {
             worker.print(printing.level, "calling  \(symbol) @ \(function.pid)", into: &asyncWork.pending)
@@ -131,6 +147,7 @@ extension RunningKernel {
                 printing.level, "initcall \(symbol) returned 0 after \(measured >> 10) usecs", into: &asyncWork.pending)
         }
         asyncWork.lastDone = max(asyncWork.lastDone, worker.now)
+        asyncWork.workerFree[function.pid] = worker.now
         asyncWork.runs.append(
             AsyncRun(
                 cookie: cookie, function: function.name, symbolText: symbolText,
