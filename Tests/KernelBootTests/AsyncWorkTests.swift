@@ -102,3 +102,46 @@ import Testing
         #expect(text.contains("async=+0ns:floppy_async_init"))
     }
 }
+
+/// From 3.18 kernel/async.c's lines are `pr_debug()`: a `dyndbg=` query on kernel/async.c turns
+/// them on (with `CONFIG_DYNAMIC_DEBUG`), under `initcall_debug` while booting until 5.12; from
+/// 5.13 without either guard, and the worker says `returned after`.
+@Suite struct AsyncDynamicDebugTests {
+    static func lines(_ release: String, _ cmdline: String, dynamicDebug: Bool = true) throws -> [String] {
+        let text = """
+            kernel "\(release)"
+            cmdline "\(cmdline)"
+            \(dynamicDebug ? "config CONFIG_DYNAMIC_DEBUG=y" : "")
+            timeline printk=1us
+            initramfs /init
+            object drivers/ata/libata-core.o
+              async async_port_probe time=40ms pid=91 size=0x49
+              async port2 function=async_port_probe time=30ms pid=93 size=0x49 synchronize=cookie
+              device_initcall ata_init time=1ms async=async_port_probe async=port2
+            """
+        let records = try Linker.link(try BootFile.parse(text, file: "async.boot")).boot().records
+        return records.filter { $0.text.contains("_async_port_probe") || $0.text.hasPrefix("async_") }.map(\.text)
+    }
+
+    static let query = #"dyndbg=\"file kernel/async.c +p\""#
+
+    @Test func guardedUntil5_12() throws {
+        let lines = try Self.lines("4.19.0", "initcall_debug " + Self.query)
+        #expect(lines.first == "calling  1_async_port_probe+0x0/0x49 @ 91")
+        #expect(lines.contains("initcall 1_async_port_probe+0x0/0x49 returned 0 after 39062 usecs"))
+        #expect(lines.contains("async_waiting @ 93"))
+        #expect(lines.contains("async_waiting @ 1"))
+        #expect(try Self.lines("4.19.0", Self.query) == [])
+        #expect(try Self.lines("4.19.0", "initcall_debug") == [])
+        #expect(try Self.lines("4.19.0", "initcall_debug " + Self.query, dynamicDebug: false) == [])
+        // Only the worker's call site: no waiting lines.
+        let worker = try Self.lines("4.19.0", #"initcall_debug dyndbg=\"func async_run_entry_fn +p\""#)
+        #expect(worker.count == 4 && !worker.contains { $0.hasPrefix("async_") })
+    }
+
+    @Test func unguardedFrom5_13() throws {
+        let lines = try Self.lines("6.1.0", Self.query)
+        #expect(lines.contains("initcall 1_async_port_probe+0x0/0x49 returned after 39062 usecs"))
+        #expect(lines.contains { $0.hasPrefix("async_continuing @ 1 after ") })
+    }
+}

@@ -11,8 +11,8 @@ extension BootEngine {
         ctx.clock.advance(by: timeline.initcallsToFree)
         freeInitmem()
         markReadonly()
-        // system_state = SYSTEM_RUNNING: async_run_entry_fn() prints only while booting.
-        ctx.asyncWork.printing = nil
+        // system_state = SYSTEM_RUNNING: until 5.13 kernel/async.c prints only while booting.
+        ctx.asyncSystemRunning()
         return try runInit(root: root)
     }
 

@@ -27,7 +27,7 @@ extension BootEngine {
         if image.description.config.dynamicDebug { dynamicDebugInit() }
         // initcall_debug_enable(): the probes are registered once, here.
         initcallDebug = options.initcallDebug
-        if initcallDebug, let level = version.asyncWorkLevel { ctx.asyncWork.printing = .init(level: level) }
+        ctx.decideAsyncPrinting(initcallDebug: initcallDebug)
         // time_init() and friends: from here on the clock runs.
         ctx.clockRunning = true
         ctx.clock.advance(by: timeline.startKernelToConsole)

@@ -58,9 +58,15 @@ struct AsyncWork {
     /// a busy one starts once its last entry has finished.
     var workerFree: [Int32: UInt64] = [:]
 
+    /// Whether `async_synchronize_cookie_domain()` prints its `async_waiting`/`async_continuing`
+    /// pair (PID 1's in `async_synchronize_full()`, a worker's in `async_synchronize_cookie()`).
+    var printsWaits = false
+
     struct Printing {
         /// `calling`/`returned`: no level before 2.6.36, `KERN_DEBUG` from it.
         var level: LogLevel
+        /// `returned 0 after` (before 5.13) or `returned after`.
+        var returnedZero = true
     }
 }
 
@@ -128,7 +134,7 @@ extension RunningKernel {
             worker.print(printing.level, "calling  \(symbol) @ \(function.pid)", into: &asyncWork.pending)
         }
         let calltime = worker.now
-        if function.synchronizesCookie { synchronizeCookie(&worker, printing: printing != nil) }
+        if function.synchronizesCookie { synchronizeCookie(&worker) }
         let bodyStart = worker.now
         var index = 0
         while index < function.printk.count, let at = function.printk[index].at {
@@ -143,8 +149,9 @@ extension RunningKernel {
         }
         let measured = clocksource.ktime(worker.now) &- clocksource.ktime(calltime)
         if let printing {
+            let returned = printing.returnedZero ? "returned 0 after" : "returned after"
             worker.print(
-                printing.level, "initcall \(symbol) returned 0 after \(measured >> 10) usecs", into: &asyncWork.pending)
+                printing.level, "initcall \(symbol) \(returned) \(measured >> 10) usecs", into: &asyncWork.pending)
         }
         asyncWork.lastDone = max(asyncWork.lastDone, worker.now)
         asyncWork.workerFree[function.pid] = worker.now
@@ -158,8 +165,8 @@ extension RunningKernel {
 
     /// `async_synchronize_cookie(cookie)` on the worker: `async_waiting @ %i`, the wait for
     /// every entry before it, `async_continuing @ %i after %lli usec` (2.6.29–3.17).
-    private func synchronizeCookie(_ worker: inout WorkerClock, printing: Bool) {
-        let prints = printing && machine.version.printsAsyncSynchronize
+    private func synchronizeCookie(_ worker: inout WorkerClock) {
+        let prints = asyncWork.printsWaits && halted == nil
         if prints { worker.print(.KERN_DEBUG, "async_waiting @ \(worker.pid)", into: &asyncWork.pending) }
         let start = worker.now
         worker.now = max(worker.now, asyncWork.lastDone)
@@ -167,6 +174,36 @@ extension RunningKernel {
         if prints {
             worker.print(.KERN_DEBUG, "async_continuing @ \(worker.pid) after \(waited) usec", into: &asyncWork.pending)
         }
+    }
+
+    /// Decides, once `initcall_debug` and `dyndbg=` are known, what kernel/async.c prints this
+    /// boot (``KernelVersion/AsyncDebug``): in 3.18 on, the `pr_debug()` call sites of
+    /// `async_run_entry_fn()` and `async_synchronize_cookie_domain()` in kernel/async.c, as a
+    /// `dyndbg="file kernel/async.c +p"` query turns them on.
+    func decideAsyncPrinting(initcallDebug: Bool) {
+        switch machine.version.asyncDebug {
+        case .none:
+            break
+        case .printk(let level):
+            guard initcallDebug else { return }
+            asyncWork.printing = .init(level: level)
+            asyncWork.printsWaits = true
+        case .prDebug(let guarded):
+            guard !guarded || initcallDebug, machine.config.dynamicDebug else { return }
+            let object = "kernel/async.o"
+            if dynamicDebug.enabled(function: "async_run_entry_fn", object: object) {
+                asyncWork.printing = .init(level: .KERN_DEBUG, returnedZero: guarded)
+            }
+            asyncWork.printsWaits = dynamicDebug.enabled(function: "async_synchronize_cookie_domain", object: object)
+        }
+    }
+
+    /// `system_state = SYSTEM_RUNNING`: the releases whose lines print only while the system
+    /// boots stop printing them.
+    func asyncSystemRunning() {
+        if case .prDebug(guarded: false) = machine.version.asyncDebug { return }
+        asyncWork.printing = nil
+        asyncWork.printsWaits = false
     }
 
     /// Waits, as `async_synchronize_full()` does, until every entry scheduled so far has

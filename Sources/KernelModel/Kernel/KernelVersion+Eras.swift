@@ -302,18 +302,37 @@ extension KernelVersion {
     /// kernel/async.c (22a9d645677f, "async: Asynchronous function calls to speed boot"), until
     /// "kernel/async.c: switch to pr_foo()" (27fb10edcacb, committed 9 October 2014, in the
     /// 3.18 merge window) made them `pr_debug()`, silent by default: 3.18 is the first release
-    /// without them (read as printk in 3.13, as pr_debug in 4.0).
-    public var printsAsyncSynchronize: Bool { isAtLeast(2, 6, 29) && !isAtLeast(3, 18) }
+    /// without them (read as printk in 3.13, as pr_debug in 4.0). See ``asyncDebug``.
+    public var printsAsyncSynchronize: Bool {
+        if case .printk = asyncDebug { return true }
+        return false
+    }
 
-    /// The level of an async worker's `calling  %lli_%pF @ %i` and `initcall %lli_%pF returned
-    /// 0 after %lld usecs` lines under `initcall_debug`, nil in the releases that do not print
-    /// them: the same span as ``printsAsyncSynchronize`` (from 3.18 they are `pr_debug()`,
-    /// silent unless dynamic debug turns kernel/async.c on, which the model does not). 2.6.29's
-    /// `run_one_entry()` printed them without a level; "async: use workqueue for worker pool"
-    /// (083b804c4d3e, 2.6.36) moved them into `async_run_entry_fn()` at `KERN_DEBUG`.
-    public var asyncWorkLevel: LogLevel? {
-        guard printsAsyncSynchronize else { return nil }
-        return isAtLeast(2, 6, 36) ? .KERN_DEBUG : .KERN_DEFAULT
+    /// How kernel/async.c prints its workers' `calling  %lli_%pF @ %i` / `initcall %lli_%pF
+    /// returned 0 after %lld usecs` lines and its `async_waiting`/`async_continuing` pairs.
+    public enum AsyncDebug: Sendable, Hashable {
+        /// Before 2.6.29: there is no kernel/async.c.
+        case none
+        /// 2.6.29–3.17: `printk()` under `initcall_debug` while the system boots. 2.6.29's
+        /// `run_one_entry()` printed the worker lines without a level; "async: use workqueue for
+        /// worker pool" (083b804c4d3e, 2.6.36) moved them into `async_run_entry_fn()` at
+        /// `KERN_DEBUG` (the waiting pair was `KERN_DEBUG` from the start).
+        case printk(workerLevel: LogLevel)
+        /// 3.18 on ("kernel/async.c: switch to pr_foo()", 27fb10edcacb): `pr_debug()`, printed
+        /// only when dynamic debug turns kernel/async.c's call sites on. `guarded`: still only
+        /// under `initcall_debug` while booting, and the worker says `returned 0 after` — until
+        /// "kernel/async.c: stop guarding pr_debug() statements" and "kernel/async.c: fix
+        /// pr_debug statement" (Rasmus Villemoes, akpm's batch for 5.13 with "init/initramfs.c:
+        /// do unpacking asynchronously", e7cb072eb988), after which it prints at any time and
+        /// says `returned after`.
+        case prDebug(guarded: Bool)
+    }
+
+    /// kernel/async.c's debug lines in this release (``AsyncDebug``).
+    public var asyncDebug: AsyncDebug {
+        if !isAtLeast(2, 6, 29) { return .none }
+        if !isAtLeast(3, 18) { return .printk(workerLevel: isAtLeast(2, 6, 36) ? .KERN_DEBUG : .KERN_DEFAULT) }
+        return .prDebug(guarded: !isAtLeast(5, 13))
     }
 
     /// `run_init_process()` announces each attempt, `pr_info("Run %s as init process\n")`:
