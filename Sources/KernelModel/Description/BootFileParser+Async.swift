@@ -12,7 +12,7 @@ extension BootFileParser {
     mutating func asyncFunction(_ keyword: BootFileLexer.Word, _ arguments: [BootFileLexer.Word])
         throws(BootDescriptionError)
     {
-        guard currentObject != nil else {
+        guard currentObject != nil || currentModule != nil else {
             throw invalid(
                 "'async' outside an object", at: keyword.column,
                 notes: [

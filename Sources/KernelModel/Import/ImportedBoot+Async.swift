@@ -46,19 +46,30 @@ extension BootFileWriter {
             }
             schedulers[position] = earliest?.host
         }
+        // The written calls in order, to step back from a scheduler whose body starts too late.
+        let written = moments.keys.sorted()
         var byCall: [Int: [AsyncPlan]] = [:]
         var replayed: Set<Int> = []
+        var previousScheduler = -1
         var names: Set<String> = []
         var cookies: [UInt64] = []
         var unfinished = 0
         for (position, index) in order.enumerated() {
             let entry = boot.asyncEntries[index]
-            guard let scheduler = schedulers[position], let schedule = moments[scheduler],
-                isIdentifier(entry.function), (1...4_194_304).contains(entry.pid), cookies.last != entry.cookie
+            // A blacklisted call never runs its body; a call left out (no C name) has no moments.
+            guard let host = schedulers[position], moments[host] != nil, isIdentifier(entry.function),
+                (1...4_194_304).contains(entry.pid), cookies.last != entry.cookie
             else { continue }
-            let start = startMoment(entry, moments: moments, printkCost: printkCost) ?? schedule.bodyStart
+            let start = startMoment(entry, moments: moments, printkCost: printkCost) ?? (moments[host]?.bodyStart ?? 0)
+            let scheduler = earlierScheduler(
+                host, start: start, after: previousScheduler, written: written, moments: moments, boot: boot)
+            guard let scheduler, let schedule = moments[scheduler] else { continue }
+            previousScheduler = scheduler
+            // The function's name for its first entry, then with the cookie (and, should a
+            // function of that name exist, underscores until the name is free).
             var name = entry.function
             if names.contains(name) { name += "_\(entry.cookie)" }
+            while names.contains(name) { name += "_" }
             names.insert(name)
             if entry.duration == nil { unfinished += 1 }
             let time = bodyTime(entry, start: start, logEnd: logEnd, printkCost: printkCost)
@@ -84,6 +95,37 @@ extension BootFileWriter {
             )
         }
         return (byCall, replayed, notes)
+    }
+
+    /// The call that schedules an entry starting at `start`: `host`, or where the host's body
+    /// starts after `start` (its `calling` line took the console that long: a worker line
+    /// came before its body), the latest written call before it whose body had started — no
+    /// earlier than `after`, the previous entry's (cookies follow the schedule), and at most
+    /// 64 calls back. Nil when no call can (all blacklisted).
+    private static func earlierScheduler(
+        _ host: Int, start: UInt64, after: Int, written: [Int], moments: [Int: CallMoments], boot: ImportedBoot
+    ) -> Int? {
+        guard var position = Self.position(of: host, in: written) else { return nil }
+        var steps = 0
+        while position > 0, steps < 64, written[position - 1] >= max(after, 0),
+            (moments[written[position]]?.bodyStart ?? 0) > start || boot.calls[written[position]].blacklisted
+        {
+            position -= 1
+            steps += 1
+        }
+        let scheduler = written[position]
+        return boot.calls[scheduler].blacklisted || scheduler < after ? nil : scheduler
+    }
+
+    /// The index of `call` in the sorted `written`.
+    private static func position(of call: Int, in written: [Int]) -> Int? {
+        var low = 0
+        var high = written.count
+        while low < high {
+            let middle = (low + high) / 2
+            if written[middle] < call { low = middle + 1 } else { high = middle }
+        }
+        return low < written.count && written[low] == call ? low : nil
     }
 
     /// When the entry's worker starts it in the replay (ns): its `calling` line's timestamp,
