@@ -13,7 +13,9 @@ import KernelModel
 /// - Colours: returned 0 (blue), returned an error (red), WARN or BUG (orange), panicked (dark
 ///   red), blacklisted (grey), folded short calls (light blue).
 /// - The module inits of the loads after init (``BootResult/moduleRuns``) form a band of their
-///   own, `modules`, under the same rules, each labelled with its `[module]` and pid.
+///   own, `modules`, under the same rules, each labelled with its `[module]` and pid; so do the
+///   kernel/async.c entries workers ran beside the boot (``BootResult/asyncRuns``), `async`,
+///   each labelled `<cookie>_<function>` with its worker's pid.
 /// - Stage lines mark SMP bring-up, `free_initmem()`, init and the panic.
 ///
 /// Plain SVG 1.1 (rectangles, lines, text, `<title>` tooltips), well-formed XML that browsers
@@ -137,6 +139,23 @@ public enum TimelineSVG {
             let chosen = (notable + long).prefix(TimelineSVG.rowLimit)
             rows = Set(chosen)
             moduleRows = Layout.moduleRows(result, threshold: threshold, room: TimelineSVG.rowLimit - chosen.count)
+            asyncRuns = result.startedAsyncRuns
+            asyncRows = Layout.asyncRows(
+                asyncRuns, threshold: threshold, room: TimelineSVG.rowLimit - chosen.count - moduleRows.count)
+        }
+
+        /// The async entries drawn, and those with rows of their own (by index): the longest,
+        /// in the rows left.
+        let asyncRuns: [AsyncRun]
+        let asyncRows: Set<Int>
+
+        static func asyncRows(_ runs: [AsyncRun], threshold: UInt64, room: Int) -> Set<Int> {
+            var long: [(Int, UInt64)] = []
+            for (index, run) in runs.enumerated() where run.end &- run.start >= threshold {
+                long.append((index, run.end &- run.start))
+            }
+            long.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            return Set(long.map(\.0).prefix(max(0, room)))
         }
 
         /// Module inits with rows of their own, by index into ``BootResult/moduleRuns``: the
@@ -169,6 +188,9 @@ public enum TimelineSVG {
             if let first = result.moduleRuns.map(\.start).min(), let last = result.moduleRuns.map(\.rettime).max() {
                 extents.append((start: first, end: last))
             }
+            // An async entry runs beside the boot: a stretch where only workers run is not cut.
+            extents += result.startedAsyncRuns.map { (start: $0.start, end: $0.end) }
+            extents.sort { ($0.start, $0.end) < ($1.start, $1.end) }
             for span in extents {
                 let a = max(start, min(span.start, end))
                 let b = max(a, min(span.end, end))
@@ -227,7 +249,10 @@ public enum TimelineSVG {
             for (index, span) in spans.enumerated() {
                 y = level(span, band: index, y: y, into: &body)
             }
-            if !result.moduleRuns.isEmpty { y = modules(band: spans.count, y: y, into: &body) }
+            if !asyncRuns.isEmpty { y = asyncBand(band: spans.count, y: y, into: &body) }
+            if !result.moduleRuns.isEmpty {
+                y = modules(band: spans.count + (asyncRuns.isEmpty ? 0 : 1), y: y, into: &body)
+            }
             let plotBottom = y
             let height = plotBottom + 84
             var output = """
@@ -371,6 +396,46 @@ public enum TimelineSVG {
             }
             if !short.isEmpty {
                 output += folded(short.map { (runs[$0].calltime, runs[$0].rettime) }, y: y)
+                y += TimelineSVG.rowHeight
+            }
+            output += "</g>\n"
+            return top + height
+        }
+
+        /// The band of the async entries: a header row with their extent, the long ones on rows
+        /// (`<cookie>_<function>`, the worker's pid, what it took and how long it was queued),
+        /// the rest folded.
+        func asyncBand(band: Int, y top: Double, into output: inout String) -> Double {
+            let own = asyncRuns.indices.filter { asyncRows.contains($0) }
+            let short = asyncRuns.indices.filter { !asyncRows.contains($0) }
+            let first = asyncRuns.map(\.start).min() ?? 0
+            let last = asyncRuns.map(\.end).max() ?? first
+            let count = asyncRuns.count
+            let (header, height) = bandHeader(
+                "async",
+                summary:
+                    "\(count) entr\(count == 1 ? "y" : "ies") on workers (kernel/async.c), \(TimelineSVG.duration(last &- first))",
+                band: band, top: top, rows: own.count, folded: !short.isEmpty)
+            output += header
+            var y = top + TimelineSVG.levelHeaderHeight
+            for index in own {
+                let run = asyncRuns[index]
+                let took = TimelineSVG.duration(run.end &- run.start)
+                let queued = TimelineSVG.duration(run.start &- run.scheduled)
+                let scheduler = run.scheduledBy.flatMap {
+                    $0 < result.runs.count ? result.entry(of: result.runs[$0]).function : nil
+                }
+                let tooltip =
+                    "\(run.cookie)_\(run.symbolText) @ \(run.pid): \(took), queued \(queued)"
+                    + (scheduler.map { ", scheduled by \($0)" } ?? "")
+                output += bar(
+                    function: "\(run.cookie)_\(run.function)", tag: "@ \(run.pid)", from: run.start, to: run.end,
+                    kind: .ok,
+                    note: "\(took), queued \(queued)", tooltip: tooltip, y: y)
+                y += TimelineSVG.rowHeight
+            }
+            if !short.isEmpty {
+                output += folded(short.map { (asyncRuns[$0].start, asyncRuns[$0].end) }, y: y)
                 y += TimelineSVG.rowHeight
             }
             output += "</g>\n"

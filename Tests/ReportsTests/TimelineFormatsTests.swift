@@ -363,6 +363,14 @@ struct TimelineFormatsTests {
         #expect(slices[1].start >= slices[0].end)
         #expect(
             events.contains { $0.phase == "M" && $0.tid == 92 && $0.args["name"] as? String == "PID 91 async worker" })
+        // The SVG has an async band with the long entries on rows, and stays well-formed.
+        let svg = TimelineSVG.render(result)
+        let check = TimelineFormatsTests.XMLCheck.check(svg)
+        #expect(check.error == nil)
+        let texts = check.texts.joined(separator: "\n")
+        #expect(texts.contains("async"))
+        #expect(texts.contains("3 entries on workers (kernel/async.c)"))
+        #expect(texts.contains("1_async_port_probe"))
         let json = BootJSON.document(result).rendered()
         #expect(json.contains(#""async": ["#))
         #expect(json.contains(#""cookie": 3,"#))
