@@ -74,6 +74,15 @@ enum BootCommand {
             printk= takes a C format and arguments: printk=KERN_INFO:"age=%d arr[1]=%d\n",age,arr[1];
             without a level it is a bare printk() (continues a line before 4.9), KERN_CONT: is
             pr_cont(); request_module=NAME asks for a module (see 'initcall-sim shell').
+            async=NAME (or async=+DUR:NAME) hands an entry to async_schedule(); declare it
+            before, under the object:
+              async NAME [function=FN] [time=DUR] [delay=DUR] [pid=N] [size=0x..]
+                    [synchronize=cookie] [printk=[+DUR:]KERN_INFO:"…"]
+                                            a worker (pid=) runs it delay= after it is
+                                            scheduled, beside the boot; 2.6.29-3.17 print
+                                            'calling  <cookie>_<fn>+0x0/0x.. @ <pid>' and its
+                                            returned line with initcall_debug (3.18 on: with
+                                            dyndbg= on kernel/async.c)
               module NAME [build=y|m]       a driver built in or as NAME.ko, then its lines:
                                             MODULE_LICENSE/AUTHOR/DESCRIPTION/VERSION/ALIAS
                                             "…", MODULE_INFO TAG "…", EXPORT_SYMBOL[_GPL] SYM,

@@ -12,7 +12,9 @@ enum ImportCommand {
             log order with its duration (time=), its start (gap=), its return value and what
             it printed (printk=, at its moment of the call); the banner, command line, CPUs
             and hardware; the jiffies tick the early calls were timed with (timeline jiffies=);
-            module inits after the boot as loads; the other lines as comments
+            kernel/async.c's worker lines (calling  3_async_port_probe+0x0/0x49 @ 91) as async
+            entries scheduled by the call that had started (async=); module inits after the
+            boot as loads; the other lines as comments
 
             USAGE: initcall-sim import <dmesg> [--system-map <file>] [-o <file.boot>]
 
