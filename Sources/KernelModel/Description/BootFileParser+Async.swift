@@ -19,6 +19,14 @@ extension BootFileParser {
                     "an async function belongs to the object whose initcall schedules it: write 'object path/to/file.o' first"
                 ])
         }
+        // kernel/async.c came with 2.6.29 ("async: Asynchronous function calls to speed boot",
+        // 22a9d645677f); the release is known by now (it comes before the first object).
+        guard description.version.isAtLeast(2, 6, 29) else {
+            throw invalid(
+                "'async' needs kernel/async.c, which Linux \(description.version.release) does not have",
+                at: keyword.column,
+                notes: ["async_schedule() came with 2.6.29 (22a9d645677f): declare kernel \"2.6.29\" or later"])
+        }
         guard let name = arguments.first, name.withBytes(Self.isIdentifier) else {
             throw invalid(
                 "expected a function name after 'async'", at: arguments.first?.column ?? keyword.column + 6,

@@ -7,7 +7,8 @@ extension ImportedBoot {
     /// The description; `source` names the log in the header comment.
     public func bootFile(source: String) -> String {
         var out = BootFileWriter(boot: self)
-        if !asyncEntries.isEmpty {
+        // A release before kernel/async.c (2.6.29) keeps such lines as comments.
+        if !asyncEntries.isEmpty, out.eraVersion.isAtLeast(2, 6, 29) {
             // A first pass finds where each call runs in the replay, which places the entries.
             var first = out
             first.moments = [:]

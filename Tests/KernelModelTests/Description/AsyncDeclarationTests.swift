@@ -51,3 +51,18 @@ import Testing
         #expect(error?.diagnostic.rendered().contains("async.boot:1:1: error: 'async' outside an object") == true)
     }
 }
+
+extension AsyncDeclarationTests {
+    @Test func releasesBeforeAsyncHaveNone() {
+        let text = "kernel \"2.6.28\"\nobject a.o\n  async probe\n"
+        do {
+            _ = try BootFile.parse(text, file: "async.boot")
+            Issue.record("no diagnostic")
+        } catch {
+            #expect(
+                error.diagnostic.rendered().hasPrefix(
+                    "async.boot:3:3: error: 'async' needs kernel/async.c, which Linux 2.6.28 does not have"))
+        }
+        #expect((try? BootFile.parse("kernel \"2.6.29\"\nobject a.o\n  async probe\n", file: "a.boot")) != nil)
+    }
+}

@@ -42,6 +42,19 @@ import Testing
         #expect(text.contains("# [    0.300100] initcall 9_probe+0x0/0x20 returned 0 after 1 usecs\n"))
     }
 
+    /// A banner older than kernel/async.c: its worker-like lines stay comments.
+    @Test func releasesBeforeAsyncKeepThemAsComments() {
+        let log = """
+            [    0.000000] Linux version 2.6.28 (a@b) (gcc version 4.3.2) #1 SMP Mon Jan 5 00:00:00 UTC 2009
+            [    0.100000] calling  foo_init+0x0/0x20 @ 1
+            [    0.100100] calling  1_probe+0x0/0x20 @ 7
+            [    0.200000] initcall foo_init+0x0/0x20 returned 0 after 97 usecs
+            """
+        let text = Self.text(log)
+        #expect(text.contains("# [    0.100100] calling  1_probe+0x0/0x20 @ 7\n"))
+        #expect((try? BootFile.parse(text, file: "imported.boot")) != nil)
+    }
+
     @Test func manyEntriesStayLinear() {
         var log = "[    0.100000] calling  foo_init+0x0/0x20 @ 1\n"
         for cookie in 1...2_000 {
