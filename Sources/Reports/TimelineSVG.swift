@@ -383,21 +383,28 @@ public enum TimelineSVG {
             let short = runs.indices.filter { !moduleRows.contains($0) }
             let first = runs.map(\.start).min() ?? 0
             let last = runs.map(\.rettime).max() ?? first
-            let (header, height) = bandHeader(
+            return rowsBand(
                 "modules",
                 summary:
                     "\(runs.count) init\(runs.count == 1 ? "" : "s") from user space, \(TimelineSVG.duration(last &- first))",
-                band: band, top: top, rows: own.count, folded: !short.isEmpty)
+                band: band, top: top, rows: own.map { index in { moduleRow(runs[index], y: $0) } },
+                folded: short.map { (runs[$0].calltime, runs[$0].rettime) }, into: &output)
+        }
+
+        /// A band of its own rows (each drawn at its y) and one folded row of the rest.
+        func rowsBand(
+            _ name: String, summary: String, band: Int, top: Double, rows: [(Double) -> String],
+            folded calls: [(start: UInt64, end: UInt64)], into output: inout String
+        ) -> Double {
+            let (header, height) = bandHeader(
+                name, summary: summary, band: band, top: top, rows: rows.count, folded: !calls.isEmpty)
             output += header
             var y = top + TimelineSVG.levelHeaderHeight
-            for index in own {
-                output += moduleRow(runs[index], y: y)
+            for row in rows {
+                output += row(y)
                 y += TimelineSVG.rowHeight
             }
-            if !short.isEmpty {
-                output += folded(short.map { (runs[$0].calltime, runs[$0].rettime) }, y: y)
-                y += TimelineSVG.rowHeight
-            }
+            if !calls.isEmpty { output += folded(calls, y: y) }
             output += "</g>\n"
             return top + height
         }
@@ -411,35 +418,27 @@ public enum TimelineSVG {
             let first = asyncRuns.map(\.start).min() ?? 0
             let last = asyncRuns.map(\.end).max() ?? first
             let count = asyncRuns.count
-            let (header, height) = bandHeader(
+            return rowsBand(
                 "async",
                 summary:
                     "\(count) entr\(count == 1 ? "y" : "ies") on workers (kernel/async.c), \(TimelineSVG.duration(last &- first))",
-                band: band, top: top, rows: own.count, folded: !short.isEmpty)
-            output += header
-            var y = top + TimelineSVG.levelHeaderHeight
-            for index in own {
-                let run = asyncRuns[index]
-                let took = TimelineSVG.duration(run.end &- run.start)
-                let queued = TimelineSVG.duration(run.start &- run.scheduled)
-                let scheduler = run.scheduledBy.flatMap {
-                    $0 < result.runs.count ? result.entry(of: result.runs[$0]).function : nil
-                }
-                let tooltip =
-                    "\(run.cookie)_\(run.symbolText) @ \(run.pid): \(took), queued \(queued)"
-                    + (scheduler.map { ", scheduled by \($0)" } ?? "")
-                output += bar(
-                    function: "\(run.cookie)_\(run.function)", tag: "@ \(run.pid)", from: run.start, to: run.end,
-                    kind: .ok,
-                    note: "\(took), queued \(queued)", tooltip: tooltip, y: y)
-                y += TimelineSVG.rowHeight
+                band: band, top: top, rows: own.map { index in { asyncRow(asyncRuns[index], y: $0) } },
+                folded: short.map { (asyncRuns[$0].start, asyncRuns[$0].end) }, into: &output)
+        }
+
+        /// An async entry's row: `<cookie>_<function>`, its worker, bar, time and queue wait.
+        func asyncRow(_ run: AsyncRun, y: Double) -> String {
+            let took = TimelineSVG.duration(run.end &- run.start)
+            let queued = TimelineSVG.duration(run.start &- run.scheduled)
+            let scheduler = run.scheduledBy.flatMap {
+                $0 < result.runs.count ? result.entry(of: result.runs[$0]).function : nil
             }
-            if !short.isEmpty {
-                output += folded(short.map { (asyncRuns[$0].start, asyncRuns[$0].end) }, y: y)
-                y += TimelineSVG.rowHeight
-            }
-            output += "</g>\n"
-            return top + height
+            let tooltip =
+                "\(run.cookie)_\(run.symbolText) @ \(run.pid): \(took), queued \(queued)"
+                + (scheduler.map { ", scheduled by \($0)" } ?? "")
+            return bar(
+                function: "\(run.cookie)_\(run.function)", tag: "@ \(run.pid)", from: run.start, to: run.end, kind: .ok,
+                note: "\(took), queued \(queued)", tooltip: tooltip, y: y)
         }
 
         /// A module init's row: function and `[module]`, bar, time and what it returned, pid.

@@ -79,12 +79,7 @@ extension BootFileParser {
             }
             if setting.key == "time" { function.time = value } else { function.delay = value }
         case "pid":
-            guard let value = NumberLiteral.unsignedDecimal(setting.value), (1...4_194_304).contains(value) else {
-                throw invalid(
-                    "invalid pid '\(setting.value)'", at: setting.valueColumn,
-                    notes: ["the worker that runs it, as '@ %i' prints it: 1 to 4194304"])
-            }
-            function.pid = Int32(value)
+            function.pid = try pid(setting, of: "the worker that runs it")
         case "size":
             guard let size = NumberLiteral.size(setting.value), (1...0x10_0000).contains(size) else {
                 throw invalid(

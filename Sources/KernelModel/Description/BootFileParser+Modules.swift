@@ -264,13 +264,7 @@ extension BootFileParser {
                 }
                 load.at = value
             case "pid":
-                // PID_MAX_LIMIT: 4 * 1024 * 1024 on 64-bit.
-                guard let value = NumberLiteral.unsignedDecimal(setting.value), (1...4_194_304).contains(value) else {
-                    throw invalid(
-                        "invalid pid '\(setting.value)'", at: setting.valueColumn,
-                        notes: ["the task that loads it, as '@ %i' prints it: 1 to 4194304"])
-                }
-                load.pid = Int32(value)
+                load.pid = try pid(setting, of: "the task that loads it")
             case "comm":
                 // TASK_COMM_LEN is 16 with the NUL.
                 let value = setting.value
@@ -319,6 +313,16 @@ extension BootFileParser {
             }
             loaded[load.module] = line
         }
+    }
+
+    /// A `pid=` setting: 1 to `PID_MAX_LIMIT` (4 * 1024 * 1024 on 64-bit); `task` says whose.
+    func pid(_ setting: Setting, of task: String) throws(BootDescriptionError) -> Int32 {
+        guard let value = NumberLiteral.unsignedDecimal(setting.value), (1...4_194_304).contains(value) else {
+            throw invalid(
+                "invalid pid '\(setting.value)'", at: setting.valueColumn,
+                notes: ["\(task), as '@ %i' prints it: 1 to 4194304"])
+        }
+        return Int32(value)
     }
 
     private func loadError(_ message: String, _ load: ModuleLoad, notes: [String]) -> BootDescriptionError {
