@@ -117,6 +117,11 @@ public struct BootResult: Sendable {
     }
 
     /// The records a run printed between its call and its return (its own printk output and
-    /// any reports it triggered), excluding the `initcall_debug` lines around it.
-    public func records(of run: InitcallRun) -> ArraySlice<LogRecord> { records[run.records] }
+    /// any reports it triggered), excluding the `initcall_debug` lines around it and what async
+    /// workers printed meanwhile (their lines reach the ring buffer by time, among the run's).
+    public func records(of run: InitcallRun) -> ArraySlice<LogRecord> {
+        let range = records[run.records]
+        guard !asyncRuns.isEmpty, range.contains(where: { $0.pid != run.pid }) else { return range }
+        return ArraySlice(range.filter { $0.pid == run.pid })
+    }
 }

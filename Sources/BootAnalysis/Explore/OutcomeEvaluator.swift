@@ -74,13 +74,13 @@ struct OutcomeEvaluator: Sendable {
             if !missing.isEmpty { passes = false }
             let before = reference(calls[index])
             if let before, before.ret == run.ret, before.flags == run.flags, before.provided == provided,
-                before.missing == missing, OutcomeEvaluator.samePrintk(before.printk, result.records[run.records])
+                before.missing == missing, OutcomeEvaluator.samePrintk(before.printk, result.records(of: run))
             {
                 continue
             }
             let outcome = InitcallOutcome(
                 ret: run.ret, flags: run.flags, provided: provided, missing: missing,
-                printk: result.records[run.records].map { .init(level: $0.level, text: $0.text) }, duration: 0)
+                printk: result.records(of: run).map { .init(level: $0.level, text: $0.text) }, duration: 0)
             differences.append(OutcomeFingerprint.Difference(call: calls[index], outcome: outcome))
             if OutcomeEvaluator.regressed(from: before, to: outcome) { passes = false }
         }
