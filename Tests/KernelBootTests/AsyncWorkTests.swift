@@ -145,3 +145,31 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("async_continuing @ 1 after ") })
     }
 }
+
+/// Entries that name no worker go to the unbound pool: the idle worker with the lowest pid, a
+/// new one (the next free pid from 6) when all are busy.
+@Suite struct AsyncPoolTests {
+    @Test func theIdleWorkerWithTheLowestPid() throws {
+        let text = """
+            kernel "3.12.0"
+            cmdline "initcall_debug"
+            timeline printk=1us
+            initramfs /init
+            object a.o
+              async first time=10ms
+              async second time=10ms
+              async named time=1ms pid=7
+              async third time=10ms
+              async later time=1ms delay=15ms
+              device_initcall a_init time=1ms async=first async=second async=named async=third async=later
+            """
+        let result = try Linker.link(try BootFile.parse(text, file: "pool.boot")).boot()
+        // The pool adds 6 and 7; the entry that names 7 waits for that worker, one entry at a
+        // time; the pool's third worker skips the named 7 and takes 8; the last entry, queued
+        // once the first ones are done, takes the lowest idle worker again.
+        #expect(result.asyncRuns.map(\.function) == ["first", "second", "named", "third", "later"])
+        #expect(result.asyncRuns.map(\.pid) == [6, 7, 7, 8, 6])
+        #expect(result.asyncRuns[2].start >= result.asyncRuns[1].end)
+        #expect(result.asyncRuns[4].start >= result.asyncRuns[0].end)
+    }
+}

@@ -57,6 +57,14 @@ struct AsyncWork {
     /// When each worker is free again: a worker runs one entry at a time, so an entry given to
     /// a busy one starts once its last entry has finished.
     var workerFree: [Int32: UInt64] = [:]
+    /// The unbound pool's workers (`system_unbound_wq`, which `async_schedule()` queues on),
+    /// lowest pid first, for entries that name none.
+    var pool: [Int32] = []
+    /// The next pid a worker the pool adds may take.
+    var nextPoolPID = AsyncFunction.firstPoolPID
+    /// `WQ_UNBOUND_MAX_ACTIVE`: at most 512 of the pool's entries run at once (the kernel allows
+    /// 4 per possible CPU beyond 128 CPUs; the model keeps 512); the rest wait for a worker.
+    static let maxActive = 512
 
     /// Whether `async_synchronize_cookie_domain()` prints its `async_waiting`/`async_continuing`
     /// pair (PID 1's in `async_synchronize_full()`, a worker's in `async_synchronize_cookie()`).
@@ -127,11 +135,11 @@ extension RunningKernel {
         let symbolText = "\(function.name)+0x0/0x\(String(function.size, radix: 16))"
         let symbol = "\(cookie)_\(symbolText)"
         let queued = clock.now.addingSaturating(function.delay)
-        var worker = WorkerClock(
-            now: max(queued, asyncWork.workerFree[function.pid] ?? 0), cost: printkCost, pid: function.pid)
+        let pid = function.pid ?? poolWorker(at: queued)
+        var worker = WorkerClock(now: max(queued, asyncWork.workerFree[pid] ?? 0), cost: printkCost, pid: pid)
         let start = worker.now
         if let printing {
-            worker.print(printing.level, "calling  \(symbol) @ \(function.pid)", into: &asyncWork.pending)
+            worker.print(printing.level, "calling  \(symbol) @ \(pid)", into: &asyncWork.pending)
         }
         let calltime = worker.now
         if function.synchronizesCookie { synchronizeCookie(&worker) }
@@ -154,13 +162,35 @@ extension RunningKernel {
                 printing.level, "initcall \(symbol) \(returned) \(measured >> 10) usecs", into: &asyncWork.pending)
         }
         asyncWork.lastDone = max(asyncWork.lastDone, worker.now)
-        asyncWork.workerFree[function.pid] = worker.now
+        asyncWork.workerFree[pid] = worker.now
         asyncWork.runs.append(
             AsyncRun(
                 cookie: cookie, function: function.name, symbolText: symbolText,
-                pid: function.pid, scheduledBy: runningEntry >= 0 ? currentRun : nil, scheduled: clock.now,
+                pid: pid, scheduledBy: runningEntry >= 0 ? currentRun : nil, scheduled: clock.now,
                 start: start, end: worker.now, measured: measured))
         return cookie
+    }
+
+    /// The pool worker that runs an entry queued at `queued`: the idle one with the lowest pid,
+    /// else a new one while the pool has fewer than ``AsyncWork/maxActive``, else the one that
+    /// is free first. A new worker takes the next pid no worker named by a description holds.
+    private func poolWorker(at queued: UInt64) -> Int32 {
+        var first: (pid: Int32, free: UInt64)?
+        for pid in asyncWork.pool {
+            let free = asyncWork.workerFree[pid] ?? 0
+            if free <= queued { return pid }
+            if first == nil || free < first?.free ?? .max { first = (pid, free) }
+        }
+        if asyncWork.pool.count < AsyncWork.maxActive || first == nil {
+            while asyncWork.workerFree[asyncWork.nextPoolPID] != nil, asyncWork.nextPoolPID < Int32.max {
+                asyncWork.nextPoolPID += 1
+            }
+            let pid = asyncWork.nextPoolPID
+            asyncWork.pool.append(pid)
+            if asyncWork.nextPoolPID < Int32.max { asyncWork.nextPoolPID += 1 }
+            return pid
+        }
+        return first?.pid ?? AsyncFunction.firstPoolPID
     }
 
     /// `async_synchronize_cookie(cookie)` on the worker: `async_waiting @ %i`, the wait for

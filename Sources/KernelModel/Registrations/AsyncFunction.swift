@@ -29,9 +29,9 @@ public struct AsyncFunction: Sendable, Hashable {
     public var time: UInt64
     /// From `async_schedule()` to a worker calling it: how long the entry waits for a worker.
     public var delay: UInt64
-    /// `task_pid_nr(current)` of the worker that runs it (a kworker's pid, which the boot does
-    /// not otherwise number; real logs name it).
-    public var pid: Int32
+    /// `task_pid_nr(current)` of the worker that runs it (a kworker's pid, which real logs
+    /// name); nil: the first idle worker of the unbound pool (see ``firstPoolPID``).
+    public var pid: Int32?
     /// Whether it first calls `async_synchronize_cookie(cookie)`, waiting for every entry
     /// scheduled before it, as libata's `async_port_probe()` does for a host that may not scan
     /// its ports in parallel.
@@ -39,11 +39,12 @@ public struct AsyncFunction: Sendable, Hashable {
     /// What it prints, in order: the timed lines first, each at its moment of ``time``.
     public var printk: [Line]
 
-    /// The pid real 3.x x86 logs show for the first unbound worker (`kworker/u:0`).
-    public static let defaultPID: Int32 = 6
+    /// The pid the boot gives the first worker of its pool, as real 3.x x86 logs show the first
+    /// unbound kworker (`kworker/u:0`); each worker the pool adds takes the next free number.
+    public static let firstPoolPID: Int32 = 6
 
     public init(
-        _ name: String, size: Int? = nil, time: UInt64 = 0, delay: UInt64 = 0, pid: Int32 = AsyncFunction.defaultPID,
+        _ name: String, size: Int? = nil, time: UInt64 = 0, delay: UInt64 = 0, pid: Int32? = nil,
         synchronizesCookie: Bool = false, printk: [Line] = []
     ) {
         self.name = name
