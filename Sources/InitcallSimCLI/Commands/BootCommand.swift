@@ -78,7 +78,8 @@ enum BootCommand {
             before, under the object:
               async NAME [function=FN] [time=DUR] [delay=DUR] [pid=N] [size=0x..]
                     [synchronize=cookie] [printk=[+DUR:]KERN_INFO:"…"]
-                                            a worker (pid=) runs it delay= after it is
+                                            a worker (pid=, else the pool's first idle
+                                            one, from pid 6) runs it delay= after it is
                                             scheduled, beside the boot; 2.6.29-3.17 print
                                             'calling  <cookie>_<fn>+0x0/0x.. @ <pid>' and its
                                             returned line with initcall_debug (3.18 on: with
