@@ -224,6 +224,7 @@ extension ModuleLoader {
     /// the init reference dropped and the init sections freed.
     func doInitModule(_ module: Module) -> (ret: Int32, panic: KernelPanic?) {
         var ret: Int32 = 0
+        let cookie = kernel.asyncNextCookie
         if let initFunction = module.image.initFunction {
             let result = kernel.doOneInitcall(
                 initFunction, module: module.name, object: module.image.object.path, params: module.params)
@@ -249,6 +250,7 @@ extension ModuleLoader {
         }
         module.state = .live
         notify(.live, module)
+        kernel.asyncSynchronizeAfterInit(usedAsync: kernel.asyncNextCookie != cookie)
         module.refcnt -= 1
         module.initSize = 0
         refreshLinkedIn()

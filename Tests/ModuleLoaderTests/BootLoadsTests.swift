@@ -174,3 +174,43 @@ import Testing
         #expect(quiet == withoutFlush)
     }
 }
+
+/// `do_init_module()` waits for the async work a module's init scheduled
+/// (`async_synchronize_full()`, `PF_USED_ASYNC` from 3.8) before the load is done.
+@Suite struct ModuleAsyncTests {
+    static func lines(_ release: String, _ cmdline: String) throws -> [String] {
+        let text = """
+            kernel "\(release)"
+            initramfs /init
+            cmdline "\(cmdline)"
+            config CONFIG_DYNAMIC_DEBUG=y
+            timeline printk=1us
+            module sd_mod
+              MODULE_LICENSE "GPL"
+              MODULE_INFO intree "Y"
+              async sd_probe_async time=50ms pid=300 size=0x1b0
+              module_init init_sd time=1ms async=sd_probe_async size=0x100
+            load sd_mod at=2s pid=180
+            """
+        let result = try Linker.link(try Fixtures.parse(text)).bootLoadingModules()
+        let lines = DmesgRenderer.render(result).split(separator: "\n").map(String.init)
+        // From the load on (the boot's own async_synchronize_full() prints before it).
+        return lines.filter { $0.hasPrefix("[    2.") }
+    }
+
+    @Test func theLoaderWaitsForItsInitsEntries() throws {
+        // 5.13 on, with kernel/async.c's pr_debug() on: the worker's lines and the loader's wait.
+        #expect(
+            try Self.lines("6.1.0", #"initcall_debug dyndbg=\"file kernel/async.c +p\""#) == [
+                "[    2.000000] calling  init_sd+0x0/0x100 [sd_mod] @ 180",
+                "[    2.001001] calling  1_sd_probe_async+0x0/0x1b0 @ 300",
+                "[    2.001001] initcall init_sd+0x0/0x100 [sd_mod] returned 0 after 1000 usecs",
+                "[    2.001002] async_waiting @ 180",
+                "[    2.051002] initcall 1_sd_probe_async+0x0/0x1b0 returned after 48828 usecs",
+                "[    2.051003] async_continuing @ 180 after 48828 usec",
+            ])
+        // 3.12 prints neither once the system runs, but the entry still runs.
+        let old = try Self.lines("3.12.0", "initcall_debug")
+        #expect(old.count == 2, "\(old)")
+    }
+}

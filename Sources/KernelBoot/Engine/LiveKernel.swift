@@ -160,6 +160,22 @@ package final class LiveKernel {
     /// `initcall_blacklist=` as the boot parsed it.
     package var initcallBlacklist: Set<String> { engine.blacklist }
 
+    // MARK: kernel/async.c
+
+    /// `next_cookie`: how many entries `async_schedule()` has been given, plus one.
+    package var asyncNextCookie: UInt64 { ctx.asyncWork.nextCookie }
+
+    /// `do_init_module()`'s `async_synchronize_full()` once the module is live: "we need to
+    /// finish all async code before the module init sequence is done" — from 2.6.29 always
+    /// ("async: Fix module loading async-work regression", d6de2c80e9d7), from 3.8 only when
+    /// the init used async (`PF_USED_ASYNC`, "module, async: async_synchronize_full() on module
+    /// init iff async is used", 774a1221e862). The loader waits there for every entry.
+    package func asyncSynchronizeAfterInit(usedAsync: Bool) {
+        let version = description.version
+        guard version.isAtLeast(2, 6, 29), usedAsync || !version.isAtLeast(3, 8) else { return }
+        engine.asyncSynchronizeFull()
+    }
+
     // MARK: do_one_initcall
 
     /// A module function's call through `do_one_initcall()` (init/main.c): the blacklist,
