@@ -167,12 +167,15 @@ package final class LiveKernel {
 
     /// `do_init_module()`'s `async_synchronize_full()` once the module is live: "we need to
     /// finish all async code before the module init sequence is done" — from 2.6.29 always
-    /// ("async: Fix module loading async-work regression", d6de2c80e9d7), from 3.8 only when
+    /// ("async: Fix module loading async-work regression", d6de2c80e9d7); from 3.8 only when
     /// the init used async (`PF_USED_ASYNC`, "module, async: async_synchronize_full() on module
-    /// init iff async is used", 774a1221e862). The loader waits there for every entry.
+    /// init iff async is used", 774a1221e862, early 2013); always again from 5.17, which
+    /// reverted that (67d6212afda2). The loader waits there for every entry, whoever's.
     package func asyncSynchronizeAfterInit(usedAsync: Bool) {
         let version = description.version
-        guard version.isAtLeast(2, 6, 29), usedAsync || !version.isAtLeast(3, 8) else { return }
+        guard version.isAtLeast(2, 6, 29) else { return }
+        let onlyIfUsed = version.isAtLeast(3, 8) && !version.isAtLeast(5, 17)
+        guard usedAsync || !onlyIfUsed else { return }
         engine.asyncSynchronizeFull()
     }
 
