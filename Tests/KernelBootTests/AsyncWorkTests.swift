@@ -173,3 +173,29 @@ import Testing
         #expect(result.asyncRuns[4].start >= result.asyncRuns[0].end)
     }
 }
+
+/// The Swift API, as "Writing a Board in Swift" shows it: a body hands functions to
+/// `async_schedule()` and gets their cookies.
+@Suite struct AsyncSwiftAPITests {
+    @Test func aBodySchedulesEntries() throws {
+        let ata_init = InitFunction("ata_init") { k in
+            // Each port probed by a worker of its own; the second waits for the first.
+            let first = k.async_schedule(AsyncFunction("async_port_probe", time: 40_000_000, pid: 91))
+            let second = k.async_schedule(
+                AsyncFunction("async_port_probe", time: 30_000_000, pid: 93, synchronizesCookie: true))
+            // async_schedule() returns the cookies: the return value says whether they followed.
+            return second == first + 1 ? 0 : -1
+        }
+        let result = try TestKernel.boot("initcall_debug", version: "3.12.0") { k in
+            k.object("drivers/ata/libata-core.o") { tu in tu.device_initcall(ata_init) }
+        }
+        #expect(result.runs.first { result.entry(of: $0).function == "ata_init" }?.ret == 0)
+        #expect(result.asyncRuns.map(\.cookie) == [1, 2])
+        #expect(result.asyncRuns.map(\.pid) == [91, 93])
+        #expect(
+            result.records.contains {
+                $0.text.hasPrefix("calling  2_async_port_probe+0x0/0x") && $0.text.hasSuffix(" @ 93")
+            })
+        #expect(result.records.contains { $0.text == "async_waiting @ 93" })
+    }
+}
