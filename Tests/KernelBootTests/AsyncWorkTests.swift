@@ -199,3 +199,38 @@ import Testing
         #expect(result.records.contains { $0.text == "async_waiting @ 93" })
     }
 }
+
+/// A 3.18+ log with worker lines: they were pr_debug() that printed, so the import builds
+/// kernel/async.c with DEBUG, and the replay prints them again.
+@Suite struct AsyncPrDebugImportTests {
+    @Test func aModernLogsWorkerLinesComeBack() throws {
+        let text = """
+            kernel "4.19.0"
+            cmdline "initcall_debug"
+            timeline printk=1us
+            initramfs /init
+            object kernel/async.o -DDEBUG
+            object drivers/ata/libata-core.o
+              async async_port_probe time=40ms pid=91 size=0x49
+              async port2 function=async_port_probe time=30ms pid=93 delay=1ms size=0x49 synchronize=cookie
+              device_initcall ata_init time=1234us async=+100us:async_port_probe async=port2
+            """
+        let output = DmesgRenderer.render(try Linker.link(try BootFile.parse(text, file: "async.boot")).boot())
+        #expect(output.contains("] calling  1_async_port_probe+0x0/0x49 @ 91\n"))
+        let imported = DmesgImport.read(output).bootFile(source: "async.dmesg")
+        #expect(imported.contains("\nobject kernel/async.o -DDEBUG\n"))
+        let replay = DmesgRenderer.render(try Linker.link(try BootFile.parse(imported, file: "imported.boot")).boot())
+        let worker = { (dmesg: String) -> [Substring] in
+            SourceText.lines(dmesg).filter { $0.contains("_async_port_probe") || $0.contains("] async_") }
+        }
+        // Every worker line byte for byte; PID 1's wait, timed from sub-microsecond moments the
+        // log rounds away, to within one of its units.
+        let exact = { (lines: [Substring]) in lines.filter { !$0.contains("] async_continuing @ 1 ") } }
+        #expect(exact(worker(replay)) == exact(worker(output)))
+        #expect(worker(output).count == 8)
+        let waits = [replay, output].map { dmesg in
+            worker(dmesg).last.flatMap { Int($0.split(separator: " ").dropLast().last ?? "") } ?? 0
+        }
+        #expect(abs(waits[0] - waits[1]) <= 1)
+    }
+}

@@ -219,12 +219,17 @@ extension RunningKernel {
             asyncWork.printing = .init(level: level)
             asyncWork.printsWaits = true
         case .prDebug(let guarded):
-            guard !guarded || initcallDebug, machine.config.dynamicDebug else { return }
+            guard !guarded || initcallDebug else { return }
+            // kernel/async.c built with -DDEBUG (an `object kernel/async.o -DDEBUG` line)
+            // prints every pr_debug(); else dynamic debug decides per call site.
             let object = "kernel/async.o"
-            if dynamicDebug.enabled(function: "async_run_entry_fn", object: object) {
+            let debug = debugObjects.contains(object)
+            let dynamic = machine.config.dynamicDebug
+            if debug || dynamic && dynamicDebug.enabled(function: "async_run_entry_fn", object: object) {
                 asyncWork.printing = .init(level: .KERN_DEBUG, returnedZero: guarded)
             }
-            asyncWork.printsWaits = dynamicDebug.enabled(function: "async_synchronize_cookie_domain", object: object)
+            asyncWork.printsWaits =
+                debug || dynamic && dynamicDebug.enabled(function: "async_synchronize_cookie_domain", object: object)
         }
     }
 

@@ -1,6 +1,11 @@
 /// The registrations of an imported boot, in log order, with the attributes that replay them.
 extension BootFileWriter {
     mutating func body() {
+        if !asyncByCall.isEmpty, eraVersion.isAtLeast(3, 18) {
+            // From 3.18 the workers' lines are pr_debug(): the log shows they printed.
+            line("# kernel/async.c's lines are pr_debug() from 3.18: DEBUG prints them, as they printed here")
+            line("object kernel/async.o -DDEBUG")
+        }
         // Module inits after the last built-in call are user space's loads (`load`); one
         // before it ran beside the initcalls (a request_module() helper), which the replay,
         // loading after init, cannot put back there.
