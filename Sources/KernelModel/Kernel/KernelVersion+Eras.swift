@@ -297,29 +297,23 @@ extension KernelVersion {
     /// a `printk` without a level (`KERN_DEFAULT`).
     public var writeProtectIsKernInfo: Bool { isAtLeast(2, 6, 24) }
 
-    /// With `initcall_debug`, `async_synchronize_full()` prints `async_waiting @ %i` and
-    /// `async_continuing @ %i after %lli usec` at KERN_DEBUG: from 2.6.29, which added
-    /// kernel/async.c (22a9d645677f, "async: Asynchronous function calls to speed boot"), until
-    /// "kernel/async.c: switch to pr_foo()" (27fb10edcacb, committed 9 October 2014, in the
-    /// 3.18 merge window) made them `pr_debug()`, silent by default: 3.18 is the first release
-    /// without them (read as printk in 3.13, as pr_debug in 4.0). See ``asyncDebug``.
-    public var printsAsyncSynchronize: Bool {
-        if case .printk = asyncDebug { return true }
-        return false
-    }
-
     /// How kernel/async.c prints its workers' `calling  %lli_%pF @ %i` / `initcall %lli_%pF
     /// returned 0 after %lld usecs` lines and its `async_waiting`/`async_continuing` pairs.
     public enum AsyncDebug: Sendable, Hashable {
         /// Before 2.6.29: there is no kernel/async.c.
         case none
-        /// 2.6.29–3.17: `printk()` under `initcall_debug` while the system boots. 2.6.29's
+        /// 2.6.29 (22a9d645677f, "async: Asynchronous function calls to speed boot") to 3.17:
+        /// `printk()` under `initcall_debug` while the system boots — `async_synchronize_full()`'s
+        /// `async_waiting @ %i` / `async_continuing @ %i after %lli usec` pair after the
+        /// initcalls and before init memory is freed (read as printk in 3.13's source). 2.6.29's
         /// `run_one_entry()` printed the worker lines without a level; "async: use workqueue for
         /// worker pool" (083b804c4d3e, 2.6.36) moved them into `async_run_entry_fn()` at
         /// `KERN_DEBUG` (the waiting pair was `KERN_DEBUG` from the start).
         case printk(workerLevel: LogLevel)
-        /// 3.18 on ("kernel/async.c: switch to pr_foo()", 27fb10edcacb): `pr_debug()`, printed
-        /// only when dynamic debug turns kernel/async.c's call sites on. `guarded`: still only
+        /// 3.18 on ("kernel/async.c: switch to pr_foo()", 27fb10edcacb, committed 9 October
+        /// 2014 in the 3.18 merge window; read as pr_debug in 4.0): `pr_debug()`, printed
+        /// only when kernel/async.c is built with DEBUG or dynamic debug turns its call sites
+        /// on. `guarded`: still only
         /// under `initcall_debug` while booting, and the worker says `returned 0 after` — until
         /// "kernel/async.c: stop guarding pr_debug() statements" and "kernel/async.c: fix
         /// pr_debug statement" (Rasmus Villemoes, akpm's batch for 5.13 with "init/initramfs.c:
