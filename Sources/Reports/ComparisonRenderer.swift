@@ -17,6 +17,7 @@ public enum ComparisonRenderer {
         var output = "A: \(labelA)\nB: \(labelB)\n\n"
         output += sequence(comparison)
         output += "\n" + outcomes(comparison)
+        if !comparison.asyncChanges.isEmpty { output += "\n" + asyncEntries(comparison) }
         output += "\n" + ends(comparison)
         output += "Result: " + verdict(comparison) + "\n"
         return output
@@ -172,6 +173,33 @@ public enum ComparisonRenderer {
         values.isEmpty ? "(none)" : values.joined(separator: ", ")
     }
 
+    /// The kernel/async.c entries that differ: per function, how many ran in each boot, then
+    /// each entry that differs — its worker and when it ran, or that one boot did not run it.
+    static func asyncEntries(_ comparison: BootComparison) -> String {
+        var output = "Async entries (kernel/async.c) that differ:\n"
+        for change in comparison.asyncChanges {
+            let count =
+                change.countA == change.countB
+                ? "\(change.countA) entr\(change.countA == 1 ? "y" : "ies")"
+                : "\(change.countA) -> \(change.countB) entries"
+            output += "  \(change.function): \(count)\n"
+            for entry in change.entries {
+                let label = "#\(entry.occurrence + 1)"
+                output += "    \(label)  \(asyncRun(entry.a)) -> \(asyncRun(entry.b))\n"
+            }
+        }
+        return output
+    }
+
+    /// `@ 91 1.234567-1.274567`: an entry's worker and span, or `(not run)`.
+    private static func asyncRun(_ run: AsyncRun?) -> String {
+        guard let run else { return "(not run)" }
+        let stamp = { (time: UInt64) in
+            String(DmesgRenderer.timestamp(time).dropFirst().dropLast()).trimmingLeadingSpaces()
+        }
+        return "@ \(run.pid) \(stamp(run.start))-\(stamp(run.end))"
+    }
+
     static func ends(_ comparison: BootComparison) -> String {
         "Boot: A \(end(comparison.a))\n      B \(end(comparison.b))\n"
     }
@@ -193,7 +221,11 @@ public enum ComparisonRenderer {
             if comparison.orderEqual { return "identical: same order, same outcome." }
             return "same outcome; only the order differs (\(plural(comparison.movedCount, "initcall")) moved)."
         }
-        var text = "outcomes differ (\(plural(comparison.changes.count, "initcall")) changed)"
+        var text = "outcomes differ (\(plural(comparison.changes.count, "initcall")) changed"
+        if !comparison.asyncChanges.isEmpty {
+            text += ", async entries of \(plural(comparison.asyncChanges.count, "function"))"
+        }
+        text += ")"
         switch (comparison.a.reachedInit, comparison.b.reachedInit) {
         case (true, true): text += "; both boots still reach init."
         case (true, false): text += "; B no longer reaches init."
@@ -218,6 +250,31 @@ public enum ComparisonRenderer {
             ("outcomes_equal", .bool(comparison.outcomesEqual)),
             ("levels", .array(comparison.levels.map(level))),
             ("changes", .array(comparison.changes.map(change))),
+            ("async_changes", .array(comparison.asyncChanges.map(asyncChange))),
+        ])
+    }
+
+    /// One function's differing entries: `{"function", "count_a", "count_b", "entries":
+    /// [{"occurrence", "a", "b"}]}`, each side `{"cookie", "pid", "start_ns", "end_ns",
+    /// "duration_us"}` or null.
+    private static func asyncChange(_ change: BootComparison.AsyncChange) -> JSON {
+        let side = { (run: AsyncRun?) -> JSON in
+            guard let run else { return .null }
+            return .object([
+                ("cookie", .uint(run.cookie)), ("pid", .int(run.pid)), ("start_ns", .uint(run.start)),
+                ("end_ns", .uint(run.end)), ("duration_us", .uint(run.durationMicroseconds)),
+            ])
+        }
+        return .object([
+            ("function", .string(change.function)), ("count_a", .int(change.countA)),
+            ("count_b", .int(change.countB)),
+            (
+                "entries",
+                .array(
+                    change.entries.map {
+                        .object([("occurrence", .int($0.occurrence + 1)), ("a", side($0.a)), ("b", side($0.b))])
+                    })
+            ),
         ])
     }
 

@@ -51,3 +51,52 @@ import Testing
         #expect(!output.stdout.contains("prints other lines"))
     }
 }
+
+/// `compare` shows the async entries that differ: blacklisting the call that schedules two
+/// port probes leaves them unrun, and the boots' outcomes differ.
+@Suite struct AsyncCompareTests {
+    static func write(_ name: String, blacklist: Bool) throws -> URL {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(getpid()).boot")
+        try """
+        kernel "4.19.0"
+        cmdline "initcall_debug\(blacklist ? " initcall_blacklist=ata_init" : "")"
+        timeline printk=1us
+        initramfs /init
+        object drivers/ata/libata-core.o
+          async async_port_probe time=40ms pid=91 size=0x49
+          async port2 function=async_port_probe time=30ms pid=93 delay=1ms size=0x49 synchronize=cookie
+          device_initcall ata_init time=1ms async=+100us:async_port_probe async=port2
+        object drivers/block/cciss.o
+          module_init cciss_init time=18ms
+        """.write(to: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func entriesOneBootDidNotRunAreDifferences() throws {
+        let a = try Self.write("async-a", blacklist: false)
+        let b = try Self.write("async-b", blacklist: true)
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
+        let text = CLIFixtures.run(["compare", a.path, b.path])
+        #expect(text.exitCode == 1)
+        #expect(
+            text.stdout.contains(
+                """
+                Async entries (kernel/async.c) that differ:
+                  async_port_probe: 2 -> 0 entries
+                    #1  @ 91 0.067103-0.107103 -> (not run)
+                    #2  @ 93 0.069003-0.137103 -> (not run)
+
+                """), "\(text.stdout)")
+        #expect(text.stdout.contains("Result: outcomes differ (1 initcall changed, async entries of 1 function)"))
+        let json = CLIFixtures.run(["compare", a.path, b.path, "--format", "json"])
+        #expect(json.stdout.contains(#""async_changes": ["#))
+        #expect(json.stdout.contains(#""count_a": 2,"#))
+        // A boot compared with itself: no async differences.
+        let same = CLIFixtures.run(["compare", a.path, a.path])
+        #expect(same.exitCode == 0)
+        #expect(!same.stdout.contains("Async entries"))
+    }
+}

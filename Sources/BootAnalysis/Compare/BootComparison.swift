@@ -111,6 +111,8 @@ public struct BootComparison: Sendable {
     public let levels: [LevelSequence]
     /// Every call whose outcome differs: in B's run order, then the calls only A ran.
     public let changes: [OutcomeChange]
+    /// Every function whose kernel/async.c entries differ (count, worker, times), by name.
+    public let asyncChanges: [AsyncChange]
 
     /// Compares boot `b` with the reference boot `a`.
     public init(_ a: BootResult, _ b: BootResult) {
@@ -120,13 +122,16 @@ public struct BootComparison: Sendable {
         let sideB = Side(b)
         self.levels = BootComparison.levels(sideA, sideB)
         self.changes = BootComparison.changes(sideA, sideB)
+        self.asyncChanges = BootComparison.asyncChanges(a.startedAsyncRuns, b.startedAsyncRuns)
     }
 
     /// True when both boots ran the same initcalls in the same order in every level.
     public var orderEqual: Bool { !levels.contains { $0.changed } }
 
     /// True when every initcall's outcome and the end of the boot agree (order may differ).
-    public var outcomesEqual: Bool { changes.isEmpty && a.outcome == b.outcome && a.taint == b.taint }
+    public var outcomesEqual: Bool {
+        changes.isEmpty && asyncChanges.isEmpty && a.outcome == b.outcome && a.taint == b.taint
+    }
 
     /// Entries that changed place, within a level or between levels.
     public var movedCount: Int {
