@@ -99,4 +99,20 @@ import Testing
         #expect(same.exitCode == 0)
         #expect(!same.stdout.contains("Async entries"))
     }
+
+    /// Another link order runs the probes later, on the same workers for the same time: no
+    /// async difference, as a call that only moved is none.
+    @Test func entriesThatOnlyMovedInTimeAreNoDifference() throws {
+        let a = try Self.write("async-order", blacklist: false)
+        let order = FileManager.default.temporaryDirectory.appendingPathComponent("async-order-\(getpid()).order")
+        try "drivers/block/cciss.o\ndrivers/ata/libata-core.o\n".write(to: order, atomically: true, encoding: .utf8)
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: order)
+        }
+        let output = CLIFixtures.run(["compare", a.path, "--link-order", order.path])
+        #expect(output.exitCode == 0, "\(output.stdout)")
+        #expect(!output.stdout.contains("Async entries"))
+        #expect(output.stdout.contains("Result: same outcome; only the order differs"))
+    }
 }

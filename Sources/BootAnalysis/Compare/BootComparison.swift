@@ -111,7 +111,7 @@ public struct BootComparison: Sendable {
     public let levels: [LevelSequence]
     /// Every call whose outcome differs: in B's run order, then the calls only A ran.
     public let changes: [OutcomeChange]
-    /// Every function whose kernel/async.c entries differ (count, worker, times), by name.
+    /// Every function whose kernel/async.c entries differ (count, worker, duration), by name.
     public let asyncChanges: [AsyncChange]
 
     /// Compares boot `b` with the reference boot `a`.

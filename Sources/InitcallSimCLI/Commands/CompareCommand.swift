@@ -10,7 +10,8 @@ enum CompareCommand {
             OVERVIEW: boot twice and show what changed, level by level: the executed sequence,
             with moved initcalls marked, then every initcall whose return value, warnings,
             taint, provided or missing resources, printk output or time changed, the async
-            entries (kernel/async.c) that ran elsewhen, elsewhere or in one boot only, and
+            entries (kernel/async.c) that ran on another worker, for another time or in one
+            boot only, and
             whether the boot still reaches init
 
             USAGE: initcall-sim compare <file.boot> --link-order <A> [--link-order <B>] [options]
