@@ -8,7 +8,7 @@ import Reports
 /// each: `hostile: <input>: <ms> ms (goal < 1000 ms)`.
 enum HostileDescriptionBench {
     static func rows() -> [String] {
-        [compareRow(), levelMacrosRow(), explorePairsRow()]
+        [compareRow(), levelMacrosRow(), explorePairsRow(), asyncBootRow(), asyncImportRow()]
     }
 
     private static func row(_ what: String, _ seconds: Double, goal: Double = 1) -> String {
@@ -35,6 +35,54 @@ enum HostileDescriptionBench {
             ComparisonRenderer.text(BootComparison(bootA, bootB), labelA: "a", labelB: "b").utf8.count
         }
         return row("compare 30000 objects, text", seconds)
+    }
+
+    /// A boot of 100,000 async entries from 10,000 calls, all on the pool at once (each worker
+    /// line kept until the boot's clock reaches it, the pool searched for an idle worker).
+    static func asyncBootRow() -> String {
+        var description = KernelDescription(release: KernelVersion("3.12.0"))
+        description.commandLine = "initcall_debug"
+        description.initramfs = ["/init"]
+        for n in 0..<10_000 {
+            description.object("drivers/async/o\(n).o") { tu in
+                tu.device_initcall(
+                    InitFunction("async_\(n)_init", size: 0x40) { k in
+                        for e in 0..<10 { k.async_schedule(AsyncFunction("probe_\(e)", time: UInt64(1_000_000 + e))) }
+                        return 0
+                    })
+            }
+        }
+        guard let image = try? Linker.link(description) else { return "hostile: 100000 async entries: did not link" }
+        let (records, seconds) = BenchTimer.best(of: 1) { image.boot().records.count }
+        return row("boot of 100000 async entries (\(records) records)", seconds, goal: 2)
+    }
+
+    /// `import` of a log with 100,000 worker lines among 10,000 calls (each entry placed by a
+    /// first pass of the writer, its scheduler found among the calls before it).
+    static func asyncImportRow() -> String {
+        var log = "[    0.000000] Linux version 3.12.0 (a@b) (gcc) #1 SMP Mon Jan 1 00:00:00 UTC 2013\n"
+        var time: UInt64 = 100_000
+        func stamp() -> String {
+            let seconds = String(time / 1_000_000)
+            let fraction = String(time % 1_000_000)
+            time += 3
+            return "[" + String(repeating: " ", count: max(0, 5 - seconds.count)) + seconds + "."
+                + String(repeating: "0", count: 6 - fraction.count) + fraction + "] "
+        }
+        var cookie = 0
+        for n in 0..<10_000 {
+            log += stamp() + "calling  f\(n)_init+0x0/0x20 @ 1\n"
+            for _ in 0..<10 {
+                cookie += 1
+                log += stamp() + "calling  \(cookie)_probe+0x0/0x20 @ \(cookie % 500 + 10)\n"
+            }
+            log += stamp() + "initcall f\(n)_init+0x0/0x20 returned 0 after 30 usecs\n"
+        }
+        let (entries, seconds) = BenchTimer.best(of: 1) { () -> Int in
+            let text = DmesgImport.read(log).bootFile(source: "async.dmesg")
+            return text.components(separatedBy: "\n  async ").count - 1
+        }
+        return row("import of 100000 worker lines (\(entries) entries)", seconds, goal: 3)
     }
 
     /// A levels file of 16,000 level macros, read and checked against the shipped script (ids
