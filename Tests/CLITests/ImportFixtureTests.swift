@@ -237,6 +237,17 @@ import Testing
         #expect(lines[port3 - 1] == "sata_nv 0000:00:08.0: setting latency timer to 64")
         let floppyReturned = try #require(lines.firstIndex { $0.hasPrefix("initcall 1_floppy_async_init") })
         #expect(lines[floppyReturned + 1] == second)
+        // The four probes that came before target_core_init_configfs's own lines, each waiting
+        // one's async_waiting line after its calling line, come back in the log's order.
+        let logLines = SourceText.lines(log).map(String.init)
+        let slot = { (lines: [String]) -> [String] in
+            guard let from = lines.firstIndex(where: { $0.hasPrefix("calling  target_core_init_configfs") }),
+                let to = lines.firstIndex(where: { $0.hasPrefix("Rounding down") })
+            else { return [] }
+            return Array(lines[from...to])
+        }
+        #expect(slot(lines) == slot(logLines))
+        #expect(slot(lines).count == 9)
     }
 
     /// A log with caller ids (`CONFIG_PRINTK_CALLER`) replays with them: its `calling` lines,

@@ -48,6 +48,7 @@ extension BootFileWriter {
         }
         // The written calls in order, to step back from a scheduler whose body starts too late.
         let written = moments.keys.sorted()
+        let offsets = slotOffsets(boot, printkCost: printkCost)
         var byCall: [Int: [AsyncPlan]] = [:]
         var replayed: Set<Int> = []
         var previousScheduler = -1
@@ -60,7 +61,9 @@ extension BootFileWriter {
             guard let host = schedulers[position], moments[host] != nil, isIdentifier(entry.function),
                 (1...4_194_304).contains(entry.pid), cookies.last != entry.cookie
             else { continue }
-            let start = startMoment(entry, moments: moments, printkCost: printkCost) ?? (moments[host]?.bodyStart ?? 0)
+            let start =
+                startMoment(entry, offset: offsets[index] ?? 0, moments: moments, printkCost: printkCost)
+                ?? (moments[host]?.bodyStart ?? 0)
             let scheduler = earlierScheduler(
                 host, start: start, after: previousScheduler, written: written, moments: moments, boot: boot)
             guard let scheduler, let schedule = moments[scheduler] else { continue }
@@ -131,13 +134,31 @@ extension BootFileWriter {
     /// When the entry's worker starts it in the replay (ns): its `calling` line's timestamp,
     /// or in a log without timestamps its place among its host's lines (which print after the
     /// host's `time=`) or after the host returned.
-    private static func startMoment(_ entry: ImportedBoot.AsyncEntry, moments: [Int: CallMoments], printkCost: UInt64)
-        -> UInt64?
-    {
+    private static func startMoment(
+        _ entry: ImportedBoot.AsyncEntry, offset: UInt64, moments: [Int: CallMoments], printkCost: UInt64
+    ) -> UInt64? {
         if let start = entry.start { return start &* 1_000 }
         guard let host = entry.host, let hostMoments = moments[host] else { return nil }
         guard let before = entry.hostRecords else { return hostMoments.end }
+        // Before the host's first line: anywhere in its time=, in the log's order (below).
+        if before == 0 { return min(hostMoments.bodyStart &+ offset, hostMoments.bodyEnd) }
         return hostMoments.bodyEnd &+ UInt64(before) &* printkCost
+    }
+
+    /// Without timestamps, the entries whose `calling` lines came before any line of the call
+    /// they came in start one after another from its body's start, in the log's order, each
+    /// after the lines the ones before it print first (its `calling` line, and the
+    /// `async_waiting` line of one that waits): so their lines come back in that order too.
+    private static func slotOffsets(_ boot: ImportedBoot, printkCost: UInt64) -> [Int: UInt64] {
+        var offsets: [Int: UInt64] = [:]
+        var next: [Int: UInt64] = [:]
+        for (index, entry) in boot.asyncEntries.enumerated() where entry.start == nil && entry.hostRecords == 0 {
+            guard let host = entry.host else { continue }
+            let offset = next[host] ?? 0
+            offsets[index] = offset
+            next[host] = offset &+ printkCost &* (entry.waits ? 2 : 1)
+        }
+        return offsets
     }
 
     /// The entry's `time=`: its printed duration (`>> 10`) less what the worker spent on its

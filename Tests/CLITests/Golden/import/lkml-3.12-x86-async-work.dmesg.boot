@@ -29,9 +29,9 @@ object unknown.o
   device_initcall pdc_ata_pci_driver_init time=41984ns size=0x16  # level unknown
   device_initcall amd_pci_driver_init time=45215888ns size=0x16 printk=KERN_INFO:"pata_amd 0000:00:06.0: version 0.4.1" printk=KERN_INFO:"pata_amd 0000:00:06.0: setting latency timer to 64" printk=KERN_INFO:"scsi4 : pata_amd" printk=KERN_INFO:"scsi5 : pata_amd" printk=KERN_INFO:"ata5: PATA max UDMA/133 cmd 0x1f0 ctl 0x3f6 bmdma 0xf000 irq 14" printk=KERN_INFO:"ata6: PATA max UDMA/133 cmd 0x170 ctl 0x376 bmdma 0xf008 irq 15"  # level unknown
   device_initcall legacy_init time=14336ns returns=-19 size=0x874  # level unknown
-  async async_port_probe_4 function=async_port_probe pid=93 size=0x49 delay=40483888ns time=1009096ns
-  async async_port_probe_5 function=async_port_probe pid=109 size=0x49 delay=40483888ns time=1009096ns synchronize=cookie
-  async async_port_probe_6 function=async_port_probe pid=112 size=0x49 delay=40483888ns time=1009096ns
-  async async_port_probe_7 function=async_port_probe pid=113 size=0x49 delay=40483888ns time=1009096ns synchronize=cookie
+  async async_port_probe_4 function=async_port_probe pid=93 size=0x49 time=41492984ns
+  async async_port_probe_5 function=async_port_probe pid=109 size=0x49 delay=1000ns time=41491984ns synchronize=cookie
+  async async_port_probe_6 function=async_port_probe pid=112 size=0x49 delay=3000ns time=41489984ns
+  async async_port_probe_7 function=async_port_probe pid=113 size=0x49 delay=4000ns time=41488984ns synchronize=cookie
   device_initcall target_core_init_configfs time=40483888ns size=0x394 printk=KERN_INFO:"Switched to clocksource pit" printk=KERN_INFO:"Rounding down aligned max_sectors from 4294967295 to 4294967288" async=+0ns:async_port_probe_4 async=+0ns:async_port_probe_5 async=+0ns:async_port_probe_6 async=+0ns:async_port_probe_7  # level unknown
   device_initcall iblock_module_init time=4096ns size=0xf  # level unknown
