@@ -234,3 +234,32 @@ import Testing
         #expect(abs(waits[0] - waits[1]) <= 1)
     }
 }
+
+/// With caller ids a log names the worker of each line: what a worker printed while it ran an
+/// entry becomes that entry's printk= lines, at their moments, and comes back byte for byte.
+@Suite struct AsyncCallerIDImportTests {
+    @Test func workerLinesComeBackFromTheirWorkers() throws {
+        let text = """
+            kernel "4.19.0"
+            cmdline "initcall_debug"
+            config CONFIG_PRINTK_CALLER=y
+            timeline printk=1us
+            initramfs /init
+            object kernel/async.o -DDEBUG
+            object drivers/ata/libata-core.o
+              async async_port_probe time=40ms pid=91 size=0x49 printk=+5ms:KERN_INFO:"ata1: SATA link up 1.5 Gbps" printk=+7ms:KERN_INFO:"ata1.00: ATA-8: QEMU HARDDISK, 100%% ok"
+              async port2 function=async_port_probe time=30ms pid=93 delay=1ms size=0x49 synchronize=cookie printk=KERN_INFO:"ata2: SATA link down"
+              device_initcall ata_init time=1234us async=+100us:async_port_probe async=port2
+            """
+        let output = DmesgRenderer.render(try Linker.link(try BootFile.parse(text, file: "async.boot")).boot())
+        #expect(output.contains("][   T91] ata1.00: ATA-8: QEMU HARDDISK, 100% ok\n"))
+        let imported = DmesgImport.read(output).bootFile(source: "async.dmesg")
+        #expect(imported.contains(#"printk=+4999920ns:KERN_INFO:"ata1: SATA link up 1.5 Gbps""#))
+        let replay = DmesgRenderer.render(try Linker.link(try BootFile.parse(imported, file: "imported.boot")).boot())
+        let workers = { (dmesg: String) -> [Substring] in
+            SourceText.lines(dmesg).filter { $0.contains("[   T91]") || $0.contains("[   T93]") }
+        }
+        #expect(workers(replay) == workers(output))
+        #expect(workers(output).count == 9)
+    }
+}

@@ -97,14 +97,18 @@ extension BootFileParser {
         default:
             let message = try timedMessage(
                 setting.word, valueOffset: setting.key.utf8.count + 1, column: setting.valueColumn)
-            guard message.format == nil, message.marker == .level || message.marker == .none else {
+            // A plain line: `%%` is a literal percent, but nothing is converted.
+            guard message.format?.conversions.isEmpty ?? true, message.arguments.isEmpty,
+                message.marker == .level || message.marker == .none
+            else {
                 throw invalid(
                     "an async function's printk= takes a plain line", at: setting.valueColumn,
                     notes: [
                         "no printk() format arguments or KERN_CONT: printk=KERN_INFO:\"FDC 0 is a post-1991 82077\""
                     ])
             }
-            function.printk.append(AsyncFunction.Line(message.level, message.text, at: message.at))
+            let text = message.format?.render([]) ?? message.text
+            function.printk.append(AsyncFunction.Line(message.level, text, at: message.at))
         }
     }
 

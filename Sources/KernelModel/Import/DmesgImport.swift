@@ -269,6 +269,7 @@ public struct DmesgImport {
                 let usec = UInt64(record.text[after.upperBound...].prefix { $0.isASCIIDigit })
             else { return false }
             boot.asyncEntries[index].waited = usec
+            boot.asyncEntries[index].continuedAt = record.microseconds
         }
         boot.asyncEntries[index].lines.append(record.line)
         boot.events.append(.record(record))
@@ -360,6 +361,13 @@ public struct DmesgImport {
         if !asyncByPID.isEmpty, asyncWait(record) { return }
         machineLine(record.text, record)
         countWarn(record.text)
+        // A line its caller id gives to a worker running an entry is that entry's output.
+        if let pid = record.callerPID, let entry = asyncByPID[pid], boot.asyncEntries[entry].open {
+            boot.asyncEntries[entry].records.append(record)
+            boot.asyncEntries[entry].lines.append(record.line)
+            boot.events.append(.record(record))
+            return
+        }
         if let owner = owner(of: record) {
             boot.calls[owner].records.append(record)
         } else {

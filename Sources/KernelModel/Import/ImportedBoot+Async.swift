@@ -13,6 +13,8 @@ extension BootFileWriter {
         var name: String
         var delay: UInt64
         var time: UInt64
+        /// The `printk=` values of what its worker printed (caller ids), timed where they fit.
+        var printk: [String] = []
     }
 
     /// A call's moments in the replay (ns), from the writer's clock.
@@ -75,9 +77,14 @@ extension BootFileWriter {
             while names.contains(name) { name += "_" }
             names.insert(name)
             if entry.duration == nil { unfinished += 1 }
-            let time = bodyTime(entry, start: start, logEnd: logEnd, printkCost: printkCost)
+            var time = bodyTime(entry, start: start, logEnd: logEnd, printkCost: printkCost)
+            let (printk, untimed) = lines(entry, start: start, time: time, printkCost: printkCost)
+            // Lines printed after time= cost the worker their printk each, inside its duration.
+            let cost = UInt64(untimed) &* printkCost
+            time = time > cost ? time - cost : 0
             let delay = start > schedule.bodyStart ? start - schedule.bodyStart : 0
-            byCall[scheduler, default: []].append(AsyncPlan(entry: index, name: name, delay: delay, time: time))
+            byCall[scheduler, default: []].append(
+                AsyncPlan(entry: index, name: name, delay: delay, time: time, printk: printk))
             for line in entry.lines { replayed.insert(line) }
             cookies.append(entry.cookie)
         }
@@ -181,6 +188,36 @@ extension BootFileWriter {
         return measured > waiting ? measured - waiting : 0
     }
 
+    /// What the entry's worker printed, as `printk=` values: each at its moment of the body
+    /// (`+DUR:`) when all fit — in order, within `time` — else all after it; and how many are
+    /// after it. The body starts after the `calling` line (and the `async_continuing` line of
+    /// one that waited).
+    private static func lines(_ entry: ImportedBoot.AsyncEntry, start: UInt64, time: UInt64, printkCost: UInt64)
+        -> (values: [String], untimed: Int)
+    {
+        guard !entry.records.isEmpty else { return ([], 0) }
+        let resumed = entry.waits ? entry.continuedAt.map { $0 &* 1_000 } : nil
+        let bodyStart = (resumed ?? start) &+ printkCost
+        var moments: [UInt64]? = []
+        var previous: UInt64 = 0
+        for record in entry.records {
+            guard let stamp = record.microseconds.map({ $0 &* 1_000 }), stamp >= bodyStart,
+                stamp - bodyStart >= previous, stamp - bodyStart <= time
+            else {
+                moments = nil
+                break
+            }
+            previous = stamp - bodyStart
+            moments?.append(previous)
+        }
+        let values = entry.records.enumerated().map { index, record in
+            let level = LogLevel(rawValue: record.level ?? LogLevel.KERN_INFO.rawValue) ?? .KERN_INFO
+            let timing = moments.map { "+" + duration($0[index]) + ":" } ?? ""
+            return "printk=" + timing + "\(level.name):" + quoted(String(record.text).replacingPercent())
+        }
+        return (values, moments == nil ? entry.records.count : 0)
+    }
+
     /// The `async` line of a planned entry.
     func asyncDeclaration(_ plan: AsyncPlan) -> String {
         let entry = boot.asyncEntries[plan.entry]
@@ -191,6 +228,6 @@ extension BootFileWriter {
         if plan.delay > 0 { words.append("delay=" + Self.duration(plan.delay)) }
         if plan.time > 0 { words.append("time=" + Self.duration(plan.time)) }
         if entry.waits { words.append("synchronize=cookie") }
-        return words.joined(separator: " ")
+        return (words + plan.printk).joined(separator: " ")
     }
 }

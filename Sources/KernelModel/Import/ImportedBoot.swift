@@ -78,8 +78,12 @@ public struct ImportedBoot: Sendable {
         /// `async_continuing` line says it waited.
         public var waits = false
         public var waited: UInt64?
+        /// The timestamp (µs) of its `async_continuing` line.
+        public var continuedAt: UInt64?
         /// The log lines the replay prints itself: its calling, returned, waiting, continuing.
         public var lines: [Int] = []
+        /// What its worker printed while it ran, where the log names the worker (caller ids).
+        public var records: [DmesgRecord] = []
         var open = true
     }
 
