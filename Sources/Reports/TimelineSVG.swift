@@ -115,7 +115,8 @@ public enum TimelineSVG {
             let first = result.levels.first?.start ?? result.runs.first?.calltime ?? 0
             start = first
             end = max(first + 1, PerfettoTrace.endTime(result))
-            let (segments, shown) = Layout.segments(result, start: start, end: end)
+            let asyncRuns = result.startedAsyncRuns
+            let (segments, shown) = Layout.segments(result, asyncRuns: asyncRuns, start: start, end: end)
             self.segments = segments
             self.shown = shown
             threshold = max(1_000, shown / 100)
@@ -139,7 +140,7 @@ public enum TimelineSVG {
             let chosen = (notable + long).prefix(TimelineSVG.rowLimit)
             rows = Set(chosen)
             moduleRows = Layout.moduleRows(result, threshold: threshold, room: TimelineSVG.rowLimit - chosen.count)
-            asyncRuns = result.startedAsyncRuns
+            self.asyncRuns = asyncRuns
             asyncRows = Layout.asyncRows(
                 asyncRuns, threshold: threshold, room: TimelineSVG.rowLimit - chosen.count - moduleRows.count)
         }
@@ -179,9 +180,11 @@ public enum TimelineSVG {
         /// Width of a cut stretch, in pixels.
         static let cutWidth = 28.0
 
-        /// Splits `[start, end]` at the gaps between walks with calls; gaps longer than 8% of
+        /// Splits `[start, end]` at the gaps between walks with calls and `asyncRuns`; gaps longer than 8% of
         /// the whole are cut.
-        static func segments(_ result: BootResult, start: UInt64, end: UInt64) -> ([Segment], UInt64) {
+        static func segments(_ result: BootResult, asyncRuns: [AsyncRun], start: UInt64, end: UInt64)
+            -> ([Segment], UInt64)
+        {
             var busy: [(UInt64, UInt64)] = []
             // The module inits after init are one busy stretch, the wait before them cut.
             var extents = result.levels.filter { !$0.runs.isEmpty }.map { (start: $0.start, end: $0.end) }
@@ -189,7 +192,7 @@ public enum TimelineSVG {
                 extents.append((start: first, end: last))
             }
             // An async entry runs beside the boot: a stretch where only workers run is not cut.
-            extents += result.startedAsyncRuns.map { (start: $0.start, end: $0.end) }
+            extents += asyncRuns.map { (start: $0.start, end: $0.end) }
             extents.sort { ($0.start, $0.end) < ($1.start, $1.end) }
             for span in extents {
                 let a = max(start, min(span.start, end))

@@ -175,22 +175,25 @@ extension RunningKernel {
     /// else a new one while the pool has fewer than ``AsyncWork/maxActive``, else the one that
     /// is free first. A new worker takes the next pid no worker named by a description holds.
     private func poolWorker(at queued: UInt64) -> Int32 {
-        var first: (pid: Int32, free: UInt64)?
+        var earliest: (pid: Int32, free: UInt64)?
         for pid in asyncWork.pool {
             let free = asyncWork.workerFree[pid] ?? 0
             if free <= queued { return pid }
-            if first == nil || free < first?.free ?? .max { first = (pid, free) }
+            if free < earliest?.free ?? .max { earliest = (pid, free) }
         }
-        if asyncWork.pool.count < AsyncWork.maxActive || first == nil {
-            while asyncWork.workerFree[asyncWork.nextPoolPID] != nil, asyncWork.nextPoolPID < Int32.max {
-                asyncWork.nextPoolPID += 1
-            }
-            let pid = asyncWork.nextPoolPID
-            asyncWork.pool.append(pid)
-            if asyncWork.nextPoolPID < Int32.max { asyncWork.nextPoolPID += 1 }
-            return pid
+        if asyncWork.pool.count < AsyncWork.maxActive { return addPoolWorker() }
+        return earliest?.pid ?? addPoolWorker()
+    }
+
+    /// A new pool worker: the next pid no worker a description named holds.
+    private func addPoolWorker() -> Int32 {
+        while asyncWork.workerFree[asyncWork.nextPoolPID] != nil, asyncWork.nextPoolPID < Int32.max {
+            asyncWork.nextPoolPID += 1
         }
-        return first?.pid ?? AsyncFunction.firstPoolPID
+        let pid = asyncWork.nextPoolPID
+        asyncWork.pool.append(pid)
+        if asyncWork.nextPoolPID < Int32.max { asyncWork.nextPoolPID += 1 }
+        return pid
     }
 
     /// `async_synchronize_cookie(cookie)` on the worker: `async_waiting @ %i`, the wait for

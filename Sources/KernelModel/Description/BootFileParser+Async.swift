@@ -107,7 +107,10 @@ extension BootFileParser {
                         "no printk() format arguments or KERN_CONT: printk=KERN_INFO:\"FDC 0 is a post-1991 82077\""
                     ])
             }
-            let text = message.format?.render([]) ?? message.text
+            // As printk() reads it: a newline at the end ends the record (`"\n"` alone is an
+            // empty one).
+            var text = message.format?.render([]) ?? message.text
+            if text.hasSuffix("\n") { text.removeLast() }
             function.printk.append(AsyncFunction.Line(message.level, text, at: message.at))
         }
     }

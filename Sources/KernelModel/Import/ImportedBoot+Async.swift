@@ -211,9 +211,7 @@ extension BootFileWriter {
             moments?.append(previous)
         }
         let values = entry.records.enumerated().map { index, record in
-            let level = LogLevel(rawValue: record.level ?? LogLevel.KERN_INFO.rawValue) ?? .KERN_INFO
-            let timing = moments.map { "+" + duration($0[index]) + ":" } ?? ""
-            return "printk=" + timing + "\(level.name):" + quoted(String(record.text).replacingPercent())
+            printkWord(record, at: moments?[index])
         }
         return (values, moments == nil ? entry.records.count : 0)
     }

@@ -193,19 +193,23 @@ extension BootFileWriter {
         if let size = call.size, (1...0x10_0000).contains(size) { words.append("size=0x" + String(size, radix: 16)) }
         if let address = call.address { words.append("address=0x" + String(address, radix: 16)) }
         let times = lineTimes(call, time: total - inner, flush: flush)
-        for (record, at) in zip(call.records, times) {
-            let level = LogLevel(rawValue: record.level ?? LogLevel.KERN_INFO.rawValue) ?? .KERN_INFO
-            let timing = at.map { "+" + Self.duration($0) + ":" } ?? ""
-            // An empty record is a lone newline (`printk("\n")`), which the engine stores as one.
-            let text = record.text.isEmpty ? "\"\\n\"" : Self.quoted(String(record.text).replacingPercent())
-            words.append("printk=" + timing + "\(level.name):" + text)
-        }
+        for (record, at) in zip(call.records, times) { words.append(Self.printkWord(record, at: at)) }
         if let sanity = call.sanity {
             if sanity.contains("preemption imbalance") { words.append("preempt=+1") }
             if sanity.contains("disabled interrupts") { words.append("irqs=off") }
         }
         if let panic = call.panic, !panic.isEmpty { words.append("panic=" + Self.quoted(panic)) }
         return words
+    }
+
+    /// `printk=[+DUR:]LEVEL:"text"` of a logged line, printed `at` into the body (nil: after
+    /// its `time=`). An empty record is a lone newline (`printk("\n")`), which the engine stores
+    /// as one.
+    static func printkWord(_ record: DmesgRecord, at: UInt64?) -> String {
+        let level = LogLevel(rawValue: record.level ?? LogLevel.KERN_INFO.rawValue) ?? .KERN_INFO
+        let timing = at.map { "+" + duration($0) + ":" } ?? ""
+        let text = record.text.isEmpty ? "\"\\n\"" : quoted(String(record.text).replacingPercent())
+        return "printk=" + timing + "\(level.name):" + text
     }
 
     /// Each line's `printk=+DUR:`: the moment of the call's `time=` it was printed at, so that
